@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { ja } from './ja';
+import { formatNumber, languageFromNavigator, translate } from './index';
+import { JSIC_MEDIUM, jsicMajorName, jsicMediumCode, jsicMediumName } from './jsic';
+
+const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('dictionaries', () => {
+	it('English and Japanese have the same keys', () => {
+		expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+	});
+
+	it('every message is non-empty and uses the same placeholders in both languages', () => {
+		for (const key of Object.keys(en) as (keyof typeof en)[]) {
+			expect(en[key].trim(), key).not.toBe('');
+			expect(ja[key].trim(), key).not.toBe('');
+			expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+		}
+	});
+
+	it('the synthetic-sample label says so in both languages', () => {
+		expect(en['synthetic.badge']).toBe('Synthetic sample — not real firms');
+		expect(ja['synthetic.badge']).toBe('合成サンプル（実在の企業ではありません）');
+	});
+});
+
+describe('translate', () => {
+	it('fills placeholders and groups digits per language', () => {
+		expect(translate('en', 'firms.count', { count: 21650 })).toBe('21,650 firms');
+		expect(translate('ja', 'firms.count', { count: 21650 })).toBe('21,650 社');
+		expect(translate('en', 'search.noMatch', { query: 'xyz' })).toBe('No match for “xyz”');
+	});
+
+	it('leaves an unfilled placeholder visible instead of printing "undefined"', () => {
+		expect(translate('en', 'firms.count', {})).toBe('{count} firms');
+	});
+
+	it('formats decimals with at most two digits', () => {
+		expect(formatNumber('en', 59.4612)).toBe('59.46');
+	});
+});
+
+describe('languageFromNavigator', () => {
+	it('picks Japanese only when the first browser language is Japanese', () => {
+		expect(languageFromNavigator(['ja-JP', 'en-US'])).toBe('ja');
+		expect(languageFromNavigator(['ja'])).toBe('ja');
+		expect(languageFromNavigator(['en-GB', 'ja'])).toBe('en');
+		expect(languageFromNavigator([])).toBe('en');
+	});
+});
+
+describe('JSIC names', () => {
+	it('covers every manufacturing medium division 09–32', () => {
+		for (let code = 9; code <= 32; code++) {
+			expect(JSIC_MEDIUM[String(code).padStart(2, '0')], String(code)).toBeDefined();
+		}
+	});
+
+	it('reads the code out of common spellings and falls back to the code', () => {
+		expect(jsicMediumCode('E24')).toBe('24');
+		expect(jsicMediumCode('9')).toBe('09');
+		expect(jsicMediumCode('none')).toBeNull();
+		expect(jsicMediumName('24', 'ja')).toBe('金属製品製造業');
+		expect(jsicMediumName('26', 'en')).toBe('Production machinery and equipment');
+		expect(jsicMediumName('98', 'en')).toBe('JSIC 98');
+		expect(jsicMajorName('e', 'en')).toBe('Manufacturing');
+		expect(jsicMajorName('Z', 'ja')).toBe('JSIC Z');
+	});
+});
