@@ -1,0 +1,128 @@
+/**
+ * Types of the committed reference files in geodata/ (see geodata/README.md for sources and licences).
+ * Coordinates are WGS84 [lon, lat]; areas km²; distances km.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { CoordinateConfidence, InstitutionType } from './model';
+
+/** geodata/prefectures.geo.json feature properties; the feature id is the code ("01".."47"). */
+export interface PrefectureProperties {
+	/** JIS X 0401 code, two digits: "13". */
+	code: string;
+	/** ASCII Hepburn without macrons: "Hyogo", "Tokyo". */
+	name_en: string;
+	/** "東京都". */
+	name_ja: string;
+	/** ISO 3166-2: "JP-13". */
+	iso: string;
+	/** A point inside the largest polygon, for the map label. */
+	label: [number, number];
+}
+export type PrefectureFeature = Feature<Polygon | MultiPolygon, PrefectureProperties>;
+export type PrefectureCollection = FeatureCollection<Polygon | MultiPolygon, PrefectureProperties>;
+
+/** One member municipality of a field-study district (geodata/districts.json). */
+export interface DistrictMunicipality {
+	/** 全国地方公共団体コード without the check digit: "13111". */
+	code5: string;
+	/** With the check digit: "131113". */
+	code6: string;
+	name_en: string;
+	name_ja: string;
+	/** Reading in hiragana: "おおたく". */
+	kana: string;
+	/** Municipal office [lon, lat]. */
+	office: [number, number];
+	/** Land area, km² (approximate; see area_note). */
+	area_km2: number;
+	area_note: string;
+	/** N03 boundary file codes to fetch online (a designated city may need several ward files). */
+	boundary_codes: string[];
+}
+
+/** A main industry of a district; verified=false when the fact is unconfirmed. */
+export interface DistrictIndustry {
+	en: string;
+	ja: string;
+	verified: boolean;
+}
+
+/** geodata/districts.json entries: the nine field-study districts. */
+export interface District {
+	id: DistrictId;
+	name_en: string;
+	name_ja: string;
+	pref_code: string;
+	pref_en: string;
+	pref_ja: string;
+	/** [lon, lat] of the district's reference point (the main municipal office). */
+	center: [number, number];
+	/** [west, south, east, north] of the approximate district extents. */
+	bbox: [number, number, number, number];
+	municipalities: DistrictMunicipality[];
+	industries: DistrictIndustry[];
+	sources: string[];
+}
+
+/** The nine district ids, in the order of the field study. */
+export const DISTRICT_IDS = [
+	'hitachi',
+	'musashimurayama',
+	'ota',
+	'higashiosaka',
+	'kiryu',
+	'taito',
+	'hamamatsu',
+	'suwa',
+	'fukui'
+] as const;
+export type DistrictId = (typeof DISTRICT_IDS)[number];
+
+/** geodata/district-extents.geo.json feature properties; the feature id is code5. */
+export interface DistrictExtentProperties {
+	district_id: DistrictId;
+	code5: string;
+	name_en: string;
+	name_ja: string;
+	/** Always true: a circle of the municipality's land area around its office, not its boundary. */
+	approximate: true;
+	area_km2: number;
+	radius_km: number;
+}
+export type DistrictExtentCollection = FeatureCollection<Polygon, DistrictExtentProperties>;
+
+/** geodata/institutions.geo.json feature properties; the feature id is the institution id. */
+export interface InstitutionProperties {
+	id: string;
+	name_en: string;
+	name_ja: string;
+	type: InstitutionType;
+	/** The type in the source's words ("national college of technology"). */
+	type_detail: string;
+	district: DistrictId;
+	/** code5 of the municipality the institution is in (not necessarily a district member). */
+	municipality_code: string;
+	address_ja: string;
+	confidence: CoordinateConfidence;
+	coord_source: string;
+}
+export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>;
+
+export type ClusterProgram = 'meti-industrial-cluster' | 'mext-knowledge-cluster';
+
+/** geodata/cluster-programs.geo.json feature properties; the feature id is the id. */
+export interface ClusterProgramProperties {
+	id: string;
+	program: ClusterProgram;
+	name_en: string;
+	name_ja: string;
+	region: string;
+	themes: string[];
+	verified: boolean;
+	note: string;
+	/** The geometry is the union of whole prefectures, not the project's true area. */
+	extent: 'prefectures of the region (approximate)';
+	/** Prefecture codes whose union is the geometry. */
+	pref_codes: string[];
+}
+export type ClusterProgramCollection = FeatureCollection<Polygon | MultiPolygon, ClusterProgramProperties>;
