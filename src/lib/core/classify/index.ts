@@ -1,0 +1,2 @@
+export { buildZoneIndex, zonesAt, type ZoneIndex } from './zone-index';
+export { classifyPoints, type PointClassification } from './classify-points';

@@ -1,0 +1,187 @@
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { unkinkPolygon } from '@turf/unkink-polygon';
+import { orient2d } from 'robust-predicates';
+import type { Zone, ZoneSource } from '../model';
+import { cleanRing } from './clean-ring';
+import { findCrossing } from './find-crossing';
+import { ringArea } from './ring-area';
+
+/**
+ * Something {@link validateZones} found in one zone. `repaired` zones are kept (changed as the
+ * message says); `invalid` ones are left out of `zones`. `message` is a sentence about the zone's
+ * geometry; callers prefix the file name and zone id.
+ */
+export interface ZoneProblem {
+	zoneId: string;
+	/** Position of the feature in the input, from 0. */
+	index: number;
+	severity: 'repaired' | 'invalid';
+	message: string;
+}
+
+/**
+ * Turns GeoJSON features into zones, checking and where possible repairing each geometry, and
+ * never dropping a zone without a problem saying so:
+ * - id: `feature.id`, else `properties.id`, else `properties.name`; a missing id becomes
+ *   `zone-N` (N its position from 1) and a repeated id gets ` (2)`, ` (3)`… — both reported;
+ * - not a Polygon/MultiPolygon, or a coordinate that is not a WGS84 [lon, lat] → invalid;
+ * - unclosed rings are closed, consecutive duplicate vertices and spikes removed;
+ * - rings with fewer than 3 distinct vertices or no area are dropped (a hole) or drop their
+ *   polygon (an outer ring) — invalid if no polygon is left;
+ * - rings are turned to RFC 7946 orientation (outer counter-clockwise, holes clockwise);
+ * - a ring crossing itself is split into simple polygons by `@turf/unkink-polygon` when it has no
+ *   holes (areas the ring goes round twice count as inside); crossings in a polygon with holes,
+ *   which that library cannot split correctly, make the zone invalid. Rings that only touch at a
+ *   point are left as they are: point-in-polygon is still well defined for them.
+ *
+ * @param features GeoJSON features, in zones order
+ * @param options.source what the zones are recorded as coming from (default `'imported'`)
+ * @example
+ * const { zones, problems } = validateZones(collection.features);
+ * for (const p of problems) console.warn(`zones.geojson: zone "${p.zoneId}": ${p.message}`);
+ */
+export function validateZones(features: readonly Feature[], options: { source?: ZoneSource } = {}): { zones: Zone[]; problems: ZoneProblem[] } {
+	const source = options.source ?? 'imported';
+	const zones: Zone[] = [];
+	const problems: ZoneProblem[] = [];
+	const used = new Set<string>();
+
+	features.forEach((feature, index) => {
+		const properties = (feature?.properties ?? {}) as Record<string, unknown>;
+		const given = idOf(feature?.id ?? properties.id ?? properties.name);
+		const zoneId = unique(given ?? `zone-${index + 1}`, used);
+		const note = (severity: ZoneProblem['severity'], message: string) => problems.push({ zoneId, index, severity, message });
+		if (given === null) {
+			note('repaired', `has no id; called it "${zoneId}". Give every feature an "id" (or a properties.id or properties.name).`);
+		} else if (given !== zoneId) {
+			note('repaired', `repeats the id "${given}" of an earlier zone; called this one "${zoneId}". Give every zone its own id.`);
+		}
+		used.add(zoneId);
+
+		const geometry = feature?.geometry;
+		if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+			const what = !feature || feature.type !== 'Feature' ? 'is not a GeoJSON Feature' : geometry ? `is a ${geometry.type}` : 'has no geometry';
+			note('invalid', `${what}; a zone must be a Polygon or MultiPolygon. Left out.`);
+			return;
+		}
+		const result = repairGeometry(geometry);
+		for (const message of result.repairs) note('repaired', message);
+		if (result.error !== null) {
+			note('invalid', `${result.error} Left out.`);
+			return;
+		}
+		const name = typeof properties.name === 'string' && properties.name !== '' ? properties.name : zoneId;
+		zones.push({ id: zoneId, name, geometry: result.geometry, source });
+	});
+	return { zones, problems };
+}
+
+function idOf(value: unknown): string | null {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'string' && value.trim() !== '') return value;
+	return null;
+}
+
+function unique(base: string, used: Set<string>): string {
+	if (!used.has(base)) return base;
+	let k = 2;
+	while (used.has(`${base} (${k})`)) k++;
+	return `${base} (${k})`;
+}
+
+type Repaired = { geometry: Polygon | MultiPolygon; repairs: string[]; error: null } | { repairs: string[]; error: string };
+
+function repairGeometry(geometry: Polygon | MultiPolygon): Repaired {
+	const repairs: string[] = [];
+	const multi = geometry.type === 'MultiPolygon';
+	const polygons: unknown = multi ? geometry.coordinates : [geometry.coordinates];
+	if (!Array.isArray(polygons)) return { repairs, error: 'has no coordinates.' };
+	const parts: Position[][][] = [];
+	for (let p = 0; p < polygons.length; p++) {
+		const where = multi ? `polygon ${p + 1}` : 'the polygon';
+		const rings: unknown = polygons[p];
+		if (!Array.isArray(rings) || rings.length === 0) {
+			repairs.push(`${where} has no rings; dropped it.`);
+			continue;
+		}
+		const bad = badCoordinate(rings);
+		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${JSON.stringify(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).` };
+		const part = repairPolygon(rings as Position[][], where, repairs);
+		if (part === null) continue;
+		const crossing = findCrossing(part);
+		if (crossing === null) {
+			parts.push(part);
+			continue;
+		}
+		const near = `near (${crossing[0].toFixed(6)}, ${crossing[1].toFixed(6)})`;
+		if (part.length > 1) {
+			return { repairs, error: `${where} has rings crossing ${near}, and a polygon with holes cannot be split automatically; fix it in a GIS (e.g. QGIS "Fix geometries") and load it again.` };
+		}
+		const pieces = splitCrossing(part[0]);
+		if (pieces === null) return { repairs, error: `${where} crosses itself ${near} and could not be split; fix it in a GIS (e.g. QGIS "Fix geometries") and load it again.` };
+		repairs.push(`${where} crosses itself ${near}; split it into ${pieces.length} simple polygons.`);
+		parts.push(...pieces);
+	}
+	if (parts.length === 0) return { repairs, error: 'has no polygon with an area left.' };
+	const repaired: Polygon | MultiPolygon = multi || parts.length > 1 ? { type: 'MultiPolygon', coordinates: parts } : { type: 'Polygon', coordinates: parts[0] };
+	return { geometry: repaired, repairs, error: null };
+}
+
+function badCoordinate(rings: unknown[]): { ring: number; vertex: number; value: unknown } | null {
+	for (let r = 0; r < rings.length; r++) {
+		const ring = rings[r];
+		if (!Array.isArray(ring)) return { ring: r, vertex: 0, value: ring };
+		for (let v = 0; v < ring.length; v++) {
+			const p = ring[v];
+			if (!Array.isArray(p) || p.length < 2 || !(Math.abs(p[0]) <= 180) || !(Math.abs(p[1]) <= 90)) return { ring: r, vertex: v, value: p };
+		}
+	}
+	return null;
+}
+
+/** Cleans, drops degenerate rings and orients; null when the outer ring is unusable. */
+function repairPolygon(rings: Position[][], where: string, repairs: string[]): Position[][] | null {
+	const out: Position[][] = [];
+	for (let r = 0; r < rings.length; r++) {
+		const label = r === 0 ? `the outer ring of ${where}` : `hole ${r} of ${where}`;
+		const { ring, repairs: fixed } = cleanRing(rings[r]);
+		if (fixed.closed) repairs.push(`${label} was not closed; closed it.`);
+		if (fixed.duplicates > 0) repairs.push(`${label} repeated ${fixed.duplicates} vertex(es) in a row; removed the repeats.`);
+		if (fixed.spikes > 0) repairs.push(`${label} doubled back on itself at ${fixed.spikes} vertex(es); removed the spike(s).`);
+		if (isDegenerate(ring)) {
+			if (r === 0) {
+				repairs.push(`${label} has fewer than 3 distinct vertices or no area; dropped ${where}.`);
+				return null;
+			}
+			repairs.push(`${label} has fewer than 3 distinct vertices or no area; dropped the hole.`);
+			continue;
+		}
+		// A crossing ring can have any signed area; it is split and oriented later.
+		const area = ringArea(ring);
+		if (area !== 0 && (r === 0) !== area > 0) {
+			ring.reverse();
+			repairs.push(`${label} ran ${r === 0 ? 'clockwise' : 'counter-clockwise'}; reversed it (GeoJSON wants outer rings counter-clockwise, holes clockwise).`);
+		}
+		out.push(ring);
+	}
+	return out;
+}
+
+/** Fewer than 3 distinct vertices, or all on one line: no interior. */
+function isDegenerate(ring: Position[]): boolean {
+	if (ring.length < 4) return true;
+	const [a, b] = ring;
+	return ring.every((c) => orient2d(a[0], a[1], b[0], b[1], c[0], c[1]) === 0);
+}
+
+function splitCrossing(ring: Position[]): Position[][][] | null {
+	try {
+		const pieces = unkinkPolygon({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
+		return pieces.features.map((piece) => {
+			const outer = piece.geometry.coordinates[0];
+			return [ringArea(outer) < 0 ? outer.slice().reverse() : outer];
+		});
+	} catch {
+		return null;
+	}
+}

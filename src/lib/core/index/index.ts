@@ -1,0 +1,1 @@
+export { buildPolygonBands, pointInPart, type PolygonBands } from './polygon-bands';

@@ -1,0 +1,157 @@
+import type { Position } from 'geojson';
+import { orient2d } from 'robust-predicates';
+
+/**
+ * Polygon parts (an outer ring and its holes) flattened into typed arrays, with each part's edges
+ * bucketed into horizontal bands so a point test reads only the edges whose y-range can reach the
+ * point. No library offers a banded edge table over typed arrays, hence this module.
+ */
+export interface PolygonBands {
+	readonly partCount: number;
+	/** Vertices, x (lon) then y (lat); every ring stored closed so edge e runs from e to e + 2. */
+	readonly coords: Float64Array;
+	/** Part bounding boxes: minX, minY, maxX, maxY per part (all rings, holes included). */
+	readonly bbox: Float64Array;
+	/** Per part: its first band in `bandStart`, its band count, and bands per degree of latitude. */
+	readonly bandBase: Uint32Array;
+	readonly bandCount: Uint32Array;
+	readonly bandScale: Float64Array;
+	/** CSR: band b holds `bandEdges[bandStart[b] .. bandStart[b + 1])`, edge starts into `coords`. */
+	readonly bandStart: Uint32Array;
+	readonly bandEdges: Uint32Array;
+}
+
+/** Fewer edges per band means fewer tests per point but more memory; 2 is a good trade. */
+const EDGES_PER_BAND = 2;
+const MAX_BANDS = 4096;
+
+/**
+ * Flattens polygon parts into a {@link PolygonBands} table. Rings are taken as closed (a missing
+ * closing vertex is added); empty rings contribute no edges.
+ *
+ * @param parts each part is a Polygon's coordinates: [outer ring, ...holes]
+ * @example
+ * const bands = buildPolygonBands([[[[0, 0], [1, 0], [1, 1], [0, 0]]]]);
+ * pointInPart(bands, 0, 0.5, 0.25); // true
+ */
+export function buildPolygonBands(parts: readonly (readonly (readonly Position[])[])[]): PolygonBands {
+	const partCount = parts.length;
+	let vertexCount = 0;
+	for (const part of parts) for (const ring of part) vertexCount += ring.length + 1;
+	const coords = new Float64Array(vertexCount * 2);
+	const bbox = new Float64Array(partCount * 4);
+	const bandBase = new Uint32Array(partCount);
+	const bandCount = new Uint32Array(partCount);
+	const bandScale = new Float64Array(partCount);
+	const edgeStarts: number[] = [];
+	const partEdgeEnd = new Uint32Array(partCount);
+	let pos = 0;
+	let totalBands = 0;
+
+	for (let p = 0; p < partCount; p++) {
+		let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+		for (const ring of parts[p]) {
+			if (ring.length === 0) continue;
+			const ringStart = pos;
+			for (const [x, y] of ring) {
+				coords[pos++] = x;
+				coords[pos++] = y;
+				if (x < minX) minX = x;
+				if (x > maxX) maxX = x;
+				if (y < minY) minY = y;
+				if (y > maxY) maxY = y;
+			}
+			const first = ring[0];
+			const last = ring[ring.length - 1];
+			if (ring.length === 1 || first[0] !== last[0] || first[1] !== last[1]) {
+				coords[pos++] = first[0];
+				coords[pos++] = first[1];
+			}
+			for (let e = ringStart; e < pos - 2; e += 2) edgeStarts.push(e);
+		}
+		partEdgeEnd[p] = edgeStarts.length;
+		bbox.set([minX, minY, maxX, maxY], p * 4);
+		const edges = edgeStarts.length - (p === 0 ? 0 : partEdgeEnd[p - 1]);
+		const count = Math.max(1, Math.min(MAX_BANDS, Math.ceil(edges / EDGES_PER_BAND)));
+		bandBase[p] = totalBands;
+		bandCount[p] = count;
+		bandScale[p] = maxY > minY ? count / (maxY - minY) : 0;
+		totalBands += count;
+	}
+
+	// Two passes over the edges (count, then fill) build the CSR band table without per-band arrays.
+	const bandStart = new Uint32Array(totalBands + 1);
+	forEachEdgeBand((band) => bandStart[band + 1]++);
+	for (let b = 0; b < totalBands; b++) bandStart[b + 1] += bandStart[b];
+	const fill = bandStart.slice(0, totalBands);
+	const bandEdges = new Uint32Array(bandStart[totalBands]);
+	forEachEdgeBand((band, edge) => (bandEdges[fill[band]++] = edge));
+
+	return { partCount, coords, bbox, bandBase, bandCount, bandScale, bandStart, bandEdges };
+
+	function forEachEdgeBand(visit: (band: number, edge: number) => void): void {
+		let k = 0;
+		for (let p = 0; p < partCount; p++) {
+			for (; k < partEdgeEnd[p]; k++) {
+				const e = edgeStarts[k];
+				const y1 = coords[e + 1];
+				const y2 = coords[e + 3];
+				const from = bandOf(p, Math.min(y1, y2));
+				const to = bandOf(p, Math.max(y1, y2));
+				for (let b = from; b <= to; b++) visit(bandBase[p] + b, e);
+			}
+		}
+	}
+
+	function bandOf(p: number, y: number): number {
+		return clampBand((y - bbox[p * 4 + 1]) * bandScale[p], bandCount[p]);
+	}
+}
+
+// The same monotone formula places edges and query points in bands, so an edge whose y-range
+// contains the point's y is always in the point's band, whatever the rounding.
+function clampBand(t: number, count: number): number {
+	const b = Math.floor(t);
+	return b < 0 ? 0 : b >= count ? count - 1 : b;
+}
+
+/** Error bound of the fast orientation test (Shewchuk); beyond it robust-predicates decides exactly. */
+const ORIENT_ERRBOUND = (3 + 16 * 1.1102230246251565e-16) * 1.1102230246251565e-16;
+
+/**
+ * Whether point (x, y) is inside part `part` or on its boundary (a hole's boundary included),
+ * even-odd over all the part's rings. This is the algorithm of point-in-polygon-hao, which
+ * `@turf/boolean-point-in-polygon` uses, with the same arithmetic and exact orientation test, so
+ * the two agree on every point including those on edges and vertices; only the banding differs.
+ *
+ * @example
+ * pointInPart(buildPolygonBands([[[[0, 0], [1, 0], [1, 1], [0, 0]]]]), 0, 1, 0.5); // true (on an edge)
+ */
+export function pointInPart(bands: PolygonBands, part: number, x: number, y: number): boolean {
+	const { coords, bandEdges } = bands;
+	const band = bands.bandBase[part] + clampBand((y - bands.bbox[part * 4 + 1]) * bands.bandScale[part], bands.bandCount[part]);
+	const end = bands.bandStart[band + 1];
+	let crossings = 0;
+	for (let j = bands.bandStart[band]; j < end; j++) {
+		const e = bandEdges[j];
+		const v1 = coords[e + 1] - y;
+		const v2 = coords[e + 3] - y;
+		if (v1 === 0 && v2 === 0) {
+			const u1 = coords[e] - x;
+			const u2 = coords[e + 2] - x;
+			if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true;
+		} else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
+			const u1 = coords[e] - x;
+			const u2 = coords[e + 2] - x;
+			const detLeft = u2 * v1;
+			const detRight = u1 * v2;
+			let f = detLeft - detRight;
+			if ((detLeft > 0) === (detRight > 0) && detLeft !== 0 && detRight !== 0 && Math.abs(f) < ORIENT_ERRBOUND * Math.abs(detLeft + detRight)) {
+				f = orient2d(u1, u2, v1, v2, 0, 0);
+			}
+			if (f === 0) return true;
+			if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
+		}
+	}
+	return (crossings & 1) === 1;
+}

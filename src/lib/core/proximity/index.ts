@@ -1,0 +1,2 @@
+export { buildInstitutionIndex, nearestInstitution, nearestInstitutions, type InstitutionIndex } from './institution-index';
+export { geodesicBuffer, withinKm } from './geodesic-buffer';
