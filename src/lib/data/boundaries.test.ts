@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { DistrictMunicipality } from '$lib/core/geodata-types';
+import { BOUNDARY_CACHE, boundaryUrl, loadMunicipalBoundary } from './boundaries';
+
+const square = (x: number, y: number) => [
+	[
+		[x, y],
+		[x + 1, y],
+		[x + 1, y + 1],
+		[x, y + 1],
+		[x, y]
+	]
+];
+
+const n03 = (...geometries: object[]) =>
+	JSON.stringify({
+		type: 'FeatureCollection',
+		features: geometries.map((geometry) => ({ type: 'Feature', properties: { N03_007: 'x' }, geometry }))
+	});
+
+const municipality = (codes: string[]): DistrictMunicipality => ({
+	code5: '22130',
+	code6: '221309',
+	name_en: 'Hamamatsu City',
+	name_ja: '浜松市',
+	kana: 'はままつし',
+	office: [137.73, 34.71],
+	area_km2: 1558,
+	area_note: '',
+	boundary_codes: codes
+});
+
+/** A stand-in for the network: answers from a table and counts requests. */
+function network(files: Record<string, string | number>) {
+	const requests: string[] = [];
+	const fetcher = (async (input: string | URL | Request) => {
+		const url = String(input);
+		requests.push(url);
+		const body = files[url];
+		if (body === undefined) throw new TypeError('Failed to fetch');
+		if (typeof body === 'number') return new Response('', { status: body });
+		return new Response(body, { status: 200 });
+	}) as typeof fetch;
+	return { fetcher, requests };
+}
+
+/** An in-memory Cache Storage with the two methods the module uses. */
+function memoryCaches() {
+	const buckets = new Map<string, Map<string, Response>>();
+	return {
+		buckets,
+		open: async (name: string) => {
+			const bucket = buckets.get(name) ?? new Map<string, Response>();
+			buckets.set(name, bucket);
+			return {
+				match: async (url: string) => bucket.get(url)?.clone(),
+				put: async (url: string, response: Response) => void bucket.set(url, response)
+			} as unknown as Cache;
+		}
+	} as unknown as CacheStorage & { buckets: Map<string, Map<string, Response>> };
+}
+
+describe('boundaryUrl', () => {
+	it('follows the niiyz/JapanCityGeoJson layout', () => {
+		expect(boundaryUrl('27227')).toBe(
+			'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson/27/27227.json'
+		);
+	});
+});
+
+describe('loadMunicipalBoundary', () => {
+	it('collects the polygons of every ward file into one MultiPolygon marked as real', async () => {
+		const { fetcher } = network({
+			[boundaryUrl('22131')]: n03({ type: 'Polygon', coordinates: square(0, 0) }),
+			[boundaryUrl('22132')]: n03(
+				{ type: 'MultiPolygon', coordinates: [square(2, 0), square(4, 0)] },
+				{ type: 'Polygon', coordinates: square(6, 0) }
+			)
+		});
+		const feature = await loadMunicipalBoundary('hamamatsu', municipality(['22131', '22132']), {
+			fetch: fetcher,
+			caches: null
+		});
+		expect(feature.id).toBe('22130');
+		expect(feature.properties).toMatchObject({ district_id: 'hamamatsu', code5: '22130', approximate: false });
+		expect(feature.geometry.type).toBe('MultiPolygon');
+		expect(feature.geometry.coordinates).toEqual([square(0, 0), square(2, 0), square(4, 0), square(6, 0)]);
+	});
+
+	it('downloads a file once and answers later requests from the cache', async () => {
+		const url = boundaryUrl('22131');
+		const { fetcher, requests } = network({ [url]: n03({ type: 'Polygon', coordinates: square(0, 0) }) });
+		const store = memoryCaches();
+		const first = await loadMunicipalBoundary('hamamatsu', municipality(['22131']), { fetch: fetcher, caches: store });
+		const second = await loadMunicipalBoundary('hamamatsu', municipality(['22131']), { fetch: fetcher, caches: store });
+		expect(requests).toEqual([url]);
+		expect(second.geometry).toEqual(first.geometry);
+		expect([...(store.buckets.get(BOUNDARY_CACHE)?.keys() ?? [])]).toEqual([url]);
+	});
+
+	it('fails with a plain message when offline, on an HTTP error or on a file without polygons', async () => {
+		const { fetcher } = network({
+			[boundaryUrl('22132')]: 404,
+			[boundaryUrl('22133')]: n03({ type: 'Point', coordinates: [0, 0] }),
+			[boundaryUrl('22134')]: '<html>',
+			[boundaryUrl('22135')]: '{"type":"Feature"}'
+		});
+		const load = (code: string) =>
+			loadMunicipalBoundary('hamamatsu', municipality([code]), { fetch: fetcher, caches: memoryCaches() });
+		await expect(load('22131')).rejects.toThrow('22131.json could not be downloaded (no connection?)');
+		await expect(load('22132')).rejects.toThrow('22132.json: HTTP 404');
+		await expect(load('22133')).rejects.toThrow('22133.json has no polygon');
+		await expect(load('22134')).rejects.toThrow('22134.json is not JSON');
+		await expect(load('22135')).rejects.toThrow('22135.json is not a GeoJSON FeatureCollection');
+	});
+
+	it('does not cache a download that is not JSON, so it is retried', async () => {
+		const url = boundaryUrl('22134');
+		const { fetcher, requests } = network({ [url]: '<html>' });
+		const store = memoryCaches();
+		const load = () => loadMunicipalBoundary('hamamatsu', municipality(['22134']), { fetch: fetcher, caches: store });
+		await expect(load()).rejects.toThrow();
+		await expect(load()).rejects.toThrow();
+		expect(requests).toEqual([url, url]);
+	});
+});

@@ -1,0 +1,102 @@
+/**
+ * Real municipal boundaries, fetched on demand from niiyz/JapanCityGeoJson (per-municipality
+ * GeoJSON derived from MLIT National Land Numerical Information N03) and kept in the browser's
+ * Cache Storage so a municipality is downloaded once. Every network access for boundaries goes
+ * through this module.
+ */
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { DistrictId, DistrictMunicipality } from '$lib/core/geodata-types';
+import type { ExtentFeature } from './features';
+
+/** Cache Storage bucket; bump the version when the URL pattern or the data release changes. */
+export const BOUNDARY_CACHE = 'cluster-map-boundaries-v1';
+
+/**
+ * The URL of one N03 boundary file: geojson/{prefecture code}/{municipality code}.json.
+ *
+ * @example
+ * boundaryUrl('13111') // → 'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson/13/13111.json'
+ */
+export function boundaryUrl(code5: string): string {
+	return `https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson/${code5.slice(0, 2)}/${code5}.json`;
+}
+
+export interface BoundaryOptions {
+	fetch?: typeof fetch;
+	/** Cache Storage; null to skip caching (where `caches` is unavailable). */
+	caches?: CacheStorage | null;
+}
+
+/**
+ * The real boundary of a district municipality: the polygons of all its N03 files (a designated
+ * city may need one per ward) collected into one MultiPolygon. Rejects with a plain message when
+ * a file cannot be fetched or is not a polygon FeatureCollection.
+ *
+ * @example
+ * const feature = await loadMunicipalBoundary('ota', otaMunicipality);
+ * feature.properties.approximate // → false
+ */
+export async function loadMunicipalBoundary(
+	districtId: DistrictId,
+	municipality: DistrictMunicipality,
+	options: BoundaryOptions = {}
+): Promise<ExtentFeature> {
+	const polygons: Position[][][] = [];
+	for (const code of municipality.boundary_codes) {
+		polygons.push(...polygonsOf(await fetchBoundaryFile(code, options), code));
+	}
+	return {
+		type: 'Feature',
+		id: municipality.code5,
+		properties: {
+			district_id: districtId,
+			code5: municipality.code5,
+			name_en: municipality.name_en,
+			name_ja: municipality.name_ja,
+			approximate: false,
+			area_km2: municipality.area_km2
+		},
+		geometry: { type: 'MultiPolygon', coordinates: polygons }
+	};
+}
+
+async function fetchBoundaryFile(code: string, options: BoundaryOptions): Promise<unknown> {
+	const url = boundaryUrl(code);
+	const fetcher = options.fetch ?? fetch;
+	const store = options.caches === undefined ? defaultCaches() : options.caches;
+	const cache = store ? await store.open(BOUNDARY_CACHE).catch(() => null) : null;
+	const cached = await cache?.match(url);
+	if (cached) return cached.json();
+	let response: Response;
+	try {
+		response = await fetcher(url);
+	} catch {
+		throw new Error(`${code}.json could not be downloaded (no connection?)`);
+	}
+	if (!response.ok) throw new Error(`${code}.json: HTTP ${response.status}`);
+	const body = await response.clone().json().catch(() => {
+		throw new Error(`${code}.json is not JSON`);
+	});
+	// Cache only what parsed, so a broken download is retried next time.
+	await cache?.put(url, response).catch(() => undefined);
+	return body;
+}
+
+function defaultCaches(): CacheStorage | null {
+	return typeof caches === 'undefined' ? null : caches;
+}
+
+function polygonsOf(body: unknown, code: string): Position[][][] {
+	const features = (body as { type?: string; features?: unknown[] })?.features;
+	if ((body as { type?: string })?.type !== 'FeatureCollection' || !Array.isArray(features)) {
+		throw new Error(`${code}.json is not a GeoJSON FeatureCollection`);
+	}
+	const polygons: Position[][][] = [];
+	for (const feature of features) {
+		const geometry = (feature as { geometry?: Polygon | MultiPolygon | null }).geometry;
+		if (geometry?.type === 'Polygon') polygons.push(geometry.coordinates);
+		else if (geometry?.type === 'MultiPolygon') polygons.push(...geometry.coordinates);
+	}
+	if (polygons.length === 0) throw new Error(`${code}.json has no polygon`);
+	return polygons;
+}

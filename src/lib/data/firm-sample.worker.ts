@@ -1,0 +1,25 @@
+/// <reference lib="webworker" />
+/**
+ * Fetches and parses the firm sample off the main thread, so the map stays responsive while
+ * tens of thousands of rows are read.
+ */
+import { parseFirmSample, type FirmSample } from './firm-sample';
+
+export type FirmSampleRequest = { url: string; file: string };
+export type FirmSampleReply = { ok: true; sample: FirmSample } | { ok: false; message: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = async (event: MessageEvent<FirmSampleRequest>) => {
+	const { url, file } = event.data;
+	let reply: FirmSampleReply;
+	try {
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`${file}: HTTP ${response.status} ${response.statusText}`);
+		reply = { ok: true, sample: parseFirmSample(await response.text(), { file }) };
+	} catch (error) {
+		reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+	}
+	const transfer = reply.ok ? [reply.sample.lon.buffer, reply.sample.lat.buffer] : [];
+	scope.postMessage(reply, transfer);
+};

@@ -1,0 +1,59 @@
+/**
+ * Loads the bundled synthetic firm sample in a worker and turns it into map features.
+ */
+import { asset } from '$app/paths';
+import type { FeatureCollection, Point } from 'geojson';
+import type { FirmSample } from './firm-sample';
+import type { FirmSampleReply, FirmSampleRequest } from './firm-sample.worker';
+
+/** Where the generator writes the sample (static/generated/, served as is). */
+export const FIRM_SAMPLE_PATH = '/generated/firms-sample.csv';
+
+/**
+ * Fetches and parses the firm sample in a Web Worker.
+ *
+ * @example
+ * const sample = await loadFirmSample();
+ */
+export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<FirmSample> {
+	const worker = new Worker(new URL('./firm-sample.worker.ts', import.meta.url), { type: 'module' });
+	return new Promise<FirmSample>((resolve, reject) => {
+		worker.onmessage = (event: MessageEvent<FirmSampleReply>) => {
+			worker.terminate();
+			if (event.data.ok) resolve(event.data.sample);
+			else reject(new Error(event.data.message));
+		};
+		worker.onerror = (event) => {
+			worker.terminate();
+			reject(new Error(`firms-sample.csv: the loader stopped (${event.message || 'worker error'}).`));
+		};
+		const request: FirmSampleRequest = { url, file: 'firms-sample.csv' };
+		worker.postMessage(request);
+	});
+}
+
+/** Map feature properties of a firm: row index and industry code, nothing more (popups read the row). */
+export interface FirmFeatureProperties {
+	i: number;
+	c: string;
+}
+
+/**
+ * Point features of the placed firms; the feature id is the row index so a popup or a later
+ * classification can find the row.
+ *
+ * @example
+ * map.getSource('firms').setData(firmFeatures(sample));
+ */
+export function firmFeatures(sample: FirmSample): FeatureCollection<Point, FirmFeatureProperties> {
+	const features = new Array(sample.rows.length);
+	for (let i = 0; i < sample.rows.length; i++) {
+		features[i] = {
+			type: 'Feature',
+			id: i,
+			properties: { i, c: sample.industry[i] },
+			geometry: { type: 'Point', coordinates: [sample.lon[i], sample.lat[i]] }
+		};
+	}
+	return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,139 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { INSTITUTION_TYPES } from '$lib/core/model';
+import {
+	APPROXIMATE_FILTER,
+	CLUSTER_FILL_PAINT,
+	CLUSTER_LINE_PAINT,
+	DISTRICT_FILL_PAINT,
+	DISTRICT_LABEL_PAINT,
+	DISTRICT_LINE_APPROXIMATE_PAINT,
+	DISTRICT_LINE_REAL_PAINT,
+	FIRM_PAINT,
+	GSI_ATTRIBUTION,
+	INDUSTRY_COLORS,
+	INSTITUTION_COLORS,
+	INSTITUTION_HALO_PAINT,
+	INSTITUTION_PAINT,
+	LAYER_ORDER,
+	REAL_FILTER,
+	SOURCES,
+	basemapSource,
+	beforeIdFor,
+	districtLabelLayout,
+	industryColor,
+	offlineStyle
+} from './styles';
+
+const empty = { type: 'FeatureCollection' as const, features: [] };
+
+const base = (lang: 'en' | 'ja') =>
+	offlineStyle({ prefectures: empty, prefectureLabels: empty, lang, attribution: 'Natural Earth' });
+
+/** The offline style with every overlay and the online basemap added, as the app assembles it. */
+function fullStyle(): StyleSpecification {
+	const style = base('en');
+	const geojson = { type: 'geojson' as const, data: empty };
+	Object.assign(style.sources, {
+		[SOURCES.basemap]: basemapSource('gsi-std'),
+		[SOURCES.clusterPrograms]: geojson,
+		[SOURCES.districts]: geojson,
+		[SOURCES.districtLabels]: geojson,
+		[SOURCES.firms]: geojson,
+		[SOURCES.institutions]: geojson
+	});
+	const overlays: LayerSpecification[] = [
+		{ id: 'basemap-raster', type: 'raster', source: SOURCES.basemap },
+		{ id: 'cluster-programs-fill', type: 'fill', source: SOURCES.clusterPrograms, paint: CLUSTER_FILL_PAINT },
+		{ id: 'cluster-programs-line', type: 'line', source: SOURCES.clusterPrograms, paint: CLUSTER_LINE_PAINT },
+		{ id: 'district-fill', type: 'fill', source: SOURCES.districts, paint: DISTRICT_FILL_PAINT },
+		{
+			id: 'district-line-approximate',
+			type: 'line',
+			source: SOURCES.districts,
+			filter: APPROXIMATE_FILTER,
+			paint: DISTRICT_LINE_APPROXIMATE_PAINT
+		},
+		{
+			id: 'district-line-real',
+			type: 'line',
+			source: SOURCES.districts,
+			filter: REAL_FILTER,
+			paint: DISTRICT_LINE_REAL_PAINT
+		},
+		{ id: 'firms', type: 'circle', source: SOURCES.firms, paint: FIRM_PAINT },
+		{ id: 'institutions-halo', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_HALO_PAINT },
+		{ id: 'institutions', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_PAINT },
+		{
+			id: 'district-labels',
+			type: 'symbol',
+			source: SOURCES.districtLabels,
+			layout: districtLabelLayout('ja'),
+			paint: DISTRICT_LABEL_PAINT
+		}
+	];
+	style.layers.push(...overlays);
+	return style;
+}
+
+describe('offlineStyle', () => {
+	it('is a valid style with no glyph server and no remote source', () => {
+		const style = base('ja');
+		expect(validateStyleMin(style)).toEqual([]);
+		expect(style.glyphs).toBeUndefined();
+		expect(JSON.stringify(style)).not.toMatch(/https?:/);
+	});
+
+	it('labels prefectures in the UI language', () => {
+		const label = (lang: 'en' | 'ja') => base(lang).layers.find((l) => l.id === 'prefecture-labels');
+		expect(label('en')).toMatchObject({ layout: { 'text-field': ['get', 'name_en'] } });
+		expect(label('ja')).toMatchObject({ layout: { 'text-field': ['get', 'name_ja'] } });
+	});
+
+	it('stacks its layers in LAYER_ORDER', () => {
+		const ids = base('en').layers.map((l) => l.id);
+		const positions = ids.map((id) => (LAYER_ORDER as readonly string[]).indexOf(id));
+		expect(positions.every((p) => p >= 0)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+	});
+});
+
+describe('overlay paint', () => {
+	it('every overlay layer and the GSI source validate against the style specification', () => {
+		expect(validateStyleMin(fullStyle())).toEqual([]);
+	});
+
+	it('gives every institution type and manufacturing division its own colour', () => {
+		expect(Object.keys(INSTITUTION_COLORS).sort()).toEqual([...INSTITUTION_TYPES].sort());
+		expect(new Set(Object.values(INSTITUTION_COLORS)).size).toBe(INSTITUTION_TYPES.length);
+		expect(new Set(Object.values(INDUSTRY_COLORS)).size).toBe(Object.keys(INDUSTRY_COLORS).length);
+		expect(industryColor('26')).toBe(INDUSTRY_COLORS['26']);
+		expect(industryColor('')).not.toBe(INDUSTRY_COLORS['26']);
+	});
+});
+
+describe('basemapSource', () => {
+	it('uses the GSI tile URLs with their attribution up to zoom 18', () => {
+		expect(basemapSource('offline')).toBeNull();
+		expect(basemapSource('gsi-std')).toMatchObject({
+			tiles: ['https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png'],
+			maxzoom: 18,
+			attribution: GSI_ATTRIBUTION
+		});
+		expect(basemapSource('gsi-pale')?.tiles).toEqual(['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png']);
+		expect(GSI_ATTRIBUTION).toContain('https://maps.gsi.go.jp/development/ichiran.html');
+		expect(GSI_ATTRIBUTION).toContain('地理院タイル');
+	});
+});
+
+describe('beforeIdFor', () => {
+	it('inserts below the nearest existing layer above it in the order', () => {
+		const onMap = new Set(['background', 'land', 'prefecture-lines', 'prefecture-labels']);
+		const exists = (id: string) => onMap.has(id);
+		expect(beforeIdFor('basemap-raster', exists)).toBe('prefecture-lines');
+		expect(beforeIdFor('firms', exists)).toBe('prefecture-labels');
+		expect(beforeIdFor('district-labels', exists)).toBeUndefined();
+		expect(beforeIdFor('not-in-order', exists)).toBeUndefined();
+	});
+});

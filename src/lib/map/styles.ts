@@ -1,0 +1,320 @@
+/**
+ * The map's look, as pure data: the offline basemap style, the online GSI tile sources, the
+ * stacking order of layers and the paint of every overlay. No map instance here, so it can be
+ * validated against the style specification in unit tests.
+ */
+import type {
+	CircleLayerSpecification,
+	ExpressionSpecification,
+	FillLayerSpecification,
+	LineLayerSpecification,
+	RasterSourceSpecification,
+	StyleSpecification,
+	SymbolLayerSpecification
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { INSTITUTION_TYPES, type InstitutionType } from '$lib/core/model';
+import type { Lang } from '$lib/i18n';
+import type { Basemap } from '$lib/state/settings.svelte';
+
+/** Source ids. */
+export const SOURCES = {
+	prefectures: 'prefectures',
+	prefectureLabels: 'prefecture-labels',
+	basemap: 'basemap-tiles',
+	clusterPrograms: 'cluster-programs',
+	districts: 'district-extents',
+	districtLabels: 'district-labels',
+	firms: 'firms',
+	institutions: 'institutions'
+} as const;
+
+/**
+ * Layer ids from bottom to top. A layer is inserted below the next id of this list already on
+ * the map, so components can mount in any order. Later overlays (density, drawn zones) take a
+ * slot here.
+ */
+export const LAYER_ORDER = [
+	'background',
+	'land',
+	'basemap-raster',
+	'cluster-programs-fill',
+	'cluster-programs-line',
+	'prefecture-lines',
+	'district-fill',
+	'district-line-approximate',
+	'district-line-real',
+	'firms',
+	'institutions-halo',
+	'institutions',
+	'prefecture-labels',
+	'district-labels'
+] as const;
+export type LayerId = (typeof LAYER_ORDER)[number];
+
+/**
+ * The id to pass as `beforeId` when adding `id`: the first layer above it in LAYER_ORDER that is
+ * already on the map, or undefined (add on top).
+ *
+ * @example
+ * beforeIdFor('firms', (id) => id === 'prefecture-labels') // → 'prefecture-labels'
+ */
+export function beforeIdFor(id: string, exists: (id: string) => boolean): string | undefined {
+	const index = (LAYER_ORDER as readonly string[]).indexOf(id);
+	if (index < 0) return undefined;
+	return LAYER_ORDER.slice(index + 1).find(exists);
+}
+
+/** Fonts for labels. The style has no `glyphs` URL, so MapLibre draws text with these local fonts. */
+export const TEXT_FONT = ['Noto Sans CJK JP', 'Noto Sans', 'sans-serif'];
+
+export const COLORS = {
+	sea: '#c9dff0',
+	land: '#f4f1ea',
+	prefectureLine: '#9a8f80',
+	labelText: '#3d3a35',
+	labelHalo: '#ffffff',
+	district: '#c2410c',
+	districtLabel: '#7c2d12',
+	meti: '#0f766e',
+	mext: '#7e22ce'
+} as const;
+
+/** The property holding the label in each language. */
+export function nameField(lang: Lang): ExpressionSpecification {
+	return ['get', lang === 'ja' ? 'name_ja' : 'name_en'];
+}
+
+export interface OfflineStyleInput {
+	prefectures: FeatureCollection;
+	prefectureLabels: FeatureCollection;
+	lang: Lang;
+	/** Attribution shown for the prefecture polygons. */
+	attribution: string;
+}
+
+/**
+ * The offline basemap: sea, prefecture land, prefecture boundaries and names. No tiles and no
+ * glyph server, so it renders with no network at all.
+ *
+ * @example
+ * new maplibregl.Map({ container, style: offlineStyle({ prefectures, prefectureLabels, lang: 'ja', attribution }) });
+ */
+export function offlineStyle(input: OfflineStyleInput): StyleSpecification {
+	return {
+		version: 8,
+		name: 'cluster-map offline',
+		// No `glyphs`: MapLibre renders every label locally from TEXT_FONT (TinySDF).
+		sources: {
+			[SOURCES.prefectures]: { type: 'geojson', data: input.prefectures, attribution: input.attribution },
+			[SOURCES.prefectureLabels]: { type: 'geojson', data: input.prefectureLabels }
+		},
+		layers: [
+			{ id: 'background', type: 'background', paint: { 'background-color': COLORS.sea } },
+			{
+				id: 'land',
+				type: 'fill',
+				source: SOURCES.prefectures,
+				paint: { 'fill-color': COLORS.land, 'fill-outline-color': COLORS.land }
+			},
+			{
+				id: 'prefecture-lines',
+				type: 'line',
+				source: SOURCES.prefectures,
+				layout: { 'line-join': 'round' },
+				paint: {
+					'line-color': COLORS.prefectureLine,
+					'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.6, 8, 1.2, 12, 2]
+				}
+			},
+			{
+				id: 'prefecture-labels',
+				type: 'symbol',
+				source: SOURCES.prefectureLabels,
+				minzoom: 4.5,
+				layout: prefectureLabelLayout(input.lang),
+				paint: { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 }
+			}
+		]
+	};
+}
+
+/** Layout of the prefecture names for a language. */
+export function prefectureLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecification['layout']> {
+	return {
+		'text-field': nameField(lang),
+		'text-font': TEXT_FONT,
+		'text-size': ['interpolate', ['linear'], ['zoom'], 4.5, 10, 8, 14],
+		'text-padding': 4
+	};
+}
+
+/** GSI tiles (地理院タイル): URL and the attribution their terms require. */
+export const GSI_ATTRIBUTION =
+	'<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル</a> (GSI Tiles)';
+
+const GSI_TILES: Record<Exclude<Basemap, 'offline'>, string> = {
+	'gsi-std': 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png',
+	'gsi-pale': 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'
+};
+
+/**
+ * The raster source of an online basemap, or null for the offline one.
+ *
+ * @example
+ * basemapSource('gsi-pale')?.tiles // → ['https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png']
+ */
+export function basemapSource(basemap: Basemap): RasterSourceSpecification | null {
+	if (basemap === 'offline') return null;
+	return {
+		type: 'raster',
+		tiles: [GSI_TILES[basemap]],
+		tileSize: 256,
+		minzoom: 2,
+		maxzoom: 18,
+		attribution: GSI_ATTRIBUTION
+	};
+}
+
+/** Distinct colours for JSIC medium divisions 09–32 (manufacturing), fixed so they stay put across datasets. */
+export const INDUSTRY_COLORS: Record<string, string> = {
+	'09': '#e7ba52',
+	'10': '#ad494a',
+	'11': '#6b6ecf',
+	'12': '#8ca252',
+	'13': '#bd9e39',
+	'14': '#9c9ede',
+	'15': '#a55194',
+	'16': '#7b4173',
+	'17': '#525252',
+	'18': '#e377c2',
+	'19': '#843c39',
+	'20': '#e7969c',
+	'21': '#d6616b',
+	'22': '#393b79',
+	'23': '#637939',
+	'24': '#1f77b4',
+	'25': '#ff7f0e',
+	'26': '#d62728',
+	'27': '#9467bd',
+	'28': '#17becf',
+	'29': '#2ca02c',
+	'30': '#bcbd22',
+	'31': '#8c564b',
+	'32': '#31a354'
+};
+/** Colour of firms outside manufacturing or without an industry code. */
+export const OTHER_INDUSTRY_COLOR = '#9ca3af';
+
+/**
+ * The colour of an industry code in the legend and on the map.
+ *
+ * @example
+ * industryColor('26') // → '#d62728'
+ */
+export function industryColor(code: string): string {
+	return INDUSTRY_COLORS[code] ?? OTHER_INDUSTRY_COLOR;
+}
+
+/** Firms as small circles coloured by industry (property `c`), growing with zoom. */
+export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
+	'circle-color': [
+		'match',
+		['get', 'c'],
+		...Object.entries(INDUSTRY_COLORS).flat(),
+		OTHER_INDUSTRY_COLOR
+	] as unknown as ExpressionSpecification,
+	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.6, 11, 2.6, 14, 4.5, 17, 7],
+	'circle-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.55, 10, 0.8],
+	'circle-stroke-color': '#ffffff',
+	'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 0, 14, 0.6],
+	'circle-pitch-alignment': 'map'
+};
+
+/** Colour-blind-safe colours (Okabe–Ito) per institution type. */
+export const INSTITUTION_COLORS: Record<InstitutionType, string> = {
+	'national-university': '#0072b2',
+	'public-university': '#56b4e9',
+	'private-university': '#cc79a7',
+	'public-research-institute': '#e69f00',
+	'national-research-institute': '#d55e00',
+	'other': '#6b7280'
+};
+
+const institutionRadius: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 4, 3.5, 9, 6, 14, 9];
+
+/** A dark ring under each institution so it stands out above the firm points. */
+export const INSTITUTION_HALO_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
+	'circle-color': '#111827',
+	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 9, 8, 14, 11.5]
+};
+
+export const INSTITUTION_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
+	'circle-color': [
+		'match',
+		['get', 'type'],
+		...INSTITUTION_TYPES.flatMap((type) => [type, INSTITUTION_COLORS[type]]),
+		INSTITUTION_COLORS.other
+	] as unknown as ExpressionSpecification,
+	'circle-radius': institutionRadius,
+	'circle-stroke-color': '#ffffff',
+	'circle-stroke-width': 1.5
+};
+
+export const DISTRICT_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
+	'fill-color': COLORS.district,
+	'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 9, 0.12]
+};
+
+/** Approximate extents are dashed; real boundaries are solid (dasharray cannot be data-driven). */
+export const DISTRICT_LINE_APPROXIMATE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': COLORS.district,
+	'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2],
+	'line-dasharray': [3, 2]
+};
+
+export const DISTRICT_LINE_REAL_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': COLORS.district,
+	'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2.5]
+};
+
+export const APPROXIMATE_FILTER: ExpressionSpecification = ['==', ['get', 'approximate'], true];
+export const REAL_FILTER: ExpressionSpecification = ['==', ['get', 'approximate'], false];
+
+/** District names: bold, above the prefecture names, kept visible when they collide. */
+export function districtLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecification['layout']> {
+	return {
+		'text-field': nameField(lang),
+		'text-font': ['Noto Sans CJK JP Bold', 'Noto Sans Bold', 'sans-serif'],
+		'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 9, 15, 12, 18],
+		'text-anchor': 'top',
+		'text-offset': [0, 0.6],
+		'text-allow-overlap': false,
+		'symbol-sort-key': 0
+	};
+}
+
+export const DISTRICT_LABEL_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
+	'text-color': COLORS.districtLabel,
+	'text-halo-color': '#ffffff',
+	'text-halo-width': 2
+};
+
+const programColor: ExpressionSpecification = [
+	'match',
+	['get', 'program'],
+	'mext-knowledge-cluster',
+	COLORS.mext,
+	COLORS.meti
+];
+
+export const CLUSTER_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
+	'fill-color': programColor,
+	'fill-opacity': ['case', ['==', ['get', 'verified'], true], 0.12, 0.05]
+};
+
+export const CLUSTER_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': programColor,
+	'line-width': 1.2,
+	'line-opacity': ['case', ['==', ['get', 'verified'], true], 0.9, 0.45]
+};
