@@ -7,7 +7,10 @@ const draws = (seed: number, n: number, f: (r: ReturnType<typeof createRandom>) 
 	return Array.from({ length: n }, () => f(rng));
 };
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]) => mean(xs.map((x) => (x - mean(xs)) ** 2));
+const variance = (xs: number[]) => {
+	const m = mean(xs);
+	return mean(xs.map((x) => (x - m) ** 2));
+};
 
 describe('createRandom', () => {
 	it('repeats its stream for a seed and stays in [0, 1)', () => {
