@@ -1,0 +1,54 @@
+/**
+ * Engine results for one batch of firms, row-aligned with the batch. Rows with a problem have NaN
+ * coordinates, so the engine already gave them no zones and no institution.
+ */
+export interface FirmResults {
+	/** From `classifyPoints`: row i is in zones `zoneIndices[offsets[i] .. offsets[i + 1])`. */
+	offsets: Uint32Array;
+	zoneIndices: Uint32Array;
+	inside: Uint8Array;
+	/** From `nearestInstitutions`, when institutions were given. */
+	nearest?: Int32Array;
+	km?: Float64Array;
+	/** 1 when km <= the buffer, when a buffer was given. */
+	withinBuffer?: Uint8Array;
+}
+
+/** What the appended columns refer to. */
+export interface ClassifiedOutputOptions {
+	/** Zone ids, indexed like `FirmResults.zoneIndices`, in zones-file order. */
+	zoneIds: readonly string[];
+	/** Institution ids, indexed like `FirmResults.nearest`; adds the two institution columns. */
+	institutionIds?: readonly string[];
+	/** Adds `within_buffer`. */
+	bufferKm?: number;
+}
+
+/**
+ * Names of the columns appended to every row, in order: `zone_ids`, `inside_cluster`, then
+ * `nearest_institution_id` and `nearest_institution_km` with institutions, `within_buffer` with a
+ * buffer, and `problem` always last.
+ *
+ * @example
+ * appendedColumns({ zoneIds: ['ota'] }); // ['zone_ids', 'inside_cluster', 'problem']
+ */
+export function appendedColumns(options: ClassifiedOutputOptions): string[] {
+	return [
+		'zone_ids',
+		'inside_cluster',
+		...(options.institutionIds ? ['nearest_institution_id', 'nearest_institution_km'] : []),
+		...(options.bufferKm !== undefined ? ['within_buffer'] : []),
+		'problem'
+	];
+}
+
+/**
+ * Distance as written out: kilometres rounded to 3 decimals (the nearest metre), halves up,
+ * shortest form ("12.3", not "12.300").
+ *
+ * @example
+ * roundKm(1.23456); // 1.235
+ */
+export function roundKm(km: number): number {
+	return Math.round(km * 1000) / 1000;
+}

@@ -1,0 +1,175 @@
+import Encoding from 'encoding-japanese';
+import type { Feature } from 'geojson';
+import { ByteWriter } from './byte-writer';
+import { recordCells } from './cell-text';
+import { appendedColumns, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
+import { csvCell } from './csv-cell';
+import type { FirmBatch } from './firm-batch';
+import { describeRowProblem } from './row-problem';
+import type { CsvRecords } from './scan-csv-records';
+
+export interface ClassifiedCsvOptions extends ClassifiedOutputOptions {
+	/** 'utf-8' (default, with a byte order mark so Excel reads it right) or 'shift_jis' (CP932, no BOM). */
+	encoding?: 'utf-8' | 'shift_jis';
+	/** Guard formula-like cells with a leading `'` (default true; see `csvCell`). */
+	guard?: boolean;
+}
+
+export interface ClassifiedCsvWriter {
+	/** The byte order mark (UTF-8) and the header line: input columns, then `appendedColumns`. */
+	header(columns: readonly string[]): Uint8Array;
+	/**
+	 * The batch's rows, each with its appended cells, CRLF-terminated. The bytes are a view into a
+	 * buffer the writer reuses: write them out (or copy them) before the next call.
+	 */
+	rows(batch: FirmBatch, results: FirmResults): Uint8Array;
+}
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const encoder = new TextEncoder();
+const CRLF = encoder.encode('\r\n');
+const TRUE = encoder.encode(',true');
+const FALSE = encoder.encode(',false');
+const TWO_COMMAS = encoder.encode(',,');
+
+/**
+ * Writes classified firms as CSV: every input row, every input cell with its original text, in the
+ * original order, then the appended columns. A CSV record that needs no change (comma-separated,
+ * well-formed, nothing to guard) is copied byte for byte; others are re-quoted per RFC 4180.
+ * Rows with a problem get empty computed cells and the problem's text; a row with more cells than
+ * the header is cut to the header's width and the extra cells quoted in its problem, so that the
+ * appended columns always line up.
+ *
+ * @example
+ * const writer = createClassifiedCsvWriter({ zoneIds: index.zoneIds });
+ * out.write(writer.header(batch.columns));
+ * out.write(writer.rows(batch, results));
+ */
+export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): ClassifiedCsvWriter {
+	const guard = options.guard !== false;
+	const cell = (text: string) => csvCell(text, { guard });
+	const encode = (text: string) => encoder.encode(text);
+	const zoneCells = options.zoneIds.map((id) => encode(cell(id)));
+	const institutionCells = options.institutionIds?.map((id) => encode(`,${cell(id)},`)) ?? [];
+	const hasInstitutions = options.institutionIds !== undefined;
+	const hasBuffer = options.bufferKm !== undefined;
+	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1));
+	const finish = (writer: ByteWriter) => (options.encoding === 'shift_jis' ? toShiftJis(writer.result()) : writer.result());
+	const piece = (writer: ByteWriter, bytes: Uint8Array) => writer.bytes(bytes, 0, bytes.length);
+	const writer = new ByteWriter(1 << 20);
+
+	return {
+		header(columns) {
+			const line = new ByteWriter(1024);
+			if (options.encoding !== 'shift_jis') line.text('\ufeff');
+			line.text([...columns, ...appendedColumns(options)].map(cell).join(','));
+			piece(line, CRLF);
+			return finish(line);
+		},
+		rows(batch, results) {
+			const { rows, columns, problems } = batch;
+			const width = columns.length;
+			writer.clear();
+			writer.reserve(rows.kind === 'csv' ? rows.records.bytes.length + batch.count * 48 : batch.count * 128);
+			const { offsets, zoneIndices, inside, nearest, km, withinBuffer } = results;
+			for (let r = 0; r < batch.count; r++) {
+				const problem = problems[r];
+				if (rows.kind === 'csv' && rows.delimiter === ',' && problem === null && !needsRewrite(rows.records, r)) {
+					writer.bytes(rows.records.bytes, rows.records.start[r], rows.records.end[r]);
+				} else {
+					const cells = rows.kind === 'csv' ? recordCells(rows.records, r) : featureCells(rows.features[r], columns, rows.idColumn);
+					while (cells.length < width) cells.push('');
+					writer.text(cells.slice(0, width).map(cell).join(','));
+				}
+				writer.byte(COMMA);
+				if (problem !== null) {
+					piece(writer, emptyComputed);
+					writer.text(cell(problem.map(describeRowProblem).join('; ')));
+				} else {
+					const from = offsets[r];
+					const to = offsets[r + 1];
+					if (to - from === 1) piece(writer, zoneCells[zoneIndices[from]]);
+					else if (to > from) writer.text(cell(Array.from(zoneIndices.subarray(from, to), (z) => options.zoneIds[z]).join(';')));
+					piece(writer, inside[r] === 1 ? TRUE : FALSE);
+					if (hasInstitutions) {
+						const i = nearest?.[r] ?? -1;
+						if (i < 0) piece(writer, TWO_COMMAS);
+						else {
+							piece(writer, institutionCells[i]);
+							writer.thousandths(km![r]);
+						}
+					}
+					if (hasBuffer) piece(writer, withinBuffer?.[r] === 1 ? TRUE : FALSE);
+					writer.byte(COMMA);
+				}
+				piece(writer, CRLF);
+			}
+			return finish(writer);
+		}
+	};
+}
+
+/** Whether some cell of a well-formed record starts like a formula (see `needsFormulaGuard`). */
+function needsRewrite(records: CsvRecords, r: number): boolean {
+	const { bytes: b, cellStart, cellEnd } = records;
+	for (let k = records.firstCell[r]; k < records.firstCell[r + 1]; k++) {
+		let s = cellStart[k];
+		let e = cellEnd[k];
+		if (b[s] === QUOTE) {
+			s++; // a quoted cell's text is inside its quotes
+			e--;
+		}
+		const c = b[s];
+		if (s >= e) continue;
+		if (c === 0x3d || c === 0x40) return true; // = @
+		if ((c === 0x2b || c === 0x2d) && !isPlainNumber(b, s, e)) return true; // + -
+	}
+	return false;
+}
+
+/** `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?` over bytes, the byte twin of csv-cell's NUMBER. */
+function isPlainNumber(b: Uint8Array, s: number, e: number): boolean {
+	let i = s;
+	if (b[i] === 0x2b || b[i] === 0x2d) i++;
+	const integer = i;
+	while (i < e && b[i] >= 0x30 && b[i] <= 0x39) i++;
+	let digits = i - integer;
+	if (i < e && b[i] === 0x2e) {
+		const fraction = ++i;
+		while (i < e && b[i] >= 0x30 && b[i] <= 0x39) i++;
+		digits += i - fraction;
+	}
+	if (digits === 0) return false;
+	if (i < e && (b[i] === 0x65 || b[i] === 0x45)) {
+		i++;
+		if (i < e && (b[i] === 0x2b || b[i] === 0x2d)) i++;
+		const start = i;
+		while (i < e && b[i] >= 0x30 && b[i] <= 0x39) i++;
+		if (i === start) return false;
+	}
+	return i === e;
+}
+
+/**
+ * A feature's property values as cell text, in the columns' order: strings as they are, numbers
+ * and booleans as JavaScript writes them, null as empty, objects as JSON.
+ *
+ * @example
+ * featureCells({ type: 'Feature', id: 7, geometry: null, properties: { n: 2 } }, ['id', 'n'], true); // ['7', '2']
+ */
+export function featureCells(feature: Feature, columns: readonly string[], idColumn: boolean): string[] {
+	return columns.map((column, j) => cellValue(idColumn && j === 0 ? feature.id : feature.properties?.[column]));
+}
+
+function cellValue(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return JSON.stringify(value);
+}
+
+function toShiftJis(utf8: Uint8Array): Uint8Array {
+	// Characters Shift_JIS lacks become '?'; the UTF-8 default loses nothing.
+	return Uint8Array.from(Encoding.convert(utf8, { to: 'SJIS', from: 'UTF8', type: 'array' }));
+}

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { District, DistrictExtentCollection } from '../geodata-types';
+import { districtZones } from './district-zones';
+import { InputError } from './input-error';
+import { parseGeoJson } from './parse-geojson';
+import { institutionsFromGeoJson, readInstitutionsCsv } from './read-institutions';
+import { readFirmsGeoJson } from './read-firms-geojson';
+import { readZones } from './read-zones';
+import { describeRowProblem } from './row-problem';
+
+const file = 'x.geojson';
+const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
+const point = (lon: number, lat: number, properties: Record<string, unknown> = {}, id?: string | number) => ({ type: 'Feature', id, properties, geometry: { type: 'Point', coordinates: [lon, lat] } });
+const square = [
+	[
+		[0, 0],
+		[1, 0],
+		[1, 1],
+		[0, 1],
+		[0, 0]
+	]
+];
+
+describe('parseGeoJson', () => {
+	it.each([
+		['{"type":"FeatureCollection","features":[', /is not valid JSON/],
+		['{"type":"Feature","properties":{},"geometry":null}', /is a GeoJSON Feature, not a GeoJSON FeatureCollection/],
+		['{"type":"Polygon","coordinates":[]}', /is a GeoJSON Polygon, not a GeoJSON FeatureCollection/],
+		['[1,2]', /is a JSON array, not/],
+		['{"type":"FeatureCollection"}', /without a "features" array/],
+		['id,lat,lon\n1,2,3\n', /It looks like CSV/]
+	])('refuses %j', (text, message) => {
+		try {
+			parseGeoJson(text, { file });
+			expect.fail('should throw');
+		} catch (error) {
+			expect((error as InputError).describe()).toMatch(message);
+		}
+	});
+
+	it('names the line of a syntax error', () => {
+		try {
+			parseGeoJson('{"type": "FeatureCollection",\n "features": [\n  {,}\n]}', { file });
+			expect.fail('should throw');
+		} catch (error) {
+			expect(error).toBeInstanceOf(InputError);
+			expect((error as InputError).line).toBe(3);
+		}
+	});
+});
+
+describe('readFirmsGeoJson', () => {
+	it('makes columns of properties in first-seen order, with the feature ids first, and keeps bad features', () => {
+		const [batch] = readFirmsGeoJson(
+			collection([point(139.7, 35.5, { a: 1, b: 'x' }, 'f1'), { type: 'Feature', id: 'f2', properties: { c: true, a: 2 }, geometry: null }, point(139.7, 95, {}, 'f3'), { type: 'Feature', properties: null, geometry: { type: 'LineString', coordinates: [] } }]),
+			{ file }
+		);
+		expect(batch.columns).toEqual(['id', 'a', 'b', 'c']);
+		expect(batch.problems.map((p) => p && p.map(describeRowProblem).join())).toEqual([null, 'feature has no geometry', 'latitude (column "geometry") 95 is outside -90..90', 'feature is a LineString, not a Point']);
+		expect(Array.from(batch.lines)).toEqual([1, 2, 3, 4]);
+		expect([batch.lons[0], batch.lats[0]]).toEqual([139.7, 35.5]);
+	});
+
+	it('splits into batches and refuses an empty collection', () => {
+		const features = Array.from({ length: 5 }, (_, i) => point(i, i));
+		expect(readFirmsGeoJson(collection(features), { file, batchSize: 2 }).map((b) => b.count)).toEqual([2, 2, 1]);
+		expect(() => readFirmsGeoJson(collection([]), { file })).toThrow('no features');
+	});
+});
+
+describe('readZones', () => {
+	it('validates zones and reports repairs by zone id', () => {
+		const { zones, problems } = readZones(collection([{ type: 'Feature', properties: { name: 'a' }, geometry: { type: 'Polygon', coordinates: [square[0].slice().reverse()] } }]), { file });
+		expect(zones.map((z) => z.id)).toEqual(['a']);
+		expect(problems).toEqual([expect.objectContaining({ zoneId: 'a', severity: 'repaired' })]);
+	});
+
+	it.each([
+		[[], /has no features/],
+		[[point(0, 0)], /has no polygons \(its features are: Point\)/],
+		[[{ type: 'Feature', id: 'bad', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] } }], /has no usable polygon: zone "bad"/]
+	])('refuses %j', (features, message) => {
+		expect(() => readZones(collection(features), { file })).toThrow(message);
+	});
+});
+
+describe('institutions', () => {
+	it('takes ids from feature id, properties.id, properties.name, and lists what it leaves out', () => {
+		const read = institutionsFromGeoJson(collection([point(1, 2, {}, 'a'), point(3, 4, { id: 7 }), point(5, 6, { name: '東大' }), point(7, 8), point(9, 99, { id: 'far' }), point(1, 1, {}, 'a')]), { file });
+		expect(read.institutions).toEqual([
+			{ id: 'a', lon: 1, lat: 2 },
+			{ id: '7', lon: 3, lat: 4 },
+			{ id: '東大', lon: 5, lat: 6 },
+			{ id: 'a', lon: 1, lat: 1 }
+		]);
+		expect(read.problems).toEqual([
+			'feature 4 has no id, properties.id or properties.name; left out',
+			'feature 5 ("far") has coordinates [9,99], not WGS84 [longitude, latitude]; left out',
+			'the id "a" is used by more than one institution; results name it without telling them apart'
+		]);
+	});
+
+	it('reads CSV with an id or name column', async () => {
+		const csv = (text: string) => [new TextEncoder().encode(text)];
+		const read = await readInstitutionsCsv(csv('名称,緯度,経度\n東大,35.71,139.76\n,35,139\n京大,,135.78\n'), { file: 'i.csv' });
+		expect(read.institutions).toEqual([{ id: '東大', lon: 139.76, lat: 35.71 }]);
+		expect(read.problems).toEqual(['line 3: the 名称 cell is empty; left out', 'line 4: latitude (column "緯度") is empty; left out']);
+		await expect(readInstitutionsCsv(csv('lat,lon\n1,2\n'), { file: 'i.csv' })).rejects.toThrow('has no id or name column');
+	});
+});
+
+describe('districtZones', () => {
+	const root = new URL('../../../../geodata/', import.meta.url);
+	const districts = JSON.parse(readFileSync(new URL('districts.json', root), 'utf8')) as District[];
+	const extents = JSON.parse(readFileSync(new URL('district-extents.geo.json', root), 'utf8')) as DistrictExtentCollection;
+
+	it('makes one MultiPolygon per district from its members\' extents', () => {
+		const [ota] = districtZones(districts, extents, { ids: ['ota'] });
+		const members = districts.find((d) => d.id === 'ota')!.municipalities.length;
+		expect(ota).toMatchObject({ id: 'ota', properties: { id: 'ota', approximate: true }, geometry: { type: 'MultiPolygon' } });
+		expect(ota.geometry.coordinates).toHaveLength(members);
+		expect(districtZones(districts, extents, { ids: 'all' }).map((f) => f.id)).toEqual(districts.map((d) => d.id));
+	});
+
+	it('refuses an unknown district, listing the known ones', () => {
+		expect(() => districtZones(districts, extents, { ids: ['osaka'] })).toThrow('names no bundled district "osaka"');
+	});
+});
+
+describe('InputError.describe', () => {
+	it('is one line: file, line, message, column, hint', () => {
+		expect(new InputError('a.csv', 'is empty', { hint: 'Export it again.' }).describe()).toBe('a.csv: is empty. Export it again.');
+		expect(new InputError('a.csv', 'is not a number', { line: 7, column: '緯度' }).describe()).toBe('a.csv:7: is not a number (column "緯度").');
+	});
+});

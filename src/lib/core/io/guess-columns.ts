@@ -1,0 +1,41 @@
+/** Roles a column can play, and the header names that announce each (compared normalized). */
+export const COLUMN_NAMES = {
+	lat: ['lat', 'latitude', '緯度'],
+	lon: ['lon', 'lng', 'long', 'longitude', '経度'],
+	id: ['id'],
+	name: ['name', 'name_ja', 'name_en', '名称', '名前', '会社名', '企業名', '事業所名']
+} satisfies Record<string, readonly string[]>;
+
+export type ColumnRole = keyof typeof COLUMN_NAMES;
+
+/** Column index for each role, -1 when no header matches. */
+export type ColumnGuess = Record<ColumnRole, number>;
+
+/**
+ * A header name as compared with {@link COLUMN_NAMES}: Unicode NFKC (full-width ＬＡＴ → LAT),
+ * trimmed, lower case.
+ *
+ * @example
+ * normalizeHeader(' Ｌａｔｉｔｕｄｅ '); // 'latitude'
+ */
+export function normalizeHeader(name: string): string {
+	return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * Guesses which columns hold latitude, longitude, an id and a name, from the header alone.
+ * The leftmost matching column wins.
+ *
+ * @param header column names in file order
+ * @param options.names extra names per role, added to {@link COLUMN_NAMES}
+ * @example
+ * guessColumns(['会社名', '緯度', '経度']); // { lat: 1, lon: 2, id: -1, name: 0 }
+ */
+export function guessColumns(header: readonly string[], options: { names?: Partial<Record<ColumnRole, readonly string[]>> } = {}): ColumnGuess {
+	const normalized = header.map(normalizeHeader);
+	const find = (role: ColumnRole) => {
+		const names = new Set([...COLUMN_NAMES[role], ...(options.names?.[role] ?? [])].map(normalizeHeader));
+		return normalized.findIndex((name) => names.has(name));
+	};
+	return { lat: find('lat'), lon: find('lon'), id: find('id'), name: find('name') };
+}

@@ -1,0 +1,133 @@
+import Papa from 'papaparse';
+import { recordCells } from './cell-text';
+import type { TextEncodingName } from './detect-encoding';
+import { InputError } from './input-error';
+import { scanCsvRecords, type CsvRecords } from './scan-csv-records';
+import { utf8Chunks, type ByteSource, type Utf8ChunksOptions } from './utf8-chunks';
+
+/** Delimiters recognised when guessing. */
+export const CSV_DELIMITERS = [',', '\t', ';'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** Data records of a CSV file, a few megabytes at a time, with the header and what was detected. */
+export interface CsvBatch {
+	/** Header cells, original text. */
+	header: readonly string[];
+	/** This batch's data records (the header record is not among them). */
+	records: CsvRecords;
+	delimiter: CsvDelimiter;
+	encoding: TextEncodingName;
+	/** Bytes of the file read so far, for progress. */
+	bytesRead: number;
+}
+
+export interface ReadCsvOptions extends Utf8ChunksOptions {
+	/** 'auto' (default) guesses among {@link CSV_DELIMITERS} from the first rows. */
+	delimiter?: CsvDelimiter | 'auto';
+	/** Scan once this many bytes have arrived (default 4 MiB): the batch size, and the memory bound. */
+	batchBytes?: number;
+	/** A record longer than this (default 64 MiB) means a stray quote, not data. */
+	maxRecordBytes?: number;
+}
+
+/**
+ * Reads a CSV/TSV file with a header row as batches of records, in bounded memory: bytes are
+ * decoded to UTF-8 (`utf8Chunks`), the delimiter guessed by Papa Parse on the first rows, records
+ * located by `scanCsvRecords`. Cells stay undecoded bytes until asked for (`cellText`), so any row
+ * can be written out exactly as it came.
+ *
+ * @param source the file's bytes, in chunks
+ * @throws InputError for an empty file, a file with only a header, an unknown encoding, an unclosed quote
+ * @example
+ * for await (const batch of readCsv(chunks, { file: 'firms.csv' })) {
+ * 	console.log(batch.header, batch.records.count);
+ * }
+ */
+export async function* readCsv(source: ByteSource, options: ReadCsvOptions): AsyncGenerator<CsvBatch> {
+	const { file, batchBytes = 4 << 20, maxRecordBytes = 64 << 20 } = options;
+	let delimiter: CsvDelimiter | null = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : null;
+	let header: string[] | null = null;
+	let encoding: TextEncodingName = 'utf-8';
+	let bytesRead = 0;
+	let pending: Uint8Array[] = [];
+	let pendingLength = 0;
+	let tail: Uint8Array = new Uint8Array(0);
+	let line = 1;
+	let dataRecords = 0;
+
+	function* scan(final: boolean): Generator<CsvBatch> {
+		const buffer = concat(tail, pending, pendingLength);
+		pending = [];
+		pendingLength = 0;
+		delimiter ??= guessDelimiter(buffer);
+		let records: CsvRecords & { consumed: number; nextLine: number } = scanCsvRecords(buffer, {
+			delimiter: delimiter.charCodeAt(0),
+			final,
+			line,
+			file
+		});
+		tail = buffer.subarray(records.consumed);
+		if (!final && records.count === 0 && tail.length > maxRecordBytes) {
+			throw new InputError(file, `has a record longer than ${maxRecordBytes >> 20} MB`, {
+				line,
+				hint: 'A double quote (") that is never closed makes the rest of the file one cell; look for a stray quote from this line on.'
+			});
+		}
+		line = records.nextLine;
+		if (header === null && records.count > 0) {
+			header = recordCells(records, 0);
+			records = { ...withoutFirst(records), consumed: records.consumed, nextLine: records.nextLine };
+		}
+		if (header !== null && records.count > 0) {
+			dataRecords += records.count;
+			yield { header, records, delimiter, encoding, bytesRead };
+		}
+	}
+
+	for await (const chunk of utf8Chunks(source, options)) {
+		encoding = chunk.encoding;
+		bytesRead = chunk.bytesRead;
+		pending.push(chunk.bytes);
+		pendingLength += chunk.bytes.length;
+		if (pendingLength >= batchBytes) yield* scan(false);
+	}
+	yield* scan(true);
+	if (header === null) throw new InputError(file, 'has no rows, only blank lines', { hint: 'Choose a file with a header row and data rows.' });
+	if (dataRecords === 0) throw new InputError(file, 'has a header row but no data rows', { line: 1, hint: 'Add the firms below the header, one per row.' });
+}
+
+/** Papa Parse's delimiter guess on the first lines: the one giving a steady number of fields. */
+function guessDelimiter(buffer: Uint8Array): CsvDelimiter {
+	let end = Math.min(buffer.length, 65536);
+	const lastBreak = buffer.lastIndexOf(0x0a, end - 1);
+	if (lastBreak > 0 && end < buffer.length) end = lastBreak;
+	const text = new TextDecoder().decode(buffer.subarray(0, end));
+	const guessed = Papa.parse<string[]>(text, { delimitersToGuess: [...CSV_DELIMITERS], preview: 50 }).meta.delimiter;
+	return (CSV_DELIMITERS as readonly string[]).includes(guessed) ? (guessed as CsvDelimiter) : ',';
+}
+
+function withoutFirst(r: CsvRecords): CsvRecords {
+	return {
+		bytes: r.bytes,
+		count: r.count - 1,
+		start: r.start.subarray(1),
+		end: r.end.subarray(1),
+		line: r.line.subarray(1),
+		firstCell: r.firstCell.subarray(1),
+		cellStart: r.cellStart,
+		cellEnd: r.cellEnd,
+		flags: r.flags.subarray(1)
+	};
+}
+
+function concat(tail: Uint8Array, parts: Uint8Array[], length: number): Uint8Array {
+	if (tail.length === 0 && parts.length === 1) return parts[0];
+	const out = new Uint8Array(tail.length + length);
+	out.set(tail);
+	let at = tail.length;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
+}

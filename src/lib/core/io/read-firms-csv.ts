@@ -1,0 +1,107 @@
+import type { FirmBatch, FirmSourceInfo } from './firm-batch';
+import { cellText, recordCells } from './cell-text';
+import { COLUMN_NAMES, guessColumns } from './guess-columns';
+import { InputError } from './input-error';
+import { coordinateFromBytes, parseCoordinate } from './parse-coordinate';
+import { readCsv, type CsvBatch, type ReadCsvOptions } from './read-csv';
+import type { Axis, RowProblem } from './row-problem';
+import { RECORD_MALFORMED } from './scan-csv-records';
+import type { ByteSource } from './utf8-chunks';
+
+export interface ReadFirmsCsvOptions extends ReadCsvOptions {
+	/** Coordinate columns by index or header name; guessed from the header when not given. */
+	columns?: { lat?: number | string; lon?: number | string };
+}
+
+/**
+ * Reads firms from a CSV/TSV file as batches of coordinates plus the untouched records. Coordinate
+ * columns are found by name (`guessColumns`: lat/latitude/緯度, lon/lng/long/longitude/経度, any
+ * case, full-width or not). A row whose coordinates are missing, not a number, out of range, or
+ * whose cells do not line up with the header is kept with its problems noted and NaN coordinates.
+ *
+ * @param source the file's bytes, in chunks
+ * @throws InputError when the file cannot be used at all (see `readCsv`), or has no coordinate columns
+ * @example
+ * for await (const batch of readFirmsCsv(chunks, { file: 'firms.csv' })) classify(batch.lons, batch.lats);
+ */
+export async function* readFirmsCsv(source: ByteSource, options: ReadFirmsCsvOptions): AsyncGenerator<FirmBatch> {
+	let columns: { lat: number; lon: number } | null = null;
+	for await (const batch of readCsv(source, options)) {
+		columns ??= coordinateColumns(batch.header, options);
+		yield firmBatch(batch, columns.lat, columns.lon);
+	}
+}
+
+function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptions): { lat: number; lon: number } {
+	const guess = guessColumns(header);
+	const pick = (axis: 'lat' | 'lon', given: number | string | undefined) => {
+		const index = typeof given === 'number' ? given : given !== undefined ? header.indexOf(given) : guess[axis];
+		if (index >= 0 && index < header.length) return index;
+		const what = axis === 'lat' ? 'latitude' : 'longitude';
+		const looked = given !== undefined ? `the column ${JSON.stringify(given)} is not in the header` : `looked for ${COLUMN_NAMES[axis].join(', ')}`;
+		throw new InputError(options.file, `has no ${what} column (${looked}; the columns are ${header.map((h) => JSON.stringify(h)).join(', ')})`, {
+			line: 1,
+			hint: `Name the ${what} column "${COLUMN_NAMES[axis][0]}" or "${COLUMN_NAMES[axis].at(-1)}", with decimal degrees (WGS84) in it.`
+		});
+	};
+	return { lat: pick('lat', options.columns?.lat), lon: pick('lon', options.columns?.lon) };
+}
+
+function firmBatch(batch: CsvBatch, latColumn: number, lonColumn: number): FirmBatch {
+	const { records, header } = batch;
+	const { bytes, count, firstCell, cellStart, cellEnd, flags } = records;
+	const width = header.length;
+	const lons = new Float64Array(count);
+	const lats = new Float64Array(count);
+	const problems: (RowProblem[] | null)[] = new Array(count).fill(null);
+	for (let r = 0; r < count; r++) {
+		const k = firstCell[r];
+		const cells = firstCell[r + 1] - k;
+		let lat = NaN;
+		let lon = NaN;
+		if (cells !== width || (flags[r] & RECORD_MALFORMED) !== 0) {
+			const found: RowProblem[] = [];
+			if ((flags[r] & RECORD_MALFORMED) !== 0) found.push({ kind: 'malformed-quotes' });
+			if (cells !== width) found.push({ kind: 'ragged', cells, expected: width, extra: recordCells(records, r).slice(width) });
+			problems[r] = found;
+		} else {
+			lat = coordinateFromBytes(bytes, cellStart[k + latColumn], cellEnd[k + latColumn]);
+			lon = coordinateFromBytes(bytes, cellStart[k + lonColumn], cellEnd[k + lonColumn]);
+			if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+				// Slow path: anything but a plain ASCII number in range, decoded and explained.
+				const found: RowProblem[] = [];
+				lat = checked(cellText(records, k + latColumn), 'latitude', header[latColumn], 90, found);
+				lon = checked(cellText(records, k + lonColumn), 'longitude', header[lonColumn], 180, found);
+				if (found.length > 0) {
+					problems[r] = found;
+					lat = lon = NaN;
+				}
+			}
+		}
+		lats[r] = lat;
+		lons[r] = lon;
+	}
+	const info: FirmSourceInfo = { format: 'csv', encoding: batch.encoding, delimiter: batch.delimiter, latColumn: header[latColumn], lonColumn: header[lonColumn] };
+	return {
+		columns: header,
+		count,
+		lons,
+		lats,
+		problems,
+		lines: records.line,
+		bytesRead: batch.bytesRead,
+		rows: { kind: 'csv', records, delimiter: batch.delimiter },
+		info
+	};
+}
+
+function checked(text: string, axis: Axis, column: string, limit: number, found: RowProblem[]): number {
+	if (text.trim() === '') {
+		found.push({ kind: 'missing', axis, column });
+		return NaN;
+	}
+	const value = parseCoordinate(text);
+	if (Number.isNaN(value)) found.push({ kind: 'unparsable', axis, column, text });
+	else if (!(Math.abs(value) <= limit)) found.push({ kind: 'out-of-range', axis, column, value });
+	return value;
+}

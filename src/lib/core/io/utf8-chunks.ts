@@ -1,0 +1,176 @@
+import { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
+import { InputError } from './input-error';
+
+/** Bytes of a file, chunk by chunk: a Node read loop, `File.stream()`, or an array in tests. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/** A piece of the file as UTF-8, always ending on a character boundary. */
+export interface Utf8Chunk {
+	bytes: Uint8Array;
+	/** Bytes of the original file consumed so far, for progress. */
+	bytesRead: number;
+	/** The file's encoding (detected or given). */
+	encoding: TextEncodingName;
+}
+
+export interface Utf8ChunksOptions {
+	/** The file name used in messages. */
+	file: string;
+	/** Encoding of the file; 'auto' (default) detects it from the first `sampleBytes`. */
+	encoding?: TextEncodingName | 'auto';
+	/** How much to look at before deciding the encoding (default 64 KiB). */
+	sampleBytes?: number;
+	/**
+	 * A fast UTF-8 validator (Node's `buffer.isUtf8`); by default a fatal TextDecoder checks
+	 * each chunk, which is correct everywhere but slower.
+	 */
+	isUtf8?: (bytes: Uint8Array) => boolean;
+}
+
+/**
+ * Turns a file in any supported encoding into a stream of valid UTF-8 chunks without a byte order
+ * mark, so the CSV scanner works on one encoding only. UTF-8 input passes through unchanged
+ * (validated; a chunk boundary never splits a character); Shift_JIS, EUC-JP and UTF-16 are decoded
+ * with a streaming TextDecoder and re-encoded.
+ *
+ * @throws InputError when the file is empty, in an unknown encoding, or has bytes invalid in its encoding
+ * @example
+ * for await (const { bytes } of utf8Chunks([sjisBytes], { file: 'firms.csv' })) scan(bytes);
+ */
+export async function* utf8Chunks(source: ByteSource, options: Utf8ChunksOptions): AsyncGenerator<Utf8Chunk> {
+	const { file, sampleBytes = 65536 } = options;
+	const iterator = toAsyncIterator(source);
+	const head: Uint8Array[] = [];
+	let headLength = 0;
+	let done = false;
+	while (headLength < sampleBytes) {
+		const next = await iterator.next();
+		if (next.done) {
+			done = true;
+			break;
+		}
+		head.push(next.value);
+		headLength += next.value.length;
+	}
+	const first = concat(head, headLength);
+	if (first.length === 0) throw new InputError(file, 'is empty', { hint: 'Choose a file that has a header row and data rows.' });
+	const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(first.subarray(0, sampleBytes));
+	if (encoding === null) {
+		throw new InputError(file, 'is not text in a known encoding (UTF-8, Shift_JIS, EUC-JP, or UTF-16 with a byte order mark)', {
+			hint: 'If it is a spreadsheet, save it from Excel as "CSV UTF-8" or "CSV".'
+		});
+	}
+	const convert = encoding === 'utf-8' ? utf8Passthrough(file, options.isUtf8) : transcoder(file, encoding);
+	let bytesRead = first.length;
+	yield* emit(convert(first, done), bytesRead, encoding);
+	while (!done) {
+		const next = await iterator.next();
+		done = next.done === true;
+		const chunk = next.done ? new Uint8Array(0) : next.value;
+		bytesRead += chunk.length;
+		yield* emit(convert(chunk, done), bytesRead, encoding);
+	}
+}
+
+function* emit(bytes: Uint8Array, bytesRead: number, encoding: TextEncodingName): Generator<Utf8Chunk> {
+	if (bytes.length > 0) yield { bytes, bytesRead, encoding };
+}
+
+type Converter = (chunk: Uint8Array, last: boolean) => Uint8Array;
+
+function utf8Passthrough(file: string, isUtf8?: (bytes: Uint8Array) => boolean): Converter {
+	let carry = new Uint8Array(0);
+	let offset = 0;
+	let started = false;
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	return (chunk, last) => {
+		let bytes = carry.length > 0 ? concat([carry, chunk], carry.length + chunk.length) : chunk;
+		if (!started && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+		started = true;
+		const cut = last ? bytes.length : utf8Boundary(bytes);
+		const whole = bytes.subarray(0, cut);
+		carry = bytes.slice(cut);
+		let valid: boolean;
+		if (isUtf8) valid = isUtf8(whole);
+		else {
+			try {
+				decoder.decode(whole, { stream: !last });
+				valid = true;
+			} catch {
+				valid = false;
+			}
+		}
+		if (!valid) throw invalid(file, 'utf-8', offset + firstInvalidUtf8(whole));
+		offset += cut;
+		return whole;
+	};
+}
+
+function transcoder(file: string, encoding: TextEncodingName): Converter {
+	const decoder = new TextDecoder(encoding, { fatal: true });
+	const encoder = new TextEncoder();
+	let offset = 0;
+	return (chunk, last) => {
+		let text: string;
+		try {
+			text = decoder.decode(chunk, { stream: !last });
+		} catch {
+			throw invalid(file, encoding, offset);
+		}
+		offset += chunk.length;
+		return encoder.encode(text);
+	};
+}
+
+function invalid(file: string, encoding: TextEncodingName, offset: number): InputError {
+	return new InputError(file, `has bytes that are not valid ${ENCODING_LABELS[encoding]} (near byte ${offset})`, {
+		hint: 'The file may mix encodings; open it in a text editor and save it again as UTF-8.'
+	});
+}
+
+/** Length of the longest prefix that does not end inside a multibyte character. */
+function utf8Boundary(bytes: Uint8Array): number {
+	const n = bytes.length;
+	for (let back = 1; back <= 4 && back <= n; back++) {
+		const b = bytes[n - back];
+		if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+		const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+		return need > back ? n - back : n;
+	}
+	return n;
+}
+
+/** Offset of the first byte a strict decoder rejects, for the message (slow; only on error). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	let lo = 0;
+	let hi = bytes.length;
+	const ok = (end: number) => {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	while (hi - lo > 1) {
+		const mid = (lo + hi) >>> 1;
+		if (ok(mid)) lo = mid;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function toAsyncIterator(source: ByteSource): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
+	return Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+	if (parts.length === 1) return parts[0];
+	const out = new Uint8Array(length);
+	let at = 0;
+	for (const part of parts) {
+		out.set(part, at);
+		at += part.length;
+	}
+	return out;
+}
