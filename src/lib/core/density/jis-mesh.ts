@@ -35,27 +35,29 @@ const MAX_COL = 100 * MESH_SPAN.first;
 const EDGE_TOLERANCE = 1e-9;
 
 function snapFloor(x: number): number {
-	const k = Math.round(x);
-	return Math.abs(x - k) <= EDGE_TOLERANCE ? k : Math.floor(x);
+	const f = Math.floor(x);
+	// x − f is exact (Sterbenz); only values just below the next integer need snapping up.
+	return x - f >= 1 - EDGE_TOLERANCE ? f + 1 : f;
 }
 
 /**
- * Quarter-mesh row of a latitude (0 at the equator), or NaN outside 0 ≤ lat < 66°40′.
+ * Quarter-mesh row of a latitude (0 at the equator), or -1 outside 0 ≤ lat < 66°40′ or NaN.
+ * Integer results only, so hot loops stay on small integers.
  * @internal shared with mesh aggregation
  */
 export function meshRow(lat: number): number {
 	const row = snapFloor(lat * ROWS_PER_DEGREE);
-	return row >= 0 && row < MAX_ROW ? row : NaN;
+	return row >= 0 && row < MAX_ROW ? row : -1;
 }
 
 /**
- * Quarter-mesh column of a longitude (0 at 100°E), or NaN outside 100 ≤ lon < 200.
+ * Quarter-mesh column of a longitude (0 at 100°E), or -1 outside 100 ≤ lon < 200 or NaN.
  * @internal shared with mesh aggregation
  */
 export function meshCol(lon: number): number {
 	// lon − 100 is exact for 50 ≤ lon ≤ 200 (Sterbenz), so only the product rounds.
 	const col = snapFloor((lon - 100) * COLS_PER_DEGREE);
-	return col >= 0 && col < MAX_COL ? col : NaN;
+	return col >= 0 && col < MAX_COL ? col : -1;
 }
 
 /**
@@ -88,7 +90,7 @@ export function codeFromRowCol(row: number, col: number, level: MeshLevel): numb
 export function meshNumber(lon: number, lat: number, level: MeshLevel = 'third'): number {
 	const row = meshRow(lat);
 	const col = meshCol(lon);
-	if (Number.isNaN(row) || Number.isNaN(col)) return NaN;
+	if (row < 0 || col < 0) return NaN;
 	return codeFromRowCol(row, col, level);
 }
 
