@@ -48,7 +48,7 @@ export const en = {
 	'basemap.tileError': 'Basemap tiles could not be loaded (offline?). The map keeps working with the offline layers.',
 
 	'boundaries.loading': 'Loading municipal boundaries…',
-	'boundaries.loaded': 'Real boundaries shown for {count} municipalities.',
+	'boundaries.loaded': 'Real boundaries shown: {count} municipalities.',
 	'boundaries.failed': 'Real boundaries could not be loaded for {names} (offline?). The approximate extents are shown instead.',
 	'boundaries.attribution':
 		'出典：国土交通省国土数値情報（行政区域データ N03）を加工して作成 / via niiyz/JapanCityGeoJson',
@@ -106,6 +106,7 @@ export const en = {
 	'popup.verified': 'Verified',
 	'popup.unverified': 'Not verified against a source',
 	'popup.note': 'Note',
+	'popup.clusterExtentValue': 'prefectures of the region (approximate: whole prefectures, not the programme area)',
 	'popup.clusterExtent': 'Area shown',
 	'popup.yes': 'yes',
 	'popup.no': 'no',

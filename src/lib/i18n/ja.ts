@@ -105,6 +105,7 @@ export const ja: Record<MessageKey, string> = {
 	'popup.verified': '確認済み',
 	'popup.unverified': '出典で未確認',
 	'popup.note': '注記',
+	'popup.clusterExtentValue': '地域の都道府県全体（近似：事業の実際の範囲ではありません）',
 	'popup.clusterExtent': '表示範囲',
 	'popup.yes': 'はい',
 	'popup.no': 'いいえ',

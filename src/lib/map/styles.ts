@@ -131,7 +131,7 @@ export function offlineStyle(input: OfflineStyleInput): StyleSpecification {
 				id: 'prefecture-labels',
 				type: 'symbol',
 				source: SOURCES.prefectureLabels,
-				minzoom: 4.5,
+				minzoom: 4,
 				layout: prefectureLabelLayout(input.lang),
 				paint: { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.5 }
 			}
@@ -144,7 +144,7 @@ export function prefectureLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecif
 	return {
 		'text-field': nameField(lang),
 		'text-font': TEXT_FONT,
-		'text-size': ['interpolate', ['linear'], ['zoom'], 4.5, 10, 8, 14],
+		'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 14],
 		'text-padding': 4
 	};
 }
@@ -224,7 +224,7 @@ export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 		...Object.entries(INDUSTRY_COLORS).flat(),
 		OTHER_INDUSTRY_COLOR
 	] as unknown as ExpressionSpecification,
-	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.6, 11, 2.6, 14, 4.5, 17, 7],
+	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.5, 11, 2.2, 14, 4, 17, 7],
 	'circle-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.55, 10, 0.8],
 	'circle-stroke-color': '#ffffff',
 	'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 0, 14, 0.6],
@@ -287,10 +287,10 @@ export function districtLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecific
 		'text-field': nameField(lang),
 		'text-font': ['Noto Sans CJK JP Bold', 'Noto Sans Bold', 'sans-serif'],
 		'text-size': ['interpolate', ['linear'], ['zoom'], 4, 11, 9, 15, 12, 18],
-		'text-anchor': 'top',
-		'text-offset': [0, 0.6],
+		// Several candidate positions, so neighbouring districts (Ota, Taito, Kiryu…) can all be named.
+		'text-variable-anchor': ['top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
+		'text-radial-offset': 0.5,
 		'text-allow-overlap': false,
-		'symbol-sort-key': 0
 	};
 }
 

@@ -1,0 +1,59 @@
+/**
+ * What the user clicked on the map, resolved to the original data (not the tiled feature, whose
+ * nested properties MapLibre has flattened to strings).
+ */
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type {
+	ClusterProgramProperties,
+	InstitutionProperties,
+	PrefectureProperties
+} from '$lib/core/geodata-types';
+import type { ExtentProperties } from '$lib/data/features';
+import type { FirmSample } from '$lib/data/firm-sample';
+import type { Geodata } from '$lib/data/geodata';
+
+export type Selection =
+	| { kind: 'firm'; columns: string[]; row: string[]; industry: string }
+	| { kind: 'institution'; properties: InstitutionProperties }
+	| { kind: 'district'; properties: ExtentProperties }
+	| { kind: 'cluster'; properties: ClusterProgramProperties }
+	| { kind: 'prefecture'; properties: PrefectureProperties };
+
+/** Clickable layers, most specific first: the first one hit wins. */
+export const CLICKABLE_LAYERS = ['institutions', 'firms', 'district-fill', 'cluster-programs-fill', 'land'] as const;
+
+/**
+ * The selection for a clicked feature, looked up in the loaded data by its key property.
+ * Returns null when the feature is not in the data (it cannot be described honestly).
+ */
+export function selectionOf(
+	feature: MapGeoJSONFeature,
+	data: { geodata: Geodata; sample: FirmSample | null; extents: { properties: ExtentProperties }[] }
+): Selection | null {
+	const p = feature.properties as Record<string, unknown>;
+	switch (feature.layer.id) {
+		case 'firms': {
+			const i = Number(p.i);
+			const row = data.sample?.rows[i];
+			return row && data.sample ? { kind: 'firm', columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
+		}
+		case 'institutions': {
+			const found = data.geodata.institutions.features.find((f) => f.properties.id === p.id);
+			return found ? { kind: 'institution', properties: found.properties } : null;
+		}
+		case 'district-fill': {
+			const found = data.extents.find((f) => f.properties.code5 === p.code5);
+			return found ? { kind: 'district', properties: found.properties } : null;
+		}
+		case 'cluster-programs-fill': {
+			const found = data.geodata.clusterPrograms.features.find((f) => f.properties.id === p.id);
+			return found ? { kind: 'cluster', properties: found.properties } : null;
+		}
+		case 'land': {
+			const found = data.geodata.prefectures.features.find((f) => f.properties.code === p.code);
+			return found ? { kind: 'prefecture', properties: found.properties } : null;
+		}
+		default:
+			return null;
+	}
+}

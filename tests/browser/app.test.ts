@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+
+const csvRows = readFileSync('static/generated/firms-sample.csv', 'utf8').trim().split('\n').length - 1;
+const districts: { id: string; bbox: [number, number, number, number] }[] = JSON.parse(
+	readFileSync('geodata/districts.json', 'utf8')
+);
+const bboxOf = (id: string) => districts.find((d) => d.id === id)!.bbox;
+
+/** Feature count of a GeoJSON source as the map holds it. */
+function sourceCount(page: Page, id: string): Promise<number> {
+	return page.evaluate(async (sourceId) => {
+		const source = window.__clusterMap!.getSource(sourceId) as unknown as {
+			getData(): Promise<{ features: unknown[] }>;
+		};
+		return (await source.getData()).features.length;
+	}, id);
+}
+
+/** Waits until the map has stopped moving and drawn everything. */
+function settled(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__clusterMap!;
+				if (!map.isMoving() && map.loaded()) resolve();
+				else map.once('idle', () => resolve());
+			})
+	);
+}
+
+/** True when the current viewport contains the whole bbox. */
+function viewContains(page: Page, bbox: [number, number, number, number]): Promise<boolean> {
+	return page.evaluate(([w, s, e, n]) => {
+		const b = window.__clusterMap!.getBounds();
+		return b.getWest() <= w && b.getSouth() <= s && b.getEast() >= e && b.getNorth() >= n;
+	}, bbox);
+}
+
+describe('the app, offline', () => {
+	let app: OpenedApp;
+
+	beforeAll(async () => {
+		app = await openApp('/');
+		await waitForMap(app.page, 60_000);
+	});
+	afterAll(() => app?.close());
+
+	it('opens on Japan with no errors and no network access', async () => {
+		const { page } = app;
+		const view = await page.evaluate(() => {
+			const map = window.__clusterMap!;
+			return { zoom: map.getZoom(), center: map.getCenter().toArray() };
+		});
+		expect(view.zoom).toBeGreaterThan(3);
+		expect(view.zoom).toBeLessThan(6.5);
+		expect(view.center[0]).toBeGreaterThan(130);
+		expect(view.center[0]).toBeLessThan(142);
+		expect(view.center[1]).toBeGreaterThan(30);
+		expect(view.center[1]).toBeLessThan(42);
+		expect(await page.evaluate(() => window.__clusterMap!.getStyle().glyphs)).toBeUndefined();
+		await screenshot(page, 'default-view');
+		expect(app.errors).toEqual([]);
+		expect(app.blocked).toEqual([]);
+	});
+
+	it('holds every reference layer with the right feature counts', async () => {
+		const { page } = app;
+		expect(await sourceCount(page, 'prefectures')).toBe(47);
+		expect(await sourceCount(page, 'prefecture-labels')).toBe(47);
+		expect(await sourceCount(page, 'district-labels')).toBe(9);
+		const extents = await page.evaluate(async () => {
+			const source = window.__clusterMap!.getSource('district-extents') as unknown as {
+				getData(): Promise<{ features: { properties: { district_id: string; approximate: boolean } }[] }>;
+			};
+			return (await source.getData()).features.map((f) => f.properties);
+		});
+		expect(new Set(extents.map((p) => p.district_id)).size).toBe(9);
+		expect(extents.every((p) => p.approximate === true)).toBe(true);
+		expect(await sourceCount(page, 'institutions')).toBe(32);
+		expect(await sourceCount(page, 'firms')).toBe(csvRows);
+		const layers = await page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
+		for (const id of [
+			'background',
+			'land',
+			'prefecture-lines',
+			'district-fill',
+			'district-line-approximate',
+			'firms',
+			'institutions',
+			'prefecture-labels',
+			'district-labels'
+		]) {
+			expect(layers, id).toContain(id);
+		}
+		// Overlays sit below the labels, institutions above firms.
+		expect(layers.indexOf('firms')).toBeLessThan(layers.indexOf('institutions'));
+		expect(layers.indexOf('institutions')).toBeLessThan(layers.indexOf('prefecture-labels'));
+		// Cluster programme regions are optional and start hidden.
+		expect(layers).not.toContain('cluster-programs-fill');
+	});
+
+	it('draws prefecture and district labels with local fonts', async () => {
+		const { page } = app;
+		await page.evaluate(() => window.__clusterMap!.jumpTo({ center: [137.5, 36], zoom: 5.5 }));
+		await settled(page);
+		const labels = await page.evaluate(() => ({
+			prefectures: window.__clusterMap!.queryRenderedFeatures({ layers: ['prefecture-labels'] }).length,
+			districts: window.__clusterMap!.queryRenderedFeatures({ layers: ['district-labels'] }).length
+		}));
+		expect(labels.prefectures).toBeGreaterThan(10);
+		expect(labels.districts).toBeGreaterThan(3);
+		expect(app.errors).toEqual([]);
+	});
+
+	it('flies to Ota from the district picker and shows its firms and institutions', async () => {
+		const { page } = app;
+		await page.selectOption('#district-picker', 'ota');
+		await page.waitForFunction(() => !window.__clusterMap!.isMoving());
+		await settled(page);
+		expect(await viewContains(page, bboxOf('ota'))).toBe(true);
+		expect(await page.evaluate(() => window.__clusterMap!.getZoom())).toBeGreaterThan(10);
+		const rendered = await page.evaluate(() => ({
+			firms: window.__clusterMap!.queryRenderedFeatures({ layers: ['firms'] }).length,
+			institutions: window.__clusterMap!.queryRenderedFeatures({ layers: ['institutions'] }).length
+		}));
+		expect(rendered.firms).toBeGreaterThan(100);
+		expect(rendered.institutions).toBeGreaterThan(0);
+		await expect(page.locator('#control-panel').textContent()).resolves.toContain('13111');
+		expect(page.url()).toMatch(/#1[0-9.]+\/35\.5/);
+	});
+
+	it('flies to Higashi-Osaka when 東大阪 is typed and Enter pressed', async () => {
+		const { page } = app;
+		await page.fill('#place-search', '東大阪');
+		await page.locator('#place-search').press('Enter');
+		await page.waitForFunction(() => !window.__clusterMap!.isMoving());
+		await settled(page);
+		expect(await viewContains(page, bboxOf('higashiosaka'))).toBe(true);
+		const center = await page.evaluate(() => window.__clusterMap!.getCenter().toArray());
+		expect(center[0]).toBeGreaterThan(135.4);
+		expect(center[0]).toBeLessThan(135.8);
+		const rendered = await page.evaluate(() => ({
+			firms: window.__clusterMap!.queryRenderedFeatures({ layers: ['firms'] }).length,
+			institutions: window.__clusterMap!.queryRenderedFeatures({ layers: ['institutions'] }).length,
+			extents: window.__clusterMap!.queryRenderedFeatures({ layers: ['district-fill'] }).length
+		}));
+		expect(rendered.firms).toBeGreaterThan(1000);
+		expect(rendered.institutions).toBeGreaterThan(0);
+		expect(rendered.extents).toBeGreaterThanOrEqual(5);
+		await expect(page.inputValue('#district-picker')).resolves.toBe('higashiosaka');
+		await screenshot(page, 'higashi-osaka');
+		expect(app.errors).toEqual([]);
+	});
+
+	it('opens a popup with the type, address and coordinate confidence of a clicked institution', async () => {
+		const { page } = app;
+		const target = await page.evaluate(() => {
+			const map = window.__clusterMap!;
+			// Only a point in the middle of the window: the panel and the legend cover the sides.
+			const visible = map
+				.queryRenderedFeatures({ layers: ['institutions'] })
+				.map((feature) => ({
+					id: feature.properties.id as string,
+					point: map.project((feature.geometry as GeoJSON.Point).coordinates as [number, number])
+				}))
+				.find(({ point }) => point.x > 380 && point.x < 980 && point.y > 80 && point.y < 720);
+			if (!visible) throw new Error('no institution in the open part of the map');
+			return { id: visible.id, x: visible.point.x, y: visible.point.y };
+		});
+		await page.mouse.click(target.x, target.y);
+		const popup = page.locator('.feature-popup');
+		await popup.waitFor();
+		const institutions = JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')).features as {
+			properties: { id: string; name_en: string; name_ja: string; address_ja: string; confidence: string };
+		}[];
+		const expected = institutions.find((f) => f.properties.id === target.id)!.properties;
+		const text = await popup.textContent();
+		expect(text).toContain(expected.name_en);
+		expect(text).toContain(expected.name_ja);
+		expect(text).toContain(expected.address_ja);
+		expect(text).toContain('Coordinate confidence');
+		if (expected.confidence === 'low') expect(text).toContain('approximate location (±a few hundred m)');
+		await page.keyboard.press('Escape');
+		await popup.waitFor({ state: 'detached' });
+	});
+
+	it('switches the UI and the map labels to Japanese, and keeps the choice after a reload', async () => {
+		const { page } = app;
+		const labelFields = () =>
+			page.evaluate(() => ({
+				prefectures: window.__clusterMap!.getLayoutProperty('prefecture-labels', 'text-field'),
+				districts: window.__clusterMap!.getLayoutProperty('district-labels', 'text-field')
+			}));
+		expect(await labelFields()).toEqual({ prefectures: ['get', 'name_en'], districts: ['get', 'name_en'] });
+		await page.getByText('日本語', { exact: true }).click();
+		await expect(page.locator('h1').textContent()).resolves.toBe('産業集積マップ');
+		await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ja');
+		await expect(page.locator('#control-panel').textContent()).resolves.toContain('合成サンプル（実在の企業ではありません）');
+		expect(await labelFields()).toEqual({ prefectures: ['get', 'name_ja'], districts: ['get', 'name_ja'] });
+
+		await page.reload();
+		await waitForMap(page, 60_000);
+		await expect(page.locator('h1').textContent()).resolves.toBe('産業集積マップ');
+		expect(await labelFields()).toEqual({ prefectures: ['get', 'name_ja'], districts: ['get', 'name_ja'] });
+		// The map hash brought the view back to Higashi-Osaka.
+		const center = await page.evaluate(() => window.__clusterMap!.getCenter().toArray());
+		expect(center[0]).toBeGreaterThan(135.4);
+		expect(center[0]).toBeLessThan(135.8);
+		expect(app.errors).toEqual([]);
+	});
+});

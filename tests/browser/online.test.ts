@@ -1,0 +1,193 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, waitForMap, type OpenedApp } from './harness';
+
+/** A solid-colour 256×256 PNG, as a GSI tile stand-in. */
+function solidPng(rgb: [number, number, number]): Buffer {
+	const size = 256;
+	const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3).map((_, i) => rgb[i % 3])]);
+	const chunk = (type: string, data: Buffer) => {
+		const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const crc = Buffer.alloc(4);
+		crc.writeUInt32BE(crc32(body));
+		return Buffer.concat([length, body, crc]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(size, 0);
+	header.writeUInt32BE(size, 4);
+	header.set([8, 2, 0, 0, 0], 8);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', header),
+		chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: size }, () => row)))),
+		chunk('IEND', Buffer.alloc(0))
+	]);
+}
+
+const GSI = 'https://cyberjapandata.gsi.go.jp/xyz/**';
+const N03 = 'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson';
+
+/** An N03-style file for Ota: one MultiPolygon feature with the N03 properties. */
+const otaBoundary = JSON.stringify({
+	type: 'FeatureCollection',
+	features: [
+		{
+			type: 'Feature',
+			properties: { N03_001: '東京都', N03_004: '大田区', N03_007: '13111' },
+			geometry: {
+				type: 'MultiPolygon',
+				coordinates: [
+					[
+						[
+							[139.68, 35.53],
+							[139.78, 35.53],
+							[139.78, 35.6],
+							[139.68, 35.6],
+							[139.68, 35.53]
+						]
+					]
+				]
+			}
+		}
+	]
+});
+
+/** Errors other than the browser's own report of a request the harness cut off on purpose. */
+const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
+
+function idle(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const map = window.__clusterMap!;
+				if (!map.isMoving() && map.loaded()) resolve();
+				else map.once('idle', () => resolve());
+			})
+	);
+}
+
+const layerIds = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
+
+describe('online basemaps', () => {
+	let app: OpenedApp | undefined;
+	afterEach(() => app?.close());
+
+	it('draws GSI tiles under the overlays with their attribution', async () => {
+		app = await openApp('/#9/35.56/139.72', { online: { [GSI]: solidPng([200, 230, 200]) } });
+		const { page } = app;
+		await waitForMap(page, 60_000);
+		const tiles: string[] = [];
+		page.on('requestfinished', (request) => {
+			if (request.url().includes('cyberjapandata')) tiles.push(request.url());
+		});
+		await page.getByLabel('GSI Standard map (online)').check();
+		await page.waitForFunction(() => window.__clusterMap!.getLayer('basemap-raster') !== undefined);
+		await idle(page);
+		expect(tiles.length).toBeGreaterThan(0);
+		expect(tiles.every((url) => url.startsWith('https://cyberjapandata.gsi.go.jp/xyz/std/'))).toBe(true);
+		const ids = await layerIds(page);
+		expect(ids.indexOf('basemap-raster')).toBeGreaterThan(ids.indexOf('land'));
+		for (const overlay of ['prefecture-lines', 'district-fill', 'firms', 'institutions', 'district-labels']) {
+			expect(ids.indexOf('basemap-raster'), overlay).toBeLessThan(ids.indexOf(overlay));
+		}
+		await expect(page.locator('.maplibregl-ctrl-attrib').innerHTML()).resolves.toContain(
+			'href="https://maps.gsi.go.jp/development/ichiran.html"'
+		);
+		expect(await page.locator('[data-notice="tiles"]').count()).toBe(0);
+
+		// Switching to the pale map replaces the tiles and keeps the overlays on top.
+		await page.getByLabel('GSI Pale map (online)').check();
+		await page.waitForFunction(() => {
+			const source = window.__clusterMap!.getStyle().sources['basemap-tiles'] as { tiles?: string[] } | undefined;
+			return source?.tiles?.[0]?.includes('/pale/');
+		});
+		const after = await layerIds(page);
+		expect(after.indexOf('basemap-raster')).toBeLessThan(after.indexOf('firms'));
+		await page.getByLabel('Offline (prefectures only)').check();
+		await page.waitForFunction(() => window.__clusterMap!.getSource('basemap-tiles') === undefined);
+		expect(unexpected(app.errors)).toEqual([]);
+	});
+
+	it('keeps working and says so plainly when tiles fail', async () => {
+		app = await openApp('/#9/34.66/135.57');
+		const { page } = app;
+		await waitForMap(page, 60_000);
+		await page.getByLabel('GSI Standard map (online)').check();
+		const notice = page.locator('[data-notice="tiles"]');
+		await notice.waitFor();
+		await expect(notice.textContent()).resolves.toContain('Basemap tiles could not be loaded');
+		await idle(page);
+		// The offline layers remain: land, prefecture names and firms are still drawn.
+		const drawn = await page.evaluate(() => {
+			const map = window.__clusterMap!;
+			return {
+				firms: map.queryRenderedFeatures({ layers: ['firms'] }).length,
+				land: map.queryRenderedFeatures({ layers: ['land'] }).length,
+				labelsVisible: map.getLayoutProperty('prefecture-labels', 'visibility') !== 'none'
+			};
+		});
+		expect(drawn.firms).toBeGreaterThan(100);
+		expect(drawn.land).toBeGreaterThan(0);
+		expect(drawn.labelsVisible).toBe(true);
+		// The map still responds.
+		await page.evaluate(() => window.__clusterMap!.jumpTo({ zoom: 10 }));
+		expect(await page.evaluate(() => Math.round(window.__clusterMap!.getZoom()))).toBe(10);
+		expect(app.blocked.some((url) => url.includes('cyberjapandata'))).toBe(true);
+		expect(unexpected(app.errors)).toEqual([]);
+	});
+});
+
+describe('online municipal boundaries', () => {
+	let app: OpenedApp | undefined;
+	afterEach(() => app?.close());
+
+	it('replaces the approximation with the real boundary, says which failed, and caches the download', async () => {
+		const otaUrl = `${N03}/13/13111.json`;
+		app = await openApp('/#10/35.56/139.72', { online: { [otaUrl]: otaBoundary } });
+		const { page } = app;
+		await waitForMap(page, 60_000);
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(request.url()));
+
+		await page.getByLabel('Real municipal boundaries (online)').check();
+		const status = page.locator('#control-panel [role="status"]').filter({ hasText: 'Real boundaries shown' });
+		await status.waitFor();
+		await expect(status.textContent()).resolves.toContain('Real boundaries shown: 1 municipalities.');
+		await page
+			.locator('#control-panel')
+			.getByText('could not be loaded for', { exact: false })
+			.waitFor();
+		await expect(page.locator('#control-panel').textContent()).resolves.toMatch(/Hitachi City.*\(offline\?\)/s);
+
+		const extents = await page.evaluate(async () => {
+			const source = window.__clusterMap!.getSource('district-extents') as unknown as {
+				getData(): Promise<{ features: { geometry: { type: string }; properties: { code5: string; approximate: boolean } }[] }>;
+			};
+			return (await source.getData()).features.map((f) => ({ ...f.properties, type: f.geometry.type }));
+		});
+		expect(extents.find((f) => f.code5 === '13111')).toMatchObject({ approximate: false, type: 'MultiPolygon' });
+		expect(extents.filter((f) => f.code5 !== '13111').every((f) => f.approximate)).toBe(true);
+		await idle(page);
+		const real = await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['district-line-real'] }).length);
+		expect(real).toBeGreaterThan(0);
+		await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
+			'国土交通省国土数値情報（行政区域データ N03）'
+		);
+		expect(requested.filter((url) => url === otaUrl)).toHaveLength(1);
+		const cached = await page.evaluate(async () =>
+			(await (await caches.open('cluster-map-boundaries-v1')).keys()).map((request) => request.url)
+		);
+		expect(cached).toEqual([otaUrl]);
+
+		// After a reload the setting is kept and Ota's boundary comes from the cache, not the network.
+		requested.length = 0;
+		await page.reload();
+		await waitForMap(page, 60_000);
+		await page.locator('#control-panel').getByText('Real boundaries shown: 1 municipalities.').waitFor();
+		expect(requested.filter((url) => url === otaUrl)).toHaveLength(0);
+		expect(unexpected(app.errors)).toEqual([]);
+	});
+});
