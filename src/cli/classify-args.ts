@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error';
+
+export interface ClassifyArgs {
+	firms: string;
+	zones: string;
+	institutions?: string;
+	bufferKm?: number;
+	out: string;
+	format: 'csv' | 'geojson';
+	help: boolean;
+	/** Hidden: print wall time and peak memory as JSON on the last stderr line (for benchmarks). */
+	stats: boolean;
+}
+
+/**
+ * The arguments of `cluster-map classify`, checked: required flags present, --buffer-km a
+ * non-negative number and only with --institutions, --out ending in .csv or .geojson.
+ *
+ * @throws UsageError naming the flag and what it needs
+ * @example
+ * parseClassifyArgs(['--firms', 'f.csv', '--zones', 'district:ota', '--out', 'o.csv']);
+ */
+export function parseClassifyArgs(argv: string[]): ClassifyArgs {
+	let values: Record<string, string | boolean | undefined>;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			strict: true,
+			allowPositionals: false,
+			options: {
+				firms: { type: 'string' },
+				zones: { type: 'string' },
+				institutions: { type: 'string' },
+				'buffer-km': { type: 'string' },
+				out: { type: 'string' },
+				help: { type: 'boolean', short: 'h' },
+				stats: { type: 'boolean' }
+			}
+		}));
+	} catch (error) {
+		throw new UsageError(describeParseError(error));
+	}
+	const help = values.help === true;
+	const stats = values.stats === true;
+	if (help) return { firms: '', zones: '', out: '', format: 'csv', help, stats };
+	const required = (name: 'firms' | 'zones' | 'out', what: string) => {
+		const value = values[name];
+		if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required: ${what}`);
+		return value;
+	};
+	const firms = required('firms', 'the firms file (CSV or GeoJSON points)');
+	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id> (e.g. district:ota)');
+	const out = required('out', 'the output file, .csv or .geojson');
+	const institutions = typeof values.institutions === 'string' ? values.institutions : undefined;
+	let bufferKm: number | undefined;
+	if (typeof values['buffer-km'] === 'string') {
+		const text = values['buffer-km'];
+		if (institutions === undefined) throw new UsageError('--buffer-km needs --institutions: the buffer is measured from the nearest institution');
+		bufferKm = /^\s*\d+(\.\d*)?\s*$|^\s*\.\d+\s*$/.test(text) ? Number(text) : NaN;
+		if (!Number.isFinite(bufferKm)) throw new UsageError(`--buffer-km must be a distance in kilometres such as 5 or 2.5, not "${text}"`);
+	}
+	const extension = /\.([a-z0-9]+)$/i.exec(out)?.[1]?.toLowerCase();
+	const format = extension === 'csv' ? 'csv' : extension === 'geojson' || extension === 'json' ? 'geojson' : null;
+	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
+	return { firms, zones, institutions, bufferKm, out, format, help, stats };
+}
+
+function describeParseError(error: unknown): string {
+	const { code, message } = error as { code?: string; message: string };
+	const option = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0];
+	switch (code) {
+		case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+			return `unknown option ${option ?? message}`;
+		case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+			return /argument missing|ambiguous/.test(message) ? `${option} needs a value` : `${option ?? 'an option'} does not take a value`;
+		case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+			return `unexpected argument ${/'([^']+)'/.exec(message)?.[1] ?? ''}; every value follows its option, e.g. --firms firms.csv`.replace(' ;', ';');
+		default:
+			return message;
+	}
+}

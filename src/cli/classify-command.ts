@@ -1,0 +1,175 @@
+import { isUtf8 } from 'node:buffer';
+import { validateZones, type ZoneProblem } from '../lib/core/geo';
+import type { Zone } from '../lib/core/model';
+import {
+	createClassifiedCsvWriter,
+	createClassifiedGeoJsonWriter,
+	decodeText,
+	describeRowProblem,
+	districtZones,
+	ENCODING_LABELS,
+	institutionsFromGeoJson,
+	parseGeoJson,
+	readFirmsCsv,
+	readFirmsGeoJson,
+	readInstitutionsCsv,
+	readZones,
+	type FirmBatch,
+	type FirmResults,
+	type FirmSourceInfo,
+	type InstitutionPoint
+} from '../lib/core/io';
+import { BUNDLED_INSTITUTIONS, bundledDistricts } from './bundled-data';
+import type { ClassifyArgs } from './classify-args';
+import { AtomicOutput, fileChunks, fileSize, readHead, readWhole } from './node-files';
+import { startEngine } from './engine';
+import { Progress } from './progress';
+
+/** Rows with problems listed by line in the summary; the rest are counted. */
+const LISTED_PROBLEMS = 10;
+/** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
+const LISTED_REPAIRS = 20;
+/** Inputs larger than this are classified in a worker thread, in parallel with reading and writing. */
+const WORKER_BYTES = 8 << 20;
+/** Batches handed to the engine and not yet written: enough to keep both threads busy. */
+const IN_FLIGHT = 2;
+
+/**
+ * `cluster-map classify`: reads zones and institutions, streams the firms through the engine
+ * batch by batch (memory stays bounded whatever the file size), writes OUT, and prints warnings
+ * and a summary to stderr.
+ *
+ * @throws InputError for a file that cannot be used (nothing is left at OUT)
+ */
+export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
+	const started = performance.now();
+	const zones = loadZones(args.zones, stderr);
+	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
+	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
+
+	const totalBytes = fileSize(args.firms);
+	const batches = isGeoJson(args.firms) ? geoJsonBatches(args.firms) : readFirmsCsv(fileChunks(args.firms), { file: args.firms, isUtf8 });
+	const useWorker = process.env.CLUSTER_MAP_WORKER === '1' || (process.env.CLUSTER_MAP_WORKER !== '0' && totalBytes > WORKER_BYTES);
+	const engine = await startEngine({ zones, institutions, bufferKm: args.bufferKm }, { worker: useWorker });
+	const output = new AtomicOutput(args.out);
+	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
+	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
+	const progress = new Progress(totalBytes);
+	const counts = { rows: 0, classified: 0, inside: 0, withinBuffer: 0, problems: 0 };
+	const listed: string[] = [];
+	let info: FirmSourceInfo | null = null;
+	const inFlight: { batch: FirmBatch; results: Promise<FirmResults> }[] = [];
+	const writeOldest = async () => {
+		const { batch, results: pending } = inFlight.shift()!;
+		const results = await pending;
+		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
+		tally(batch, results, counts, listed, args.firms);
+		progress.update(counts.rows, batch.bytesRead);
+	};
+	try {
+		for await (const batch of batches) {
+			if (info === null) {
+				info = batch.info;
+				output.write(csv ? csv.header(batch.columns) : geojson!.start());
+				warnCollisions(batch.columns, stderr);
+			}
+			const results = engine.compute(batch.lons, batch.lats);
+			results.catch(() => {}); // awaited in order below; a failure surfaces there
+			inFlight.push({ batch, results });
+			if (inFlight.length >= IN_FLIGHT) await writeOldest();
+		}
+		while (inFlight.length > 0) await writeOldest();
+		if (geojson) output.write(geojson.end());
+		output.commit();
+	} catch (error) {
+		output.abandon();
+		progress.clear();
+		throw error;
+	} finally {
+		await engine.close();
+	}
+	progress.clear();
+
+	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
+	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}`);
+	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}`);
+	for (const line of listed) stderr(`  ${line}`);
+	if (counts.problems > listed.length) stderr(`  … and ${(counts.problems - listed.length).toLocaleString('en')} more rows with problems (see the problem column)`);
+	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	stderr(`rows read: ${counts.rows.toLocaleString('en')}`);
+	const buffer = args.bufferKm === undefined ? '' : `, ${counts.withinBuffer.toLocaleString('en')} within ${args.bufferKm} km of an institution`;
+	stderr(`classified: ${counts.classified.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
+	stderr(`with problems: ${counts.problems.toLocaleString('en')}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
+}
+
+function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | 'classified' | 'inside' | 'withinBuffer' | 'problems', number>, listed: string[], file: string): void {
+	counts.rows += batch.count;
+	const where = batch.info.format === 'csv' ? 'line' : 'feature';
+	for (let r = 0; r < batch.count; r++) {
+		const problem = batch.problems[r];
+		if (problem === null) {
+			counts.classified++;
+			counts.inside += results.inside[r];
+			counts.withinBuffer += results.withinBuffer?.[r] ?? 0;
+		} else {
+			counts.problems++;
+			if (listed.length < LISTED_PROBLEMS) listed.push(`${file} ${where} ${batch.lines[r]}: ${problem.map(describeRowProblem).join('; ')}`);
+		}
+	}
+}
+
+function loadZones(spec: string, stderr: (line: string) => void): Zone[] {
+	let result: { zones: Zone[]; problems: ZoneProblem[] };
+	if (/^district:/i.test(spec)) {
+		const ids = spec.slice('district:'.length);
+		const { districts, extents } = bundledDistricts();
+		const features = districtZones(districts, extents, { ids: ids.trim().toLowerCase() === 'all' ? 'all' : ids.split(','), file: spec });
+		result = validateZones(features, { source: 'district' });
+		stderr(`zones: bundled district extents are approximate (circles of each municipality's area around its office), not real boundaries`);
+	} else {
+		const collection = parseGeoJson(decodeText(readWhole(spec), { file: spec }), { file: spec });
+		result = readZones(collection, { file: spec });
+	}
+	let repairs = 0;
+	for (const problem of result.problems) {
+		if (problem.severity === 'repaired' && repairs++ >= LISTED_REPAIRS) continue;
+		stderr(`${spec}: zone "${problem.zoneId}" ${problem.message}`);
+	}
+	if (repairs > LISTED_REPAIRS) stderr(`${spec}: … and ${repairs - LISTED_REPAIRS} more repairs`);
+	return result.zones;
+}
+
+async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {
+	const file = spec === 'bundled' ? BUNDLED_INSTITUTIONS : spec;
+	const read = isGeoJson(file)
+		? institutionsFromGeoJson(parseGeoJson(decodeText(readWhole(file), { file: spec }), { file: spec }), { file: spec })
+		: await readInstitutionsCsv(fileChunks(file), { file: spec, isUtf8 });
+	for (const problem of read.problems) stderr(`${spec}: ${problem}`);
+	return read.institutions;
+}
+
+/** GeoJSON by extension, or by content for a file whose first character is `{`. */
+function isGeoJson(path: string): boolean {
+	if (/\.(geo)?json$/i.test(path)) return true;
+	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
+	return /^\s*\{/.test(new TextDecoder().decode(readHead(path, 64)).replace(/^\ufeff/, ''));
+}
+
+function* geoJsonBatches(path: string): Generator<FirmBatch> {
+	const collection = parseGeoJson(decodeText(readWhole(path), { file: path }), { file: path });
+	yield* readFirmsGeoJson(collection, { file: path });
+}
+
+function describeSource(info: FirmSourceInfo): string {
+	if (info.format === 'geojson') return 'GeoJSON points';
+	const delimiter = info.delimiter === '\t' ? 'tab' : info.delimiter === ';' ? 'semicolon' : 'comma';
+	return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; coordinates from columns "${info.latColumn}" and "${info.lonColumn}"`;
+}
+
+function warnCollisions(columns: readonly string[], stderr: (line: string) => void): void {
+	const appended = ['zone_ids', 'inside_cluster', 'nearest_institution_id', 'nearest_institution_km', 'within_buffer', 'problem'];
+	const taken = columns.filter((c) => appended.includes(c));
+	if (taken.length > 0) {
+		stderr(`note: the input already has column(s) ${taken.map((c) => `"${c}"`).join(', ')}; they are kept, and the new ones appended after them (GeoJSON: the input's renamed with a _2 suffix)`);
+	}
+}

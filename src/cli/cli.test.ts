@@ -1,0 +1,277 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+// End-to-end: the real command on fixture files (made by test/make-fixtures.ts). Expected values
+// come from Papa Parse (cells) and a brute-force Turf loop (zones, nearest institution), not from
+// the engine under test.
+
+const BIN = join(import.meta.dirname, '../../bin/cluster-map.js');
+const IN = join(import.meta.dirname, 'test/in');
+const BAD = join(import.meta.dirname, 'test/bad');
+const OUT = mkdtempSync(join(tmpdir(), 'cluster-map-cli-'));
+
+interface Run {
+	status: number;
+	stdout: string;
+	stderr: string;
+	lines: string[];
+}
+
+function run(...args: string[]): Promise<Run> {
+	return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [BIN, ...args], { cwd: join(import.meta.dirname, 'test'), encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+			const status = error ? ((error as { code?: number }).code ?? 1) : 0;
+			resolve({ status, stdout, stderr, lines: stderr.split('\n').filter((l) => l !== '') });
+		});
+	});
+}
+
+const FORMULA = /^[=+\-@]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** The formula guard as the CLI contract states it. */
+const guarded = (cell: string) => (FORMULA.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell);
+
+function parseCsv(text: string, delimiter = ','): string[][] {
+	const rows = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
+	return rows.at(-1)?.length === 1 && rows.at(-1)?.[0] === '' ? rows.slice(0, -1) : rows;
+}
+
+/** A coordinate as the contract defines it; null when the row must be a problem row. */
+function coordinate(text: string | undefined, limit: number): number | null {
+	const t = (text ?? '').normalize('NFKC').trim();
+	if (!NUMBER.test(t)) return null;
+	const value = Number(t);
+	return Math.abs(value) <= limit ? value : null;
+}
+
+const zones = JSON.parse(readFileSync(join(IN, 'zones.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+const zoneId = (f: Feature) => String(f.id ?? f.properties?.id ?? f.properties?.name);
+const institutions = parseCsv(readFileSync(join(IN, 'institutions.csv'), 'utf8')).slice(1);
+
+/** zone_ids, inside_cluster, nearest_institution_id, nearest_institution_km, within_buffer by brute force. */
+function expected(lon: number, lat: number, zoneFeatures: Feature<Polygon | MultiPolygon>[], bufferKm: number): string[] {
+	const inside = zoneFeatures.filter((f) => booleanPointInPolygon([lon, lat], f)).map(zoneId);
+	let best = -1;
+	let bestKm = Infinity;
+	institutions.forEach(([, , ilat, ilon], i) => {
+		const km = distance([lon, lat], [Number(ilon), Number(ilat)], { units: 'kilometers' });
+		if (km < bestKm) [best, bestKm] = [i, km];
+	});
+	return [guarded(inside.join(';')), String(inside.length > 0), institutions[best][0], String(Math.round(bestKm * 1000) / 1000), String(bestKm <= bufferKm)];
+}
+
+const APPENDED = ['zone_ids', 'inside_cluster', 'nearest_institution_id', 'nearest_institution_km', 'within_buffer', 'problem'];
+
+describe.each([
+	{ file: 'firms.csv', encoding: 'utf-8', delimiter: ',', lat: '緯度', lon: '経度' },
+	{ file: 'firms-sjis.csv', encoding: 'shift_jis', delimiter: ',', lat: '緯度', lon: '経度' },
+	{ file: 'firms-bom.tsv', encoding: 'utf-8', delimiter: '\t', lat: 'Latitude', lon: 'Longitude' }
+])('classify --firms $file', ({ file, encoding, delimiter, lat, lon }) => {
+	const input = parseCsv(new TextDecoder(encoding).decode(readFileSync(join(IN, file))), delimiter);
+	const [header, ...rows] = input;
+	let result: Run;
+	let output: string[][];
+	let raw: Buffer;
+
+	beforeAll(async () => {
+		const out = join(OUT, `${file}.csv`);
+		result = await run('classify', '--firms', `in/${file}`, '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '2', '--out', out);
+		raw = readFileSync(out);
+		output = parseCsv(raw.toString('utf8').replace(/^\ufeff/, ''));
+	});
+
+	it('exits 0 and writes UTF-8 with a byte order mark', () => {
+		expect(result.status, result.stderr).toBe(0);
+		expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	});
+
+	it('keeps every row and every original cell (Japanese, quotes, commas, line breaks), guarding only formula-like cells', () => {
+		expect(output).toHaveLength(input.length);
+		expect(output[0]).toEqual([...header.map(guarded), ...APPENDED]);
+		rows.forEach((row, i) => {
+			const cells = [...row, ...Array(Math.max(0, header.length - row.length)).fill('')].slice(0, header.length);
+			expect(output[i + 1].slice(0, header.length), `row ${i + 1}`).toEqual(cells.map(guarded));
+			expect(output[i + 1]).toHaveLength(header.length + APPENDED.length);
+		});
+		// The fixture really has the awkward cells this is about.
+		const cells = rows.flat();
+		for (const awkward of ['大田区, 蒲田', '社長曰く "品質第一"', '改行\nあり', 'CRLF\r\n改行', '=SUM(A1:A2)', '-12.5', '@取引先']) expect(cells).toContain(awkward);
+	});
+
+	it('appends zones, nearest institution and buffer equal to a brute-force Turf computation', () => {
+		const [latAt, lonAt] = [header.indexOf(lat), header.indexOf(lon)];
+		let checked = 0;
+		rows.forEach((row, i) => {
+			const y = coordinate(row[latAt], 90);
+			const x = coordinate(row[lonAt], 180);
+			if (y === null || x === null || row.length !== header.length) return;
+			expect(output[i + 1].slice(header.length), `row ${i + 1}: ${row.join('|')}`).toEqual([...expected(x, y, zones.features, 2), '']);
+			checked++;
+		});
+		expect(checked).toBeGreaterThan(200);
+	});
+
+	it('keeps rows with unusable coordinates, computed columns empty and the problem said', () => {
+		const [latAt, lonAt] = [header.indexOf(lat), header.indexOf(lon)];
+		const bad = rows.map((row, i) => ({ row, out: output[i + 1] })).filter(({ row }) => coordinate(row[latAt], 90) === null || coordinate(row[lonAt], 180) === null || row.length !== header.length);
+		expect(bad.length).toBeGreaterThanOrEqual(5);
+		for (const { out } of bad) {
+			expect(out.slice(header.length, -1)).toEqual(['', '', '', '', '']);
+			expect(out.at(-1)).toMatch(/is empty|is not a decimal number|is outside|cells but the header has/);
+		}
+		expect(result.lines.slice(-3)).toEqual([`rows read: ${rows.length}`, expect.stringMatching(new RegExp(`^classified: ${rows.length - bad.length} \\(`)), expect.stringMatching(new RegExp(`^with problems: ${bad.length}\\b`))]);
+	});
+});
+
+describe('classify, other inputs and outputs', () => {
+	it('writes GeoJSON points with the original text and typed fields; problem rows keep a null geometry', async () => {
+		const out = join(OUT, 'firms.geojson');
+		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.geojson', '--out', out);
+		expect(result.status, result.stderr).toBe(0);
+		const [header, ...rows] = parseCsv(readFileSync(join(IN, 'firms.csv'), 'utf8'));
+		const features = (JSON.parse(readFileSync(out, 'utf8')) as FeatureCollection).features;
+		expect(features).toHaveLength(rows.length);
+		rows.forEach((row, i) => {
+			const { geometry, properties } = features[i];
+			const y = coordinate(row[3], 90);
+			const x = coordinate(row[4], 180);
+			if (y === null || x === null || row.length !== header.length) {
+				expect(geometry).toBeNull();
+				expect(properties).toMatchObject({ zone_ids: null, inside_cluster: null, problem: expect.any(String) });
+				return;
+			}
+			expect(geometry).toEqual({ type: 'Point', coordinates: [x, y] });
+			expect(header.map((h) => properties?.[h])).toEqual(row);
+			const [zoneIds, inside, nearest, km] = expected(x, y, zones.features, Infinity);
+			expect(properties).toMatchObject({ zone_ids: zoneIds.replace(/^'/, ''), inside_cluster: inside === 'true', nearest_institution_id: nearest, nearest_institution_km: Number(km), problem: null });
+		});
+	});
+
+	it('reads GeoJSON firms, its properties becoming the columns', async () => {
+		const out = join(OUT, 'from-geojson.csv');
+		const result = await run('classify', '--firms', 'in/firms.geojson', '--zones', 'in/zones.geojson', '--out', out);
+		expect(result.status, result.stderr).toBe(0);
+		const input = (JSON.parse(readFileSync(join(IN, 'firms.geojson'), 'utf8')) as FeatureCollection).features;
+		const [header, ...rows] = parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, ''));
+		expect(header).toEqual(['id', '会社名', 'メモ', '従業者数', 'tags', 'zone_ids', 'inside_cluster', 'problem']);
+		rows.forEach((row, i) => {
+			const f = input[i];
+			expect(row.slice(0, 5)).toEqual([String(f.id), f.properties?.会社名, f.properties?.メモ, String(f.properties?.従業者数), f.properties?.tags ? JSON.stringify(f.properties.tags) : ''].map(guarded));
+			if (f.geometry?.type === 'Point' && f.geometry.coordinates.every(Number.isFinite)) {
+				const [x, y] = f.geometry.coordinates;
+				expect(row.slice(5)).toEqual([...expected(x, y, zones.features, 0).slice(0, 2), '']);
+			} else expect(row.at(-1)).not.toBe('');
+		});
+	});
+
+	it('writes the same bytes when a worker thread classifies (as it does for large inputs)', async () => {
+		const args = (out: string) => ['classify', '--firms', 'in/firms-sjis.csv', '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', out];
+		const [inline, threaded] = [join(OUT, 'inline.csv'), join(OUT, 'threaded.csv')];
+		const results = await Promise.all([runWith({ CLUSTER_MAP_WORKER: '0' }, ...args(inline)), runWith({ CLUSTER_MAP_WORKER: '1', CLUSTER_MAP_DEBUG: '1' }, ...args(threaded))]);
+		expect(results.map((r) => r.status)).toEqual([0, 0]);
+		expect(results[1].stderr).not.toContain('worker unavailable');
+		expect(readFileSync(threaded).equals(readFileSync(inline))).toBe(true);
+	});
+
+	it('classifies against a bundled district with --zones district:ota', async () => {
+		const out = join(OUT, 'ota.csv');
+		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:ota', '--out', out);
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stderr).toContain('approximate');
+		const root = join(import.meta.dirname, '../../geodata');
+		const districts = JSON.parse(readFileSync(join(root, 'districts.json'), 'utf8')) as { id: string; municipalities: { code5: string }[] }[];
+		const members = new Set(districts.find((d) => d.id === 'ota')!.municipalities.map((m) => m.code5));
+		const extents = (JSON.parse(readFileSync(join(root, 'district-extents.geo.json'), 'utf8')) as FeatureCollection<Polygon>).features.filter((f) => members.has(f.properties?.code5));
+		const [header, ...rows] = parseCsv(readFileSync(join(IN, 'firms.csv'), 'utf8'));
+		const output = parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).slice(1);
+		let inside = 0;
+		rows.forEach((row, i) => {
+			const y = coordinate(row[3], 90);
+			const x = coordinate(row[4], 180);
+			if (y === null || x === null || row.length !== header.length) return;
+			const hit = extents.some((f) => booleanPointInPolygon([x, y], f));
+			inside += hit ? 1 : 0;
+			expect(output[i].slice(header.length)).toEqual([hit ? 'ota' : '', String(hit), '']);
+		});
+		expect(inside).toBeGreaterThan(10);
+	});
+
+	it('uses the bundled institutions with --institutions bundled', async () => {
+		const out = join(OUT, 'bundled.csv');
+		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--buffer-km', '3', '--out', out);
+		expect(result.status, result.stderr).toBe(0);
+		const bundled = (JSON.parse(readFileSync(join(import.meta.dirname, '../../geodata/institutions.geo.json'), 'utf8')) as FeatureCollection).features.map((f) => String(f.id ?? f.properties?.id));
+		const ids = parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).slice(1).map((r) => r[10]);
+		expect(ids.filter((id) => id !== '').every((id) => bundled.includes(id))).toBe(true);
+		expect(new Set(ids).size).toBeGreaterThan(1);
+	});
+});
+
+describe('unusable input: exit 2, one line naming the file and what to fix, nothing written', () => {
+	it.each([
+		['firms', 'bad/empty.csv', 'is empty'],
+		['firms', 'bad/header-only.csv', 'has a header row but no data rows'],
+		['firms', 'bad/no-coordinates.csv', 'has no latitude column'],
+		['firms', 'bad/binary.csv', 'is not text in a known encoding'],
+		['firms', 'bad/unclosed-quote.csv', ':3: a quoted cell is never closed'],
+		['firms', 'bad/mixed-encoding.csv', 'not valid UTF-8'],
+		['firms', 'bad/does-not-exist.csv', 'does not exist'],
+		['firms', 'bad', 'is a directory'],
+		['zones', 'bad/not-json.geojson', ':2: is not valid JSON'],
+		['zones', 'bad/single-feature.geojson', 'is a GeoJSON Feature, not a GeoJSON FeatureCollection'],
+		['zones', 'bad/points-as-zones.geojson', 'has no polygons'],
+		['zones', 'in/firms.csv', 'is not valid JSON'],
+		['zones', 'district:osaka', 'names no bundled district "osaka"'],
+		['institutions', 'bad/no-coordinates.csv', 'has no latitude column'],
+		['institutions', 'bad/empty.csv', 'is empty']
+	])('--%s %s', async (flag, file, message) => {
+		const out = join(OUT, `bad-${flag}-${file.replace(/\W/g, '_')}.csv`);
+		const args = { firms: 'in/firms.csv', zones: 'in/zones.geojson', [flag]: file };
+		const result = await run('classify', '--firms', args.firms, '--zones', args.zones, ...(flag === 'institutions' ? ['--institutions', file] : []), '--out', out);
+		expect(result.status).toBe(2);
+		const errors = result.lines.filter((l) => l.startsWith('cluster-map:'));
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toContain(file.replace(/^district:/, ''));
+		expect(errors[0]).toContain(message);
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+		expect(existsSync(out)).toBe(false);
+	});
+});
+
+describe('command line', () => {
+	it.each([
+		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', 'x.csv', '--colour', 'red'], 'unknown option --colour'],
+		[['classify', '--firms', 'in/firms.csv', '--zones'], '--zones needs a value'],
+		[['classify', '--zones', 'in/zones.geojson', '--out', 'x.csv'], '--firms is required'],
+		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', 'x.csv', '--buffer-km', '2'], '--buffer-km needs --institutions'],
+		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--institutions', 'bundled', '--buffer-km', 'two', '--out', 'x.csv'], '--buffer-km must be a distance in kilometres'],
+		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', 'x.xlsx'], '--out must end in .csv or .geojson'],
+		[['classify', 'firms.csv'], 'unexpected argument firms.csv'],
+		[['map'], 'unknown command "map"']
+	])('%j → exit 2: %s', async (args, message) => {
+		const result = await run(...args);
+		expect(result.status).toBe(2);
+		expect(result.lines).toEqual([expect.stringContaining(message)]);
+	});
+
+	it('prints help', async () => {
+		const main = await run('--help');
+		expect(main.status).toBe(0);
+		expect(main.stdout).toContain('cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] --out OUT');
+		const classify = await run('classify', '--help');
+		expect(classify.status).toBe(0);
+		expect(classify.stdout).toMatch(/--zones ZONES[\s\S]*district:ota[\s\S]*APPROXIMATE/);
+		expect(classify.stdout).toContain("leading '");
+	});
+});

@@ -1,0 +1,37 @@
+import { buildZoneIndex, classifyPoints } from '../lib/core/classify';
+import type { FirmResults, InstitutionPoint } from '../lib/core/io';
+import type { Zone } from '../lib/core/model';
+import { buildInstitutionIndex, nearestInstitutions } from '../lib/core/proximity';
+
+/** What the engine needs to classify firms: everything but the firms. */
+export interface EngineSetup {
+	zones: Zone[];
+	institutions: InstitutionPoint[] | null;
+	bufferKm?: number;
+}
+
+/**
+ * Builds the zone and institution indexes once and returns the per-batch computation: zones of
+ * every point, nearest institution and distance, within-buffer flags. NaN coordinates (rows with
+ * problems) get no zone and no institution.
+ *
+ * @example
+ * const compute = createComputer({ zones, institutions, bufferKm: 5 });
+ * const results = compute(batch.lons, batch.lats);
+ */
+export function createComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
+	const zoneIndex = buildZoneIndex(setup.zones);
+	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
+	const { bufferKm } = setup;
+	return (lons, lats) => {
+		const results: FirmResults = classifyPoints(zoneIndex, lons, lats);
+		if (institutionIndex) {
+			const { nearest, km } = nearestInstitutions(institutionIndex, lons, lats);
+			results.nearest = nearest;
+			results.km = km;
+			// Compared before rounding: a firm 5.0004 km away is outside a 5 km buffer.
+			if (bufferKm !== undefined) results.withinBuffer = Uint8Array.from(km, (d) => (d <= bufferKm ? 1 : 0));
+		}
+		return results;
+	};
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../lib/core/io';
+import { parseClassifyArgs } from './classify-args';
+import { runClassify } from './classify-command';
+import { CLASSIFY_HELP, MAIN_HELP } from './help';
+import { packageRoot } from './package-root';
+import { UsageError } from './usage-error';
+
+export interface Console {
+	stdout: (text: string) => void;
+	stderr: (line: string) => void;
+}
+
+const nodeConsole: Console = {
+	stdout: (text) => process.stdout.write(text),
+	stderr: (line) => process.stderr.write(`${line}\n`)
+};
+
+/**
+ * The `cluster-map` command. Returns the exit status: 0 done, 2 a command line or input file that
+ * cannot be used (one line says what to fix), 1 an unexpected failure (a short message asking for
+ * a report; the stack only with CLUSTER_MAP_DEBUG=1).
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(argv: string[], io: Console = nodeConsole): Promise<number> {
+	const [command, ...rest] = argv;
+	let stats = false;
+	const started = performance.now();
+	try {
+		if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+			io.stdout(MAIN_HELP);
+			return command === undefined ? 2 : 0;
+		}
+		if (command === '--version' || command === '-v') {
+			io.stdout(`${version()}\n`);
+			return 0;
+		}
+		if (command !== 'classify') throw new UsageError(command.startsWith('-') ? `unknown option ${command} (a command comes first: cluster-map classify …)` : `unknown command "${command}"`);
+		const args = parseClassifyArgs(rest);
+		stats = args.stats;
+		if (args.help) {
+			io.stdout(CLASSIFY_HELP);
+			return 0;
+		}
+		await runClassify(args, io.stderr);
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError) {
+			io.stderr(`cluster-map: ${error.message}. See cluster-map ${command === 'classify' ? 'classify ' : ''}--help.`.replace('.. See', '. See'));
+			return 2;
+		}
+		if (error instanceof InputError) {
+			io.stderr(`cluster-map: ${error.describe()}`);
+			return 2;
+		}
+		const message = error instanceof Error ? error.message : String(error);
+		io.stderr(`cluster-map: unexpected error: ${message}`);
+		io.stderr('This is a bug in cluster-map; please report it with the command you ran (run again with CLUSTER_MAP_DEBUG=1 for details).');
+		if (process.env.CLUSTER_MAP_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack);
+		return 1;
+	} finally {
+		if (stats) {
+			const wallMs = Math.round(performance.now() - started);
+			const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+			io.stderr(`stats ${JSON.stringify({ wall_ms: wallMs, max_rss_mb: maxRssMb })}`);
+		}
+	}
+}
+
+function version(): string {
+	const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+	return `cluster-map ${pkg.version}`;
+}

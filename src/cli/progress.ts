@@ -1,0 +1,39 @@
+/**
+ * A one-line progress display on stderr, redrawn at most four times a second, only when stderr is
+ * a terminal (so logs and pipes get just the summary).
+ */
+export class Progress {
+	private readonly enabled: boolean;
+	private readonly started = performance.now();
+	private last = 0;
+	private shown = false;
+
+	constructor(
+		private readonly totalBytes: number,
+		stream: NodeJS.WriteStream = process.stderr
+	) {
+		this.stream = stream;
+		this.enabled = stream.isTTY === true;
+	}
+
+	private readonly stream: NodeJS.WriteStream;
+
+	/** Reports rows done and bytes of the input read. */
+	update(rows: number, bytesRead: number): void {
+		if (!this.enabled) return;
+		const now = performance.now();
+		if (now - this.last < 250) return;
+		this.last = now;
+		const seconds = (now - this.started) / 1000;
+		const percent = this.totalBytes > 0 ? Math.min(100, (100 * bytesRead) / this.totalBytes) : 0;
+		const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+		this.stream.write(`\r\x1b[Kclassify: ${rows.toLocaleString('en')} rows, ${percent.toFixed(0)}% of input, ${rate.toLocaleString('en')} rows/s`);
+		this.shown = true;
+	}
+
+	/** Clears the line before the summary. */
+	clear(): void {
+		if (this.shown) this.stream.write('\r\x1b[K');
+		this.shown = false;
+	}
+}
