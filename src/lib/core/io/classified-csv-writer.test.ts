@@ -13,8 +13,8 @@ const encode = (text: string) => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
 /** Reads firms, gives each a zone by a simple rule, and writes them back out as one CSV text. */
-async function roundTrip(text: string, options: { guard?: boolean; cuts?: number[]; batchBytes?: number } = {}) {
-	const zoneIds = ['z0', '=z1'];
+async function roundTrip(text: string, options: { guard?: boolean; cuts?: number[]; batchBytes?: number; zoneIds?: string[] } = {}) {
+	const zoneIds = options.zoneIds ?? ['z0', '=z1'];
 	const writer = createClassifiedCsvWriter({ zoneIds, institutionIds: ['i0'], bufferKm: 1, guard: options.guard });
 	let out = '';
 	const batches: FirmBatch[] = [];
@@ -96,6 +96,15 @@ describe('createClassifiedCsvWriter', () => {
 			'35.7,139.9,e,z0;=z1,true,i0,1.827,false,',
 			''
 		]);
+	});
+
+	it('joins several zone ids with ";", quoting or guarding the joined text when needed', async () => {
+		const text = 'lat,lon\n1,1\n2,2\n3,3\n4,4\n5,5\n';
+		const lastRow = async (zoneIds: string[]) => (await roundTrip(text, { zoneIds })).out.split('\r\n')[5];
+		expect(await lastRow(['z0', 'z1'])).toBe('5,5,z0;z1,true,i0,1.827,false,');
+		expect(await lastRow(['-1', '2'])).toBe("5,5,'-1;2,true,i0,1.827,false,");
+		expect(await lastRow(['a,b', 'c'])).toBe('5,5,"a,b;c",true,i0,1.827,false,');
+		expect(await lastRow(['a;b', 'c'])).toBe('5,5,a;b;c,true,i0,1.827,false,');
 	});
 
 	it('pads a short row and moves a long row\'s extra cells into its problem, so columns line up', async () => {

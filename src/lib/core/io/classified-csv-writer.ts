@@ -6,7 +6,7 @@ import { appendedColumns, type ClassifiedOutputOptions, type FirmResults } from 
 import { csvCell } from './csv-cell';
 import type { FirmBatch } from './firm-batch';
 import { describeRowProblem } from './row-problem';
-import type { CsvRecords } from './scan-csv-records';
+import { RECORD_FORMULA_START, type CsvRecords } from './scan-csv-records';
 
 export interface ClassifiedCsvOptions extends ClassifiedOutputOptions {
 	/** 'utf-8' (default, with a byte order mark so Excel reads it right) or 'shift_jis' (CP932, no BOM). */
@@ -27,6 +27,7 @@ export interface ClassifiedCsvWriter {
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
 const encoder = new TextEncoder();
 const CRLF = encoder.encode('\r\n');
 const TRUE = encoder.encode(',true');
@@ -51,6 +52,8 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	const cell = (text: string) => csvCell(text, { guard });
 	const encode = (text: string) => encoder.encode(text);
 	const zoneCells = options.zoneIds.map((id) => encode(cell(id)));
+	const plainIds = options.zoneIds.every((id) => !/[",;\r\n]/.test(id) && cell(id) === id);
+	const guardFirst = options.zoneIds.map((id) => /^[=+\-@]/.test(id));
 	const institutionCells = options.institutionIds?.map((id) => encode(`,${cell(id)},`)) ?? [];
 	const hasInstitutions = options.institutionIds !== undefined;
 	const hasBuffer = options.bufferKm !== undefined;
@@ -75,7 +78,7 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 			const { offsets, zoneIndices, inside, nearest, km, withinBuffer } = results;
 			for (let r = 0; r < batch.count; r++) {
 				const problem = problems[r];
-				if (rows.kind === 'csv' && rows.delimiter === ',' && problem === null && !needsRewrite(rows.records, r)) {
+				if (rows.kind === 'csv' && rows.delimiter === ',' && problem === null && ((rows.records.flags[r] & RECORD_FORMULA_START) === 0 || !needsGuard(rows.records, r))) {
 					writer.bytes(rows.records.bytes, rows.records.start[r], rows.records.end[r]);
 				} else {
 					const cells = rows.kind === 'csv' ? recordCells(rows.records, r) : featureCells(rows.features[r], columns, rows.idColumn);
@@ -90,7 +93,15 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 					const from = offsets[r];
 					const to = offsets[r + 1];
 					if (to - from === 1) piece(writer, zoneCells[zoneIndices[from]]);
-					else if (to > from) writer.text(cell(Array.from(zoneIndices.subarray(from, to), (z) => options.zoneIds[z]).join(';')));
+					else if (to > from) {
+						if (plainIds && !guardFirst[zoneIndices[from]]) {
+							// Ids without quotes, commas, semicolons or line breaks join as they are.
+							for (let k = from; k < to; k++) {
+								if (k > from) writer.byte(SEMICOLON);
+								piece(writer, zoneCells[zoneIndices[k]]);
+							}
+						} else writer.text(cell(Array.from(zoneIndices.subarray(from, to), (z) => options.zoneIds[z]).join(';')));
+					}
 					piece(writer, inside[r] === 1 ? TRUE : FALSE);
 					if (hasInstitutions) {
 						const i = nearest?.[r] ?? -1;
@@ -110,8 +121,8 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	};
 }
 
-/** Whether some cell of a well-formed record starts like a formula (see `needsFormulaGuard`). */
-function needsRewrite(records: CsvRecords, r: number): boolean {
+/** Whether some cell of a well-formed record needs the formula guard (see `needsFormulaGuard`). */
+function needsGuard(records: CsvRecords, r: number): boolean {
 	const { bytes: b, cellStart, cellEnd } = records;
 	for (let k = records.firstCell[r]; k < records.firstCell[r + 1]; k++) {
 		let s = cellStart[k];

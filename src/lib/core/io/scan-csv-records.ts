@@ -18,7 +18,7 @@ export interface CsvRecords {
 	/** Cell k spans `bytes[cellStart[k], cellEnd[k])`. */
 	cellStart: Uint32Array;
 	cellEnd: Uint32Array;
-	/** Per record: {@link RECORD_QUOTED}, {@link RECORD_MALFORMED}. */
+	/** Per record: {@link RECORD_QUOTED}, {@link RECORD_MALFORMED}, {@link RECORD_FORMULA_START}. */
 	flags: Uint8Array;
 }
 
@@ -26,6 +26,8 @@ export interface CsvRecords {
 export const RECORD_QUOTED = 1;
 /** A quote where RFC 4180 allows none: inside an unquoted cell, or text after a closing quote. */
 export const RECORD_MALFORMED = 2;
+/** Some cell's text starts with `=`, `+`, `-` or `@` (a spreadsheet might take it for a formula). */
+export const RECORD_FORMULA_START = 4;
 
 export interface ScanCsvOptions {
 	/** Delimiter byte (default `,`). */
@@ -95,6 +97,8 @@ export function scanCsvRecords(bytes: Uint8Array, options: ScanCsvOptions = {}):
 		let next: number;
 		for (;;) {
 			let t = 0;
+			const first = b[cs] === QUOTE ? b[cs + 1] : b[cs];
+			if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) flags |= RECORD_FORMULA_START;
 			if (b[cs] === QUOTE) {
 				flags |= RECORD_QUOTED;
 				let q = cs + 1;
