@@ -49,6 +49,26 @@ export function districtLabelPoints(districts: readonly District[]): FeatureColl
 }
 
 /**
+ * Label points of the district member municipalities, at their municipal offices.
+ *
+ * @example
+ * municipalityLabelPoints(districts).features.find((f) => f.id === '27212')?.properties.name_ja // → '八尾市'
+ */
+export function municipalityLabelPoints(districts: readonly District[]): FeatureCollection<Point, LabelProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: districts.flatMap((d) =>
+			d.municipalities.map((m) => ({
+				type: 'Feature' as const,
+				id: m.code5,
+				properties: { id: m.code5, name_en: m.name_en, name_ja: m.name_ja },
+				geometry: { type: 'Point' as const, coordinates: m.office }
+			}))
+		)
+	};
+}
+
+/**
  * Prefecture names and bounding boxes for the place search.
  *
  * @example

@@ -21,8 +21,10 @@ import {
 	SOURCES,
 	basemapSource,
 	beforeIdFor,
+	MUNICIPALITY_LABEL_PAINT,
 	districtLabelLayout,
 	industryColor,
+	municipalityLabelLayout,
 	offlineStyle
 } from './styles';
 
@@ -40,6 +42,7 @@ function fullStyle(): StyleSpecification {
 		[SOURCES.clusterPrograms]: geojson,
 		[SOURCES.districts]: geojson,
 		[SOURCES.districtLabels]: geojson,
+		[SOURCES.municipalityLabels]: geojson,
 		[SOURCES.firms]: geojson,
 		[SOURCES.institutions]: geojson
 	});
@@ -65,6 +68,14 @@ function fullStyle(): StyleSpecification {
 		{ id: 'firms', type: 'circle', source: SOURCES.firms, paint: FIRM_PAINT },
 		{ id: 'institutions-halo', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_HALO_PAINT },
 		{ id: 'institutions', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_PAINT },
+		{
+			id: 'municipality-labels',
+			type: 'symbol',
+			source: SOURCES.municipalityLabels,
+			minzoom: 9,
+			layout: municipalityLabelLayout('en'),
+			paint: MUNICIPALITY_LABEL_PAINT
+		},
 		{
 			id: 'district-labels',
 			type: 'symbol',

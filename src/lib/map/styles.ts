@@ -25,6 +25,7 @@ export const SOURCES = {
 	clusterPrograms: 'cluster-programs',
 	districts: 'district-extents',
 	districtLabels: 'district-labels',
+	municipalityLabels: 'municipality-labels',
 	firms: 'firms',
 	institutions: 'institutions'
 } as const;
@@ -48,6 +49,7 @@ export const LAYER_ORDER = [
 	'institutions-halo',
 	'institutions',
 	'prefecture-labels',
+	'municipality-labels',
 	'district-labels'
 ] as const;
 export type LayerId = (typeof LAYER_ORDER)[number];
@@ -293,6 +295,24 @@ export function districtLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecific
 		'text-allow-overlap': false,
 	};
 }
+
+/** Member municipality names, from zoom 9, quieter than the district names. */
+export function municipalityLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecification['layout']> {
+	return {
+		'text-field': nameField(lang),
+		'text-font': TEXT_FONT,
+		'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 14],
+		'text-variable-anchor': ['bottom', 'top', 'left', 'right'],
+		'text-radial-offset': 0.4,
+		'text-max-width': 8
+	};
+}
+
+export const MUNICIPALITY_LABEL_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
+	'text-color': COLORS.districtLabel,
+	'text-halo-color': '#ffffff',
+	'text-halo-width': 2
+};
 
 export const DISTRICT_LABEL_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
 	'text-color': COLORS.districtLabel,
