@@ -9,7 +9,7 @@ export interface ClassifyArgs {
 	out: string;
 	format: 'csv' | 'geojson';
 	help: boolean;
-	/** Hidden: print wall time and peak memory as JSON on the last stderr line (for benchmarks). */
+	/** Hidden: print wall time, CPU time and peak memory as JSON on the last stderr line (for benchmarks). */
 	stats: boolean;
 }
 

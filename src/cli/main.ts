@@ -64,8 +64,9 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 	} finally {
 		if (stats) {
 			const wallMs = Math.round(performance.now() - started);
-			const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-			io.stderr(`stats ${JSON.stringify({ wall_ms: wallMs, max_rss_mb: maxRssMb })}`);
+			const usage = process.resourceUsage();
+			const cpuMs = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000);
+			io.stderr(`stats ${JSON.stringify({ wall_ms: wallMs, cpu_ms: cpuMs, max_rss_mb: Math.round(usage.maxRSS / 1024) })}`);
 		}
 	}
 }

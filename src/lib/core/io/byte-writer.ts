@@ -32,9 +32,20 @@ export class ByteWriter {
 		this.reserve(n);
 		const buffer = this.buffer;
 		let at = this.length;
-		if (n > 256) buffer.set(source.subarray(from, to), at);
+		if (n > 64) buffer.set(source.subarray(from, to), at);
 		else for (let i = from; i < to; i++) buffer[at++] = source[i];
 		this.length += n;
+	}
+
+	/**
+	 * Copies `source` whole, without checking for room: for hot loops that called
+	 * {@link reserve} for everything they write.
+	 */
+	put(source: Uint8Array): void {
+		const buffer = this.buffer;
+		let at = this.length;
+		for (let i = 0; i < source.length; i++) buffer[at++] = source[i];
+		this.length = at;
 	}
 
 	/** Appends one byte. */

@@ -4,7 +4,7 @@ import { ByteWriter } from './byte-writer';
 import { recordCells } from './cell-text';
 import { appendedColumns, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
 import { csvCell } from './csv-cell';
-import type { FirmBatch } from './firm-batch';
+import type { FeatureRows, FirmBatch } from './firm-batch';
 import { describeRowProblem } from './row-problem';
 import { RECORD_FORMULA_START, type CsvRecords } from './scan-csv-records';
 
@@ -59,62 +59,67 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	const hasBuffer = options.bufferKm !== undefined;
 	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1));
 	const finish = (writer: ByteWriter) => (options.encoding === 'shift_jis' ? toShiftJis(writer.result()) : writer.result());
-	const piece = (writer: ByteWriter, bytes: Uint8Array) => writer.bytes(bytes, 0, bytes.length);
 	const writer = new ByteWriter(1 << 20);
+	// Upper bounds of the appended bytes of a row: per zone, and for everything else.
+	const zoneRoom = Math.max(1, ...zoneCells.map((c) => c.length)) + 1;
+	const fixedRoom = 64 + Math.max(0, ...institutionCells.map((c) => c.length));
 
 	return {
 		header(columns) {
 			const line = new ByteWriter(1024);
 			if (options.encoding !== 'shift_jis') line.text('\ufeff');
 			line.text([...columns, ...appendedColumns(options)].map(cell).join(','));
-			piece(line, CRLF);
+			line.bytes(CRLF, 0, CRLF.length);
 			return finish(line);
 		},
 		rows(batch, results) {
 			const { rows, columns, problems } = batch;
 			const width = columns.length;
-			writer.clear();
-			writer.reserve(rows.kind === 'csv' ? rows.records.bytes.length + batch.count * 48 : batch.count * 128);
 			const { offsets, zoneIndices, inside, nearest, km, withinBuffer } = results;
+			const records = rows.kind === 'csv' ? rows.records : null;
+			const verbatim = records !== null && rows.kind === 'csv' && rows.delimiter === ',';
+			writer.clear();
 			for (let r = 0; r < batch.count; r++) {
 				const problem = problems[r];
-				if (rows.kind === 'csv' && rows.delimiter === ',' && problem === null && ((rows.records.flags[r] & RECORD_FORMULA_START) === 0 || !needsGuard(rows.records, r))) {
-					writer.bytes(rows.records.bytes, rows.records.start[r], rows.records.end[r]);
+				// Room for the row as copied and its appended cells: one check per row.
+				writer.reserve((records ? records.end[r] - records.start[r] : 0) + fixedRoom + (offsets[r + 1] - offsets[r]) * zoneRoom);
+				if (verbatim && problem === null && ((records.flags[r] & RECORD_FORMULA_START) === 0 || !needsGuard(records, r))) {
+					writer.bytes(records.bytes, records.start[r], records.end[r]);
 				} else {
-					const cells = rows.kind === 'csv' ? recordCells(rows.records, r) : featureCells(rows.features[r], columns, rows.idColumn);
+					const cells = records !== null ? recordCells(records, r) : featureCells((rows as FeatureRows).features[r], columns, (rows as FeatureRows).idColumn);
 					while (cells.length < width) cells.push('');
 					writer.text(cells.slice(0, width).map(cell).join(','));
 				}
 				writer.byte(COMMA);
 				if (problem !== null) {
-					piece(writer, emptyComputed);
+					writer.put(emptyComputed);
 					writer.text(cell(problem.map(describeRowProblem).join('; ')));
 				} else {
 					const from = offsets[r];
 					const to = offsets[r + 1];
-					if (to - from === 1) piece(writer, zoneCells[zoneIndices[from]]);
+					if (to - from === 1) writer.put(zoneCells[zoneIndices[from]]);
 					else if (to > from) {
 						if (plainIds && !guardFirst[zoneIndices[from]]) {
 							// Ids without quotes, commas, semicolons or line breaks join as they are.
 							for (let k = from; k < to; k++) {
 								if (k > from) writer.byte(SEMICOLON);
-								piece(writer, zoneCells[zoneIndices[k]]);
+								writer.put(zoneCells[zoneIndices[k]]);
 							}
 						} else writer.text(cell(Array.from(zoneIndices.subarray(from, to), (z) => options.zoneIds[z]).join(';')));
 					}
-					piece(writer, inside[r] === 1 ? TRUE : FALSE);
-					if (hasInstitutions) {
-						const i = nearest?.[r] ?? -1;
-						if (i < 0) piece(writer, TWO_COMMAS);
+					writer.put(inside[r] === 1 ? TRUE : FALSE);
+					if (nearest !== undefined && km !== undefined) {
+						const i = nearest[r];
+						if (i < 0) writer.put(TWO_COMMAS);
 						else {
-							piece(writer, institutionCells[i]);
-							writer.thousandths(km![r]);
+							writer.put(institutionCells[i]);
+							writer.thousandths(km[r]);
 						}
-					}
-					if (hasBuffer) piece(writer, withinBuffer?.[r] === 1 ? TRUE : FALSE);
+					} else if (hasInstitutions) writer.put(TWO_COMMAS);
+					if (hasBuffer) writer.put(withinBuffer?.[r] === 1 ? TRUE : FALSE);
 					writer.byte(COMMA);
 				}
-				piece(writer, CRLF);
+				writer.put(CRLF);
 			}
 			return finish(writer);
 		}
