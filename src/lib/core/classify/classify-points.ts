@@ -1,5 +1,4 @@
-import type { ZoneIndex } from './zone-index';
-import { zonesAt } from './zone-index';
+import { collectZones, type ZoneIndex } from './zone-index';
 
 /**
  * Zones of many points, in compressed sparse row form: point i lies in zones
@@ -12,15 +11,18 @@ export interface PointClassification {
 	inside: Uint8Array;
 }
 
+/** Progress is reported every this many points. */
+const PROGRESS_EVERY = 1 << 16;
+
 /**
  * Classifies every point against every zone of the index, with the semantics of `zonesAt`
  * (boundary inside, holes outside, overlaps all reported). NaN coordinates give no zones and
- * `inside` 0 — callers mark such rows as problems.
+ * `inside` 0 — callers mark such rows as problems. Time grows linearly with the number of points.
  *
  * @param index from `buildZoneIndex`
  * @param lons point longitudes
  * @param lats point latitudes, same length
- * @param options.onProgress called now and then with points done and the total
+ * @param options.onProgress called every 65,536 points and at the end with points done and the total
  * @example
  * const { offsets, zoneIndices, inside } = classifyPoints(index, lons, lats);
  * const zonesOfFirst = zoneIndices.subarray(offsets[0], offsets[1]);
@@ -33,23 +35,26 @@ export function classifyPoints(
 ): PointClassification {
 	const n = lons.length;
 	if (lats.length !== n) throw new Error(`classifyPoints: ${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
+	const onProgress = options.onProgress;
 	const offsets = new Uint32Array(n + 1);
 	const inside = new Uint8Array(n);
-	let zoneIndices = new Uint32Array(Math.max(16, n));
+	const scratch = new Uint32Array(index.zoneCount);
+	let zoneIndices = new Uint32Array(Math.max(1024, n));
 	let count = 0;
-	const scratch: number[] = [];
 	for (let i = 0; i < n; i++) {
-		zonesAt(index, lons[i], lats[i], scratch);
-		if (count + scratch.length > zoneIndices.length) {
-			const grown = new Uint32Array(Math.max(zoneIndices.length * 2, count + scratch.length));
-			grown.set(zoneIndices);
-			zoneIndices = grown;
+		const found = collectZones(index, lons[i], lats[i], scratch);
+		if (found > 0) {
+			if (count + found > zoneIndices.length) {
+				const grown = new Uint32Array(Math.max(zoneIndices.length * 2, count + found));
+				grown.set(zoneIndices);
+				zoneIndices = grown;
+			}
+			for (let k = 0; k < found; k++) zoneIndices[count++] = scratch[k];
+			inside[i] = 1;
 		}
-		for (const z of scratch) zoneIndices[count++] = z;
-		inside[i] = scratch.length > 0 ? 1 : 0;
 		offsets[i + 1] = count;
-		if (options.onProgress && (i & 0xffff) === 0xffff) options.onProgress(i + 1, n);
+		if (onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, n);
 	}
-	options.onProgress?.(n, n);
+	onProgress?.(n, n);
 	return { offsets, zoneIndices: zoneIndices.slice(0, count), inside };
 }

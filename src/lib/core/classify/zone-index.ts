@@ -1,12 +1,15 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { Zone } from '../model';
-import { buildPolygonBands, pointInPart, type PolygonBands } from '../index/polygon-bands';
+import { cellTree, leafAt, type CellTree } from '../index/cell-tree';
+import { buildPolygonBands, partCrossesBox, pointInPart, type PolygonBands } from '../index/polygon-bands';
 
 /**
- * A query structure over zones: a Flatbush over the bounding boxes of every polygon part, and a
- * banded edge table per part. Build once, then ask {@link zonesAt} or {@link classifyPoints}.
- * Everything is typed arrays, so the index could be rebuilt cheaply in a worker.
+ * A query structure over zones. A Flatbush over the bounding boxes of every polygon part finds
+ * the parts near a cell; a lazily refined cell tree remembers, per cell, which parts cover it
+ * entirely and which have boundary in it; a banded edge table per part makes the remaining
+ * point-in-polygon tests read only a few edges. Build once, then ask {@link zonesAt} or
+ * `classifyPoints`; cells are refined and cached as queries reach them.
  */
 export interface ZoneIndex {
 	readonly zoneCount: number;
@@ -18,7 +21,17 @@ export interface ZoneIndex {
 	readonly partZone: Uint32Array;
 	/** @internal Flatbush over part boxes; item i is part i */
 	readonly boxes: Flatbush | null;
+	/** @internal per cell: part · 2 + 1 if the part covers the cell, part · 2 if its boundary crosses it */
+	readonly cells: CellTree | null;
 }
+
+/** A leaf cell is split while more than this many parts have boundary in it… */
+const MAX_BOUNDARY_PARTS = 2;
+/** …down to cells 2^-12 of a top cell (a few metres). */
+const MAX_DEPTH = 12;
+/** Top-level cells are at least this many degrees wide, and at most 2^16 of them. */
+const MIN_TOP_CELL = 0.02;
+const MAX_TOP_CELLS = 1 << 16;
 
 /**
  * Builds a {@link ZoneIndex} from zones (Polygon or MultiPolygon geometries, holes respected).
@@ -30,38 +43,99 @@ export interface ZoneIndex {
  * zonesAt(index, 139.72, 35.56); // e.g. [0, 3]
  */
 export function buildZoneIndex(zones: readonly Zone[]): ZoneIndex {
-	const parts: Position[][][] = [];
+	const polygons: Position[][][] = [];
 	const owners: number[] = [];
 	zones.forEach((zone, z) => {
-		const polygons = zone.geometry.type === 'Polygon' ? [zone.geometry.coordinates] : zone.geometry.coordinates;
-		for (const polygon of polygons) {
-			if (polygon.length === 0 || polygon.every((ring) => ring.length === 0)) continue;
-			parts.push(polygon);
-			owners.push(z);
+		const geometry = zone.geometry;
+		for (const polygon of geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) {
+			if (polygon.some((ring) => ring.length > 0)) {
+				polygons.push(polygon);
+				owners.push(z);
+			}
 		}
 	});
-	const bands = buildPolygonBands(parts);
-	let boxes: Flatbush | null = null;
-	if (parts.length > 0) {
-		boxes = new Flatbush(parts.length);
-		const b = bands.bbox;
-		for (let p = 0; p < parts.length; p++) boxes.add(b[p * 4], b[p * 4 + 1], b[p * 4 + 2], b[p * 4 + 3]);
-		boxes.finish();
+	const parts = buildPolygonBands(polygons);
+	const index = { zoneCount: zones.length, zoneIds: zones.map((zone) => zone.id), parts, partZone: Uint32Array.from(owners), boxes: null, cells: null };
+	if (polygons.length === 0) return index;
+
+	const boxes = new Flatbush(polygons.length);
+	const b = parts.bbox;
+	let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+	for (let p = 0; p < polygons.length; p++) {
+		boxes.add(b[p * 4], b[p * 4 + 1], b[p * 4 + 2], b[p * 4 + 3]);
+		minX = Math.min(minX, b[p * 4]);
+		minY = Math.min(minY, b[p * 4 + 1]);
+		maxX = Math.max(maxX, b[p * 4 + 2]);
+		maxY = Math.max(maxY, b[p * 4 + 3]);
 	}
-	return {
-		zoneCount: zones.length,
-		zoneIds: zones.map((zone) => zone.id),
-		parts: bands,
-		partZone: Uint32Array.from(owners),
-		boxes
-	};
+	boxes.finish();
+	const size = Math.max(MIN_TOP_CELL, Math.sqrt(((maxX - minX) * (maxY - minY)) / MAX_TOP_CELLS));
+	const cols = Math.max(1, Math.min(MAX_TOP_CELLS, Math.ceil((maxX - minX) / size)));
+	const rows = Math.max(1, Math.min(Math.floor(MAX_TOP_CELLS / cols), Math.ceil((maxY - minY) / size)));
+
+	const cells = cellTree([minX, minY, maxX, maxY], cols, rows, MAX_DEPTH, (parent, x0, y0, x1, y1, _depth, out) => {
+		let boundary = 0;
+		const cx = (x0 + x1) / 2;
+		const cy = (y0 + y1) / 2;
+		// A part with no edge in the cell is on one side of its boundary everywhere in the cell,
+		// so the cell's centre decides for all of it.
+		const sort = (p: number) => {
+			if (b[p * 4] > x1 || b[p * 4 + 2] < x0 || b[p * 4 + 1] > y1 || b[p * 4 + 3] < y0) return;
+			if (partCrossesBox(parts, p, x0, y0, x1, y1)) {
+				out.push(p * 2);
+				boundary++;
+			} else if (pointInPart(parts, p, cx, cy)) out.push(p * 2 + 1);
+		};
+		if (parent === null) {
+			for (const p of boxes.search(x0, y0, x1, y1).sort((m, n) => m - n)) sort(p);
+		} else {
+			for (const entry of parent) {
+				if (entry & 1) out.push(entry);
+				else sort(entry >> 1);
+			}
+		}
+		return boundary > MAX_BOUNDARY_PARTS;
+	});
+	return { ...index, boxes, cells };
+}
+
+/**
+ * Writes the indices of the zones containing (lon, lat) into `buffer` from position 0, ascending,
+ * and returns how many. `buffer` must hold `zoneCount` numbers. Allocation-free; shared by
+ * {@link zonesAt} and `classifyPoints`.
+ * @internal
+ */
+export function collectZones(index: ZoneIndex, lon: number, lat: number, buffer: Uint32Array | number[]): number {
+	const cells = index.cells;
+	if (cells === null) return 0;
+	const node = leafAt(cells, lon, lat);
+	if (node < 0) return 0;
+	const { parts, partZone } = index;
+	const entries = cells.entries;
+	const start = cells.entryStart[node];
+	const end = start + cells.entryCount[node];
+	let count = 0;
+	let last = -1;
+	// Entries are in part order and parts in zone order, so zones come out ascending.
+	for (let k = start; k < end; k++) {
+		const entry = entries[k];
+		const part = entry >>> 1;
+		const zone = partZone[part];
+		if (zone === last) continue;
+		if ((entry & 1) === 1 || pointInPart(parts, part, lon, lat)) {
+			buffer[count++] = zone;
+			last = zone;
+		}
+	}
+	return count;
 }
 
 /**
  * Indices of every zone containing the point, ascending (zones order). A point on a zone's
  * boundary — outer ring or hole ring, edge or vertex — counts as inside, as in
- * `@turf/boolean-point-in-polygon` with `ignoreBoundary: false`; a point strictly inside a hole
- * is outside. Overlapping zones all report. NaN coordinates are in no zone.
+ * `@turf/boolean-point-in-polygon` with `ignoreBoundary: false` (same algorithm and exact
+ * orientation test, so the answers are identical); a point strictly inside a hole is outside.
+ * Overlapping zones all report. NaN coordinates are in no zone.
  *
  * @param index from {@link buildZoneIndex}
  * @param lon longitude, degrees
@@ -73,12 +147,6 @@ export function buildZoneIndex(zones: readonly Zone[]): ZoneIndex {
  */
 export function zonesAt(index: ZoneIndex, lon: number, lat: number, out: number[] = []): number[] {
 	out.length = 0;
-	if (index.boxes === null || lon !== lon || lat !== lat) return out;
-	const { parts, partZone } = index;
-	index.boxes.search(lon, lat, lon, lat, (p) => {
-		const zone = partZone[p];
-		if (!out.includes(zone) && pointInPart(parts, p, lon, lat)) out.push(zone);
-		return false;
-	});
-	return out.sort((a, b) => a - b);
+	out.length = collectZones(index, lon, lat, out);
+	return out;
 }

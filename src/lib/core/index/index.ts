@@ -1,1 +1,2 @@
-export { buildPolygonBands, pointInPart, type PolygonBands } from './polygon-bands';
+export { buildPolygonBands, pointInPart, partCrossesBox, type PolygonBands } from './polygon-bands';
+export { cellTree, leafAt, PAD, SPLIT_AFTER, type CellTree, type Refine } from './cell-tree';

@@ -155,3 +155,34 @@ export function pointInPart(bands: PolygonBands, part: number, x: number, y: num
 	}
 	return (crossings & 1) === 1;
 }
+
+/**
+ * Whether any edge of part `part` may touch the closed box. Conservative: a true answer can be a
+ * near miss (float arithmetic, no exact predicate), a false answer is certain given the box is
+ * padded well beyond rounding — callers then know the whole box is on one side of the boundary.
+ *
+ * @example
+ * partCrossesBox(bands, 0, 0.4, 0.4, 0.6, 0.6); // false: the box is clear of the part's edges
+ */
+export function partCrossesBox(bands: PolygonBands, part: number, x0: number, y0: number, x1: number, y1: number): boolean {
+	const { coords, bandEdges, bandStart, bbox } = bands;
+	const base = bands.bandBase[part];
+	const count = bands.bandCount[part];
+	const scale = bands.bandScale[part];
+	const from = base + clampBand((y0 - bbox[part * 4 + 1]) * scale, count);
+	const to = base + clampBand((y1 - bbox[part * 4 + 1]) * scale, count);
+	for (let j = bandStart[from]; j < bandStart[to + 1]; j++) {
+		const e = bandEdges[j];
+		const ax = coords[e], ay = coords[e + 1], bx = coords[e + 2], by = coords[e + 3];
+		if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1)) continue;
+		// The edge's box meets the box; it misses only if all four corners lie strictly on one side.
+		const dx = bx - ax, dy = by - ay;
+		const s00 = dx * (y0 - ay) - dy * (x0 - ax);
+		const s10 = dx * (y0 - ay) - dy * (x1 - ax);
+		const s01 = dx * (y1 - ay) - dy * (x0 - ax);
+		const s11 = dx * (y1 - ay) - dy * (x1 - ax);
+		if ((s00 > 0 && s10 > 0 && s01 > 0 && s11 > 0) || (s00 < 0 && s10 < 0 && s01 < 0 && s11 < 0)) continue;
+		return true;
+	}
+	return false;
+}

@@ -1,26 +1,37 @@
 import KDBush from 'kdbush';
-import { around, distance as geokdbushKm } from 'geokdbush';
+import { around } from 'geokdbush';
+import { EARTH_RADIUS_KM } from '../model';
 import { haversineKm } from '../geo/haversine';
+import { cellTree, leafAt, type CellTree } from '../index/cell-tree';
 
 /**
- * A nearest-neighbour index over institution points: a KDBush searched with geokdbush's
- * great-circle `around`. Query results are indices into the institutions given to
- * {@link buildInstitutionIndex}.
+ * A nearest-neighbour index over institution points. KDBush holds the points and geokdbush's
+ * great-circle `around` finds, for each top-level cell of a lazily refined cell tree, the few
+ * institutions that can be nearest anywhere in that cell; deeper cells narrow those lists. A query
+ * then reads one short list: `around` alone allocates a priority queue per call (about 4 µs), too
+ * slow for millions of firms, while a cell's list is computed once and reused by every firm in it.
  */
 export interface InstitutionIndex {
 	readonly count: number;
 	readonly ids: readonly string[];
-	/** @internal institution coordinates */
+	/** @internal institution coordinates and cos(latitude), as haversineKm computes it */
 	readonly lons: Float64Array;
 	readonly lats: Float64Array;
-	/** @internal KDBush over distinct coordinates; item k stands for institution `firstAt[k]` */
-	readonly tree: KDBush | null;
-	readonly firstAt: Uint32Array;
+	readonly cosLats: Float64Array;
+	/** @internal per cell: institutions that can be nearest somewhere in it, ascending */
+	readonly cells: CellTree | null;
 }
+
+/** A cell is split while it has more candidates than this… */
+const MAX_CANDIDATES = 3;
+/** …down to 2^-16 of a 1° top-level cell (under 2 m). */
+const MAX_DEPTH = 16;
+/** geokdbush measures on a 6371 km sphere; this turns our kilometres into its kilometres. */
+const TO_GEOKDBUSH_KM = 6371 / EARTH_RADIUS_KM;
 
 /**
  * Builds an {@link InstitutionIndex}. Institutions sharing one coordinate (several labs of one
- * campus) are indexed once, under the earliest, because ties go to the lower index anyway.
+ * campus) are all kept; ties go to the lower index.
  *
  * @param institutions points with an id; coordinates must be finite WGS84 degrees
  * @throws Error naming the institution when a coordinate is missing or out of range
@@ -31,85 +42,122 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 	const count = institutions.length;
 	const lons = new Float64Array(count);
 	const lats = new Float64Array(count);
-	const seen = new Map<string, number>();
-	const firstAt: number[] = [];
+	const cosLats = new Float64Array(count);
 	institutions.forEach(({ id, lon, lat }, i) => {
 		if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
 			throw new Error(`Institution "${id}" (number ${i + 1}) has coordinate (${lon}, ${lat}); give a longitude in -180..180 and a latitude in -90..90.`);
 		}
 		lons[i] = lon;
 		lats[i] = lat;
-		const key = `${lon},${lat}`;
-		if (!seen.has(key)) {
-			seen.set(key, firstAt.length);
-			firstAt.push(i);
-		}
+		cosLats[i] = Math.cos(((lat % 360) * Math.PI) / 180);
 	});
-	let tree: KDBush | null = null;
-	if (firstAt.length > 0) {
-		tree = new KDBush(firstAt.length);
-		for (const i of firstAt) tree.add(lons[i], lats[i]);
-		tree.finish();
-	}
-	return { count, ids: institutions.map((inst) => inst.id), lons, lats, tree, firstAt: Uint32Array.from(firstAt) };
+	const ids = institutions.map((inst) => inst.id);
+	if (count === 0) return { count, ids, lons, lats, cosLats, cells: null };
+
+	const tree = new KDBush(count);
+	for (let i = 0; i < count; i++) tree.add(lons[i], lats[i]);
+	tree.finish();
+
+	const cells = cellTree([-180, -90, 180, 90], 360, 180, MAX_DEPTH, (parent, x0, y0, x1, y1, _depth, out) => {
+		const cx = (x0 + x1) / 2;
+		const cy = (y0 + y1) / 2;
+		let candidates: readonly number[];
+		if (parent === null) {
+			const [first] = around(tree, cx, cy, 1);
+			const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * cellRadiusKm(x0, y0, x1, y1);
+			candidates = around(tree, cx, cy, Infinity, reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6).sort((a, b) => a - b);
+		} else candidates = parent;
+		// Any point p of the cell has its nearest institution n within d(c, n) ≤ d(c, p) + d(p, n)
+		// ≤ r + (r + d1), c the centre, r the cell radius, d1 the centre's nearest distance.
+		let d1 = Infinity;
+		for (const i of candidates) d1 = Math.min(d1, haversineKm(cx, cy, lons[i], lats[i]));
+		const limit = (d1 + 2 * cellRadiusKm(x0, y0, x1, y1)) * (1 + 1e-9) + 1e-9;
+		for (const i of candidates) if (haversineKm(cx, cy, lons[i], lats[i]) <= limit) out.push(i);
+		return out.length > MAX_CANDIDATES;
+	});
+	return { count, ids, lons, lats, cosLats, cells };
 }
 
-/** Relative gap under which two candidates count as tied and are re-ranked by {@link haversineKm}. */
-const TIE = 1e-9;
+/**
+ * An upper bound on the great-circle distance from a lon/lat box's centre to any point of it: go
+ * along the meridian to the point's latitude, then along the parallel, whose arc is at most the
+ * half-width at the latitude nearest the equator.
+ */
+function cellRadiusKm(x0: number, y0: number, x1: number, y1: number): number {
+	const rad = Math.PI / 180;
+	const maxCos = y0 <= 0 && y1 >= 0 ? 1 : Math.cos(Math.min(Math.abs(y0), Math.abs(y1)) * rad);
+	return EARTH_RADIUS_KM * ((y1 - y0) / 2 + ((x1 - x0) / 2) * maxCos) * rad * (1 + 1e-9);
+}
+
+/**
+ * The nearest institution's index into `index.ids`, or -1 for NaN or out-of-range coordinates or
+ * an empty index; its distance goes to `km[i]`. Allocation-free.
+ * @internal
+ */
+function nearestAt(index: InstitutionIndex, lon: number, lat: number, km: Float64Array, i: number): number {
+	const cells = index.cells;
+	if (cells === null) return -1;
+	const node = leafAt(cells, lon, lat);
+	if (node < 0) return -1;
+	const { lons, lats, cosLats } = index;
+	const entries = cells.entries;
+	const start = cells.entryStart[node];
+	const end = start + cells.entryCount[node];
+	// haversineKm(lon, lat, institution) inlined with cos(latitude) precomputed; the operations and
+	// their order are the same, so the kilometres are bit-identical to haversineKm's.
+	const cosLat = Math.cos(((lat % 360) * Math.PI) / 180);
+	let best = -1;
+	let bestKm = Infinity;
+	for (let k = start; k < end; k++) {
+		const j = entries[k];
+		const sinDLat = Math.sin((((lats[j] - lat) % 360) * Math.PI) / 180 / 2);
+		const sinDLon = Math.sin((((lons[j] - lon) % 360) * Math.PI) / 180 / 2);
+		const a = sinDLat * sinDLat + sinDLon * sinDLon * cosLat * cosLats[j];
+		const d = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * EARTH_RADIUS_KM;
+		// Entries ascend, so on equal distances the lower index stays.
+		if (d < bestKm) {
+			bestKm = d;
+			best = j;
+		}
+	}
+	km[i] = bestKm;
+	return best;
+}
+
+const single = new Float64Array(1);
 
 /**
  * The institution nearest to a point by great-circle distance, and that distance in km on the
- * 6371.0088 km sphere ({@link haversineKm}). The search is geokdbush's `around`; geokdbush ranks on
- * its own 6371 km sphere, which orders points identically but reports other kilometres, so the km
- * are recomputed here. Equal distances go to the lower institution index.
+ * 6371.0088 km sphere (exactly {@link haversineKm}'s value). geokdbush ranks on its own 6371 km
+ * sphere, which orders points identically but reports other kilometres, so kilometres here are
+ * always recomputed. Equal distances go to the lower institution index.
  *
- * @returns null when the index is empty or a coordinate is NaN
+ * @returns null when the index is empty or a coordinate is NaN or out of range
  * @example
  * nearestInstitution(index, 139.72, 35.56); // { index: 0, km: 4.6 }
  */
 export function nearestInstitution(index: InstitutionIndex, lon: number, lat: number): { index: number; km: number } | null {
-	const { tree, firstAt, lons, lats } = index;
-	if (tree === null || lon !== lon || lat !== lat) return null;
-	const found = around(tree, lon, lat, 2);
-	let best = firstAt[found[0]];
-	if (found.length === 2) {
-		// geokdbush and haversineKm round differently: near-ties are settled by haversineKm, then index.
-		const d1 = geokdbushKm(lon, lat, lons[best], lats[best]);
-		const second = firstAt[found[1]];
-		if (geokdbushKm(lon, lat, lons[second], lats[second]) <= d1 * (1 + TIE) + TIE) {
-			let bestKm = Infinity;
-			for (const k of around(tree, lon, lat, Infinity, d1 * (1 + 2 * TIE) + 2 * TIE)) {
-				const i = firstAt[k];
-				const km = haversineKm(lon, lat, lons[i], lats[i]);
-				if (km < bestKm || (km === bestKm && i < best)) {
-					bestKm = km;
-					best = i;
-				}
-			}
-		}
-	}
-	return { index: best, km: haversineKm(lon, lat, lons[best], lats[best]) };
+	const found = nearestAt(index, lon, lat, single, 0);
+	return found < 0 ? null : { index: found, km: single[0] };
 }
 
 /**
- * {@link nearestInstitution} for many points at once, into typed arrays.
+ * {@link nearestInstitution} for many points at once, into typed arrays, without allocating per
+ * point. Time grows linearly with the number of points.
  *
- * @returns `nearest[i]` the institution index (-1 when none: empty index or NaN coordinate) and
- * `km[i]` the distance (NaN when none)
+ * @returns `nearest[i]` the institution index (-1 when none: empty index, NaN or out-of-range
+ * coordinate) and `km[i]` the distance (NaN when none)
  * @example
  * const { nearest, km } = nearestInstitutions(index, lons, lats);
  */
 export function nearestInstitutions(index: InstitutionIndex, lons: Float64Array, lats: Float64Array): { nearest: Int32Array; km: Float64Array } {
 	const n = lons.length;
 	if (lats.length !== n) throw new Error(`nearestInstitutions: ${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
-	const nearest = new Int32Array(n).fill(-1);
-	const km = new Float64Array(n).fill(NaN);
+	const nearest = new Int32Array(n);
+	const km = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		const hit = nearestInstitution(index, lons[i], lats[i]);
-		if (hit !== null) {
-			nearest[i] = hit.index;
-			km[i] = hit.km;
-		}
+		nearest[i] = nearestAt(index, lons[i], lats[i], km, i);
+		if (nearest[i] < 0) km[i] = NaN;
 	}
 	return { nearest, km };
 }

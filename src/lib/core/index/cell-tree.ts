@@ -1,0 +1,170 @@
+/**
+ * A lazily refined quadtree over a grid of cells, each cell holding a short list of numbers
+ * (candidate zones, candidate institutions…) that a domain-specific `refine` computes from the
+ * parent cell's list. Cells are built the first time a query lands in them, and a cell that asks
+ * to be split is split only once {@link SPLIT_AFTER} queries have landed in it, so the tree grows
+ * only where the points are and building it never costs more than the queries it speeds up.
+ * Queries are a few comparisons and array reads with no allocation. Flatbush and KDBush answer "what is near this box"; this answers "what matters
+ * anywhere in this cell" once per cell instead of once per point — no library offers that.
+ */
+export interface CellTree {
+	readonly minX: number;
+	readonly minY: number;
+	readonly maxX: number;
+	readonly maxY: number;
+	readonly cols: number;
+	readonly rows: number;
+	readonly maxDepth: number;
+	readonly refine: Refine;
+	/** Per node: UNBUILT, LEAF, SPLITTABLE or the index of its first of four children. Grown as needed. */
+	child: Int32Array;
+	/** Per node: queries that landed in it while SPLITTABLE. */
+	visits: Uint32Array;
+	entryStart: Uint32Array;
+	entryCount: Uint32Array;
+	nodeCount: number;
+	entries: Uint32Array;
+	entryTotal: number;
+}
+
+/**
+ * Computes a cell's list into `out` from its parent's list (null for a top-level grid cell) and
+ * returns whether the cell should be split further. The box is the cell grown by {@link PAD} so
+ * that rounding in the top-level grid can never put a point outside the box its cell was
+ * refined for.
+ */
+export type Refine = (parent: readonly number[] | null, x0: number, y0: number, x1: number, y1: number, depth: number, out: number[]) => boolean;
+
+const UNBUILT = -1;
+const LEAF = 0;
+/** A leaf that `refine` wants split; it is, after {@link SPLIT_AFTER} visits. */
+const SPLITTABLE = -2;
+/** Queries a splittable leaf answers before it is split: splitting costs about as much as that many queries. */
+export const SPLIT_AFTER = 16;
+/** Degrees (≈ 0.1 mm); far above rounding in cell bounds (≈ 1e-14°), far below any real feature. */
+export const PAD = 1e-9;
+
+/**
+ * Creates an empty tree over a box split into `cols` × `rows` top-level cells.
+ *
+ * @example
+ * const tree = cellTree([122, 20, 154, 46], 128, 104, 12, refine);
+ * const node = leafAt(tree, 139.7, 35.6); // -1 outside the box
+ */
+export function cellTree(bbox: readonly [number, number, number, number], cols: number, rows: number, maxDepth: number, refine: Refine): CellTree {
+	const top = cols * rows;
+	const capacity = Math.max(64, top * 2);
+	return {
+		minX: bbox[0],
+		minY: bbox[1],
+		maxX: bbox[2],
+		maxY: bbox[3],
+		cols,
+		rows,
+		maxDepth,
+		refine,
+		child: new Int32Array(capacity).fill(UNBUILT),
+		visits: new Uint32Array(capacity),
+		entryStart: new Uint32Array(capacity),
+		entryCount: new Uint32Array(capacity),
+		nodeCount: top,
+		entries: new Uint32Array(Math.max(1024, top * 4)),
+		entryTotal: 0
+	};
+}
+
+/**
+ * The leaf cell containing (x, y), building cells on the way down as needed; -1 when the point is
+ * outside the tree's box or NaN. Its list is `tree.entries[entryStart[node] ..+ entryCount[node]]`.
+ */
+export function leafAt(tree: CellTree, x: number, y: number): number {
+	const { minX, minY, maxX, maxY, cols, rows } = tree;
+	if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) return -1;
+	const cellW = (maxX - minX) / cols;
+	const cellH = (maxY - minY) / rows;
+	let col = Math.floor((x - minX) / cellW);
+	let row = Math.floor((y - minY) / cellH);
+	if (col >= cols) col = cols - 1;
+	if (row >= rows) row = rows - 1;
+	let node = row * cols + col;
+	let x0 = minX + col * cellW;
+	let y0 = minY + row * cellH;
+	let x1 = col === cols - 1 ? maxX : minX + (col + 1) * cellW;
+	let y1 = row === rows - 1 ? maxY : minY + (row + 1) * cellH;
+	let depth = 0;
+	if (tree.child[node] === UNBUILT) build(tree, node, -1, x0, y0, x1, y1, depth);
+	// Below the grid, halving at the computed midpoint is exact: the point is in its child's box.
+	for (;;) {
+		let first = tree.child[node];
+		if (first === SPLITTABLE) {
+			if (++tree.visits[node] < SPLIT_AFTER) return node;
+			first = split(tree, node);
+		}
+		if (first <= 0) return node;
+		const xm = (x0 + x1) / 2;
+		const ym = (y0 + y1) / 2;
+		let quadrant = 0;
+		if (x >= xm) {
+			quadrant = 1;
+			x0 = xm;
+		} else x1 = xm;
+		if (y >= ym) {
+			quadrant |= 2;
+			y0 = ym;
+		} else y1 = ym;
+		const parent = node;
+		node = first + quadrant;
+		depth++;
+		if (tree.child[node] === UNBUILT) build(tree, node, parent, x0, y0, x1, y1, depth);
+	}
+	return node;
+}
+
+const scratchParent: number[] = [];
+const scratchOut: number[] = [];
+
+function build(tree: CellTree, node: number, parent: number, x0: number, y0: number, x1: number, y1: number, depth: number): void {
+	let from: number[] | null = null;
+	if (parent >= 0) {
+		from = scratchParent;
+		from.length = 0;
+		const start = tree.entryStart[parent];
+		for (let k = start; k < start + tree.entryCount[parent]; k++) from.push(tree.entries[k]);
+	}
+	const out = scratchOut;
+	out.length = 0;
+	const wantsSplit = tree.refine(from, x0 - PAD, y0 - PAD, x1 + PAD, y1 + PAD, depth, out) && depth < tree.maxDepth;
+
+	if (tree.entryTotal + out.length > tree.entries.length) {
+		const grown = new Uint32Array(Math.max(tree.entries.length * 2, tree.entryTotal + out.length));
+		grown.set(tree.entries.subarray(0, tree.entryTotal));
+		tree.entries = grown;
+	}
+	tree.entryStart[node] = tree.entryTotal;
+	tree.entryCount[node] = out.length;
+	for (let k = 0; k < out.length; k++) tree.entries[tree.entryTotal++] = out[k];
+
+	tree.child[node] = wantsSplit ? SPLITTABLE : LEAF;
+}
+
+/** Gives a node four unbuilt children; returns the first child's index. */
+function split(tree: CellTree, node: number): number {
+	if (tree.nodeCount + 4 > tree.child.length) {
+		const size = tree.child.length * 2;
+		const child = new Int32Array(size).fill(UNBUILT);
+		child.set(tree.child);
+		tree.child = child;
+		tree.visits = grow(tree.visits, size);
+		tree.entryStart = grow(tree.entryStart, size);
+		tree.entryCount = grow(tree.entryCount, size);
+	}
+	tree.child[node] = tree.nodeCount;
+	tree.nodeCount += 4;
+	return tree.child[node];
+}
+
+function grow(array: Uint32Array, size: number): Uint32Array {
+	const grown = new Uint32Array(size);
+	grown.set(array);
+	return grown;
+}
