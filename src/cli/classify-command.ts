@@ -43,7 +43,7 @@ const IN_FLIGHT = 2;
  */
 export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
 	const started = performance.now();
-	const zones = loadZones(args.zones, stderr);
+	const { zones, repaired, invalid } = loadZones(args.zones, stderr);
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
 	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
 
@@ -91,7 +91,8 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	progress.clear();
 
 	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
-	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}`);
+	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
+	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; each named above)` : ''}`);
 	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}`);
 	for (const line of listed) stderr(`  ${line}`);
 	if (counts.problems > listed.length) stderr(`  … and ${(counts.problems - listed.length).toLocaleString('en')} more rows with problems (see the problem column)`);
@@ -118,7 +119,7 @@ function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | '
 	}
 }
 
-function loadZones(spec: string, stderr: (line: string) => void): Zone[] {
+function loadZones(spec: string, stderr: (line: string) => void): { zones: Zone[]; repaired: number; invalid: number } {
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
 	if (/^district:/i.test(spec)) {
 		const ids = spec.slice('district:'.length);
@@ -136,7 +137,8 @@ function loadZones(spec: string, stderr: (line: string) => void): Zone[] {
 		stderr(`${spec}: zone "${problem.zoneId}" ${problem.message}`);
 	}
 	if (repairs > LISTED_REPAIRS) stderr(`${spec}: … and ${repairs - LISTED_REPAIRS} more repairs`);
-	return result.zones;
+	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
+	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid') };
 }
 
 async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {

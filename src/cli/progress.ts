@@ -3,20 +3,22 @@
  * a terminal (so logs and pipes get just the summary).
  */
 export class Progress {
-	private readonly enabled: boolean;
 	private readonly started = performance.now();
 	private last = 0;
 	private shown = false;
 
+	/**
+	 * @param totalBytes size of the input, for the percentage
+	 * @param stream where to draw (stderr)
+	 */
 	constructor(
 		private readonly totalBytes: number,
-		stream: NodeJS.WriteStream = process.stderr
-	) {
-		this.stream = stream;
-		this.enabled = stream.isTTY === true;
-	}
+		private readonly stream: NodeJS.WriteStream = process.stderr
+	) {}
 
-	private readonly stream: NodeJS.WriteStream;
+	private get enabled(): boolean {
+		return this.stream.isTTY === true;
+	}
 
 	/** Reports rows done and bytes of the input read. */
 	update(rows: number, bytesRead: number): void {

@@ -1,6 +1,7 @@
 export { InputError } from './input-error';
 export { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
 export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } from './utf8-chunks';
+export { streamChunks } from './stream-chunks';
 export { decodeText } from './decode-text';
 export { scanCsvRecords, RECORD_QUOTED, RECORD_MALFORMED, type CsvRecords, type ScanCsvOptions } from './scan-csv-records';
 export { cellText, recordCells, spanText } from './cell-text';

@@ -121,3 +121,19 @@ describe('scanCsvRecords', () => {
 		expect(r.nextLine).toBe(2);
 	});
 });
+
+describe('streamChunks', () => {
+	it('reads a ReadableStream (as File.stream() gives) through readCsv', async () => {
+		const { streamChunks } = await import('./stream-chunks');
+		const bytes = encode('名前,lat,lon\n"大田, 蒲田",35.5,139.7\n');
+		const stream = new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (let i = 0; i < bytes.length; i += 5) controller.enqueue(bytes.slice(i, i + 5));
+				controller.close();
+			}
+		});
+		const rows: string[][] = [];
+		for await (const batch of readCsv(streamChunks(stream), { file: 'f.csv' })) for (let r = 0; r < batch.records.count; r++) rows.push(recordCells(batch.records, r));
+		expect(rows).toEqual([['大田, 蒲田', '35.5', '139.7']]);
+	});
+});
