@@ -65,7 +65,7 @@ describe('meshCode: edges and range', () => {
 		[100, 0, 'quarter', '0000000011', 'the origin of the system'],
 		[139 + 22.5 / 3600, 34 + 40 / 60 + 15 / 3600, 'half', '523900004', 'both half-mesh edges of 5239-00-00: NE quadrant'],
 		[139 + 11.25 / 3600, 34 + 40 / 60 + 7.5 / 3600, 'quarter', '5239000014', 'both quarter-mesh edges inside the SW half: NE quadrant']
-	] as const)('(%f, %f) %s → %s: %s', (lon, lat, level, expected) => {
+	] as const)('(%f, %f) %s → %s: %s', (lon, lat, level, expected, _why) => {
 		expect(meshCode(lon, lat, level)).toBe(expected);
 	});
 

@@ -55,7 +55,7 @@ export function meshAggregate(
 	// through memory; a hash table of a million cells would miss the cache on every firm.
 	const rowOf = meshRow;
 	const colOf = meshCol;
-	let ranks = new Uint32Array(n);
+	let ranks: Uint32Array = new Uint32Array(n);
 	let placed = 0;
 	let unplaced = 0;
 	for (let i = 0; i < n; i++) {
@@ -99,8 +99,8 @@ export function meshAggregate(
 
 /** Sorts unsigned 32-bit integers ascending (LSD radix, three passes of 11 bits); `keys` is used as scratch. */
 function radixSort(keys: Uint32Array): Uint32Array {
-	let from = keys;
-	let to = new Uint32Array(keys.length);
+	let from: Uint32Array = keys;
+	let to: Uint32Array = new Uint32Array(keys.length);
 	const counts = new Uint32Array(2048);
 	for (let shift = 0; shift < 33; shift += 11) {
 		counts.fill(0);
