@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { validateZones, type ZoneProblem } from '../lib/core/geo';
 import type { Zone } from '../lib/core/model';
 import {
+	appendedColumns,
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
 	decodeText,
@@ -71,7 +72,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 			if (info === null) {
 				info = batch.info;
 				output.write(csv ? csv.header(batch.columns) : geojson!.start());
-				warnCollisions(batch.columns, stderr);
+				warnCollisions(batch.columns, appendedColumns(outputOptions), stderr);
 			}
 			const results = engine.compute(batch.lons, batch.lats);
 			results.catch(() => {}); // awaited in order below; a failure surfaces there
@@ -168,8 +169,7 @@ function describeSource(info: FirmSourceInfo): string {
 	return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; coordinates from columns "${info.latColumn}" and "${info.lonColumn}"`;
 }
 
-function warnCollisions(columns: readonly string[], stderr: (line: string) => void): void {
-	const appended = ['zone_ids', 'inside_cluster', 'nearest_institution_id', 'nearest_institution_km', 'within_buffer', 'problem'];
+function warnCollisions(columns: readonly string[], appended: readonly string[], stderr: (line: string) => void): void {
 	const taken = columns.filter((c) => appended.includes(c));
 	if (taken.length > 0) {
 		stderr(`note: the input already has column(s) ${taken.map((c) => `"${c}"`).join(', ')}; they are kept, and the new ones appended after them (GeoJSON: the input's renamed with a _2 suffix)`);

@@ -8,7 +8,7 @@ import { chunked, table, toCsv } from './test/csv-arbitraries';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-async function readAll(chunks: Uint8Array[], options: { batchBytes?: number; delimiter?: ',' | '\t' | ';' } = {}) {
+async function readAll(chunks: Uint8Array[], options: { batchBytes?: number; maxRecordBytes?: number; delimiter?: ',' | '\t' | ';' } = {}) {
 	const rows: string[][] = [];
 	const lines: number[] = [];
 	let header: readonly string[] = [];
@@ -96,6 +96,13 @@ describe('readCsv', () => {
 		['an unclosed quote', 'id,lat\n1,"35.5\n2,35.6\n', 'a quoted cell is never closed']
 	])('refuses %s', async (_, text, message) => {
 		await expect(readAll([encode(text)])).rejects.toThrow(message);
+	});
+
+	it('stops at a record longer than the limit instead of holding the whole file', async () => {
+		const text = 'a,b\n1,2\n3,"' + 'x'.repeat(3 << 20);
+		const bytes = encode(text);
+		const pieces = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
+		await expect(readAll(pieces, { batchBytes: 1 << 16, maxRecordBytes: 1 << 20 })).rejects.toMatchObject({ line: 3, message: 'has a record longer than 1 MB' });
 	});
 
 	it('names the line of an unclosed quote', async () => {

@@ -60,23 +60,19 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 		pending = [];
 		pendingLength = 0;
 		delimiter ??= guessDelimiter(buffer);
-		let records: CsvRecords & { consumed: number; nextLine: number } = scanCsvRecords(buffer, {
-			delimiter: delimiter.charCodeAt(0),
-			final,
-			line,
-			file
-		});
-		tail = buffer.subarray(records.consumed);
-		if (!final && records.count === 0 && tail.length > maxRecordBytes) {
+		const scanned = scanCsvRecords(buffer, { delimiter: delimiter.charCodeAt(0), final, line, file });
+		tail = buffer.subarray(scanned.consumed);
+		line = scanned.nextLine;
+		if (!final && scanned.count === 0 && tail.length > maxRecordBytes) {
 			throw new InputError(file, `has a record longer than ${maxRecordBytes >> 20} MB`, {
 				line,
 				hint: 'A double quote (") that is never closed makes the rest of the file one cell; look for a stray quote from this line on.'
 			});
 		}
-		line = records.nextLine;
+		let records: CsvRecords = scanned;
 		if (header === null && records.count > 0) {
 			header = recordCells(records, 0);
-			records = { ...withoutFirst(records), consumed: records.consumed, nextLine: records.nextLine };
+			records = withoutFirst(records);
 		}
 		if (header !== null && records.count > 0) {
 			dataRecords += records.count;
