@@ -29,12 +29,15 @@ export function cleanRing(ring: readonly Position[]): { ring: Position[]; repair
 			repairs.duplicates++;
 			continue;
 		}
+		let spiked = false;
 		while (out.length >= 2 && isSpike(out[out.length - 2], out[out.length - 1], p)) {
 			out.pop();
 			repairs.spikes++;
+			spiked = true;
 		}
+		// A spike A→B→A leaves A twice; that is the spike's doing, not a repeated vertex.
 		if (out.length > 0 && samePosition(out[out.length - 1], p)) {
-			repairs.duplicates++;
+			if (!spiked) repairs.duplicates++;
 			continue;
 		}
 		out.push(p);

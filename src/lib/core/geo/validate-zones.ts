@@ -105,7 +105,7 @@ function repairGeometry(geometry: Polygon | MultiPolygon): Repaired {
 			continue;
 		}
 		const bad = badCoordinate(rings);
-		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${JSON.stringify(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).` };
+		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${JSON.stringify(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).${swapped(bad.value) ? ' Are longitude and latitude swapped?' : ''}` };
 		const part = repairPolygon(rings as Position[][], where, repairs);
 		if (part === null) continue;
 		const crossing = findCrossing(part);
@@ -139,15 +139,16 @@ function badCoordinate(rings: unknown[]): { ring: number; vertex: number; value:
 	return null;
 }
 
+function swapped(value: unknown): boolean {
+	return Array.isArray(value) && Math.abs(value[0]) <= 90 && Math.abs(value[1]) > 90 && Math.abs(value[1]) <= 180;
+}
+
 /** Cleans, drops degenerate rings and orients; null when the outer ring is unusable. */
 function repairPolygon(rings: Position[][], where: string, repairs: string[]): Position[][] | null {
 	const out: Position[][] = [];
 	for (let r = 0; r < rings.length; r++) {
 		const label = r === 0 ? `the outer ring of ${where}` : `hole ${r} of ${where}`;
 		const { ring, repairs: fixed } = cleanRing(rings[r]);
-		if (fixed.closed) repairs.push(`${label} was not closed; closed it.`);
-		if (fixed.duplicates > 0) repairs.push(`${label} repeated ${fixed.duplicates} vertex(es) in a row; removed the repeats.`);
-		if (fixed.spikes > 0) repairs.push(`${label} doubled back on itself at ${fixed.spikes} vertex(es); removed the spike(s).`);
 		if (isDegenerate(ring)) {
 			if (r === 0) {
 				repairs.push(`${label} has fewer than 3 distinct vertices or no area; dropped ${where}.`);
@@ -156,6 +157,9 @@ function repairPolygon(rings: Position[][], where: string, repairs: string[]): P
 			repairs.push(`${label} has fewer than 3 distinct vertices or no area; dropped the hole.`);
 			continue;
 		}
+		if (fixed.closed) repairs.push(`${label} was not closed; closed it.`);
+		if (fixed.duplicates > 0) repairs.push(`${label} repeated ${fixed.duplicates} vertex(es) in a row; removed the repeats.`);
+		if (fixed.spikes > 0) repairs.push(`${label} doubled back on itself at ${fixed.spikes} vertex(es); removed the spike(s).`);
 		// A crossing ring can have any signed area; it is split and oriented later.
 		const area = ringArea(ring);
 		if (area !== 0 && (r === 0) !== area > 0) {

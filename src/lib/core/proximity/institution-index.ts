@@ -65,7 +65,9 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 		if (parent === null) {
 			const [first] = around(tree, cx, cy, 1);
 			const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * cellRadiusKm(x0, y0, x1, y1);
-			candidates = around(tree, cx, cy, Infinity, reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6).sort((a, b) => a - b);
+			// Past half the circumference geokdbush's haversine bound wraps round: search everything.
+			const maxKm = reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6;
+			candidates = around(tree, cx, cy, Infinity, maxKm < 6371 * 3 ? maxKm : Infinity).sort((a, b) => a - b);
 		} else candidates = parent;
 		// Any point p of the cell has its nearest institution n within d(c, n) ≤ d(c, p) + d(p, n)
 		// ≤ r + (r + d1), c the centre, r the cell radius, d1 the centre's nearest distance.
