@@ -20,13 +20,14 @@ function sourceCount(page: Page, id: string): Promise<number> {
 }
 
 /** Waits until the map has stopped moving and drawn everything. */
-function settled(page: Page): Promise<void> {
-	return page.evaluate(
+async function settled(page: Page): Promise<void> {
+	// Poll rather than wait for one 'idle' event: a failed tile does not trigger another frame.
+	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
+	await page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
-				const map = window.__clusterMap!;
-				if (!map.isMoving() && map.loaded()) resolve();
-				else map.once('idle', () => resolve());
+				window.__clusterMap!.once('idle', () => resolve());
+				window.__clusterMap!.triggerRepaint();
 			})
 	);
 }

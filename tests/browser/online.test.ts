@@ -58,13 +58,14 @@ const otaBoundary = JSON.stringify({
 /** Errors other than the browser's own report of a request the harness cut off on purpose. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
 
-function idle(page: Page): Promise<void> {
-	return page.evaluate(
+async function idle(page: Page): Promise<void> {
+	// Poll rather than wait for one 'idle' event: a failed tile does not trigger another frame.
+	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
+	await page.evaluate(
 		() =>
 			new Promise<void>((resolve) => {
-				const map = window.__clusterMap!;
-				if (!map.isMoving() && map.loaded()) resolve();
-				else map.once('idle', () => resolve());
+				window.__clusterMap!.once('idle', () => resolve());
+				window.__clusterMap!.triggerRepaint();
 			})
 	);
 }

@@ -10,6 +10,7 @@ import {
 	DISTRICT_LABEL_PAINT,
 	DISTRICT_LINE_APPROXIMATE_PAINT,
 	DISTRICT_LINE_REAL_PAINT,
+	DISTRICT_MARKER_PAINT,
 	FIRM_PAINT,
 	GSI_ATTRIBUTION,
 	INDUSTRY_COLORS,
@@ -66,6 +67,7 @@ function fullStyle(): StyleSpecification {
 			paint: DISTRICT_LINE_REAL_PAINT
 		},
 		{ id: 'firms', type: 'circle', source: SOURCES.firms, paint: FIRM_PAINT },
+		{ id: 'district-markers', type: 'circle', source: SOURCES.districtLabels, maxzoom: 8, paint: DISTRICT_MARKER_PAINT },
 		{ id: 'institutions-halo', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_HALO_PAINT },
 		{ id: 'institutions', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_PAINT },
 		{

@@ -46,6 +46,7 @@ export const LAYER_ORDER = [
 	'district-line-approximate',
 	'district-line-real',
 	'firms',
+	'district-markers',
 	'institutions-halo',
 	'institutions',
 	'prefecture-labels',
@@ -312,6 +313,16 @@ export const MUNICIPALITY_LABEL_PAINT: NonNullable<SymbolLayerSpecification['pai
 	'text-color': COLORS.districtLabel,
 	'text-halo-color': '#ffffff',
 	'text-halo-width': 2
+};
+
+/** A ring around each district at country scale, where its extent is too small to see. */
+export const DISTRICT_MARKER_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
+	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 9, 8, 14],
+	'circle-color': COLORS.district,
+	'circle-opacity': 0.12,
+	'circle-stroke-color': COLORS.district,
+	'circle-stroke-width': 2,
+	'circle-pitch-alignment': 'map'
 };
 
 export const DISTRICT_LABEL_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
