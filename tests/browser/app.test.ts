@@ -188,6 +188,25 @@ describe('the app, offline', () => {
 		await popup.waitFor({ state: 'detached' });
 	});
 
+	it('moves through search results with the arrow keys and clears with Esc', async () => {
+		const { page } = app;
+		const input = page.locator('#place-search');
+		await input.fill('osaka');
+		const options = page.locator('#search-results [role="option"]');
+		await options.first().waitFor();
+		expect(await options.count()).toBeGreaterThan(1);
+		await expect(options.first().textContent()).resolves.toContain('大阪府');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-0');
+		await input.press('ArrowDown');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-1');
+		await expect(options.nth(1).getAttribute('aria-selected')).resolves.toBe('true');
+		await input.press('ArrowUp');
+		await expect(input.getAttribute('aria-activedescendant')).resolves.toBe('search-option-0');
+		await input.press('Escape');
+		await expect(input.inputValue()).resolves.toBe('');
+		expect(await page.locator('#search-results').count()).toBe(0);
+	});
+
 	it('switches the UI and the map labels to Japanese, and keeps the choice after a reload', async () => {
 		const { page } = app;
 		const labelFields = () =>
@@ -201,6 +220,7 @@ describe('the app, offline', () => {
 		await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('ja');
 		await expect(page.locator('#control-panel').textContent()).resolves.toContain('合成サンプル（実在の企業ではありません）');
 		expect(await labelFields()).toEqual({ prefectures: ['get', 'name_ja'], districts: ['get', 'name_ja'] });
+		await expect(page.getAttribute('.maplibregl-ctrl-zoom-in', 'title')).resolves.toBe('拡大');
 
 		await page.reload();
 		await waitForMap(page, 60_000);

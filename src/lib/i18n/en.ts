@@ -8,6 +8,12 @@ export const en = {
 	'app.loading': 'Loading map data…',
 	'app.loadFailed': 'Could not load {file}: {message}',
 
+	'map.label': 'Map of Japan with industrial districts, R&D institutions and firms',
+	'map.zoomIn': 'Zoom in',
+	'map.zoomOut': 'Zoom out',
+	'map.resetBearing': 'Drag to rotate the map, click to reset north',
+	'map.toggleAttribution': 'Show or hide attribution',
+
 	'panel.open': 'Show panel',
 	'panel.close': 'Hide panel',
 	'panel.label': 'Map controls',
@@ -61,6 +67,7 @@ export const en = {
 	'legend.institutions': 'R&D institutions',
 	'legend.firms': 'SMEs by industry (JSIC)',
 	'legend.firmsMore': '+ {count} more industries',
+	'legend.firmsFewer': 'Show fewer industries',
 	'legend.clusterMeti': 'METI Industrial Cluster Plan region',
 	'legend.clusterMext': 'MEXT Knowledge Cluster region',
 	'legend.prefectures': 'Prefecture boundary',

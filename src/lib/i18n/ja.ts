@@ -7,6 +7,12 @@ export const ja: Record<MessageKey, string> = {
 	'app.loading': '地図データを読み込み中…',
 	'app.loadFailed': '{file} を読み込めませんでした：{message}',
 
+	'map.label': '産業集積地区・研究開発機関・企業を示す日本地図',
+	'map.zoomIn': '拡大',
+	'map.zoomOut': '縮小',
+	'map.resetBearing': 'ドラッグで地図を回転、クリックで北を上に戻す',
+	'map.toggleAttribution': '出典表示の切り替え',
+
 	'panel.open': 'パネルを表示',
 	'panel.close': 'パネルを隠す',
 	'panel.label': '地図の操作',
@@ -60,6 +66,7 @@ export const ja: Record<MessageKey, string> = {
 	'legend.institutions': '研究開発機関',
 	'legend.firms': '業種別の中小企業（日本標準産業分類）',
 	'legend.firmsMore': 'ほか {count} 業種',
+	'legend.firmsFewer': '業種の表示を減らす',
 	'legend.clusterMeti': '経済産業省 産業クラスター計画の地域',
 	'legend.clusterMext': '文部科学省 知的クラスター創成事業の地域',
 	'legend.prefectures': '都道府県境',
