@@ -232,4 +232,44 @@ describe('the app, offline', () => {
 		expect(center[0]).toBeLessThan(135.8);
 		expect(app.errors).toEqual([]);
 	});
+
+	it('describes a prefecture and, once switched on, a cluster programme region in popups', async () => {
+		const { page } = app;
+		await page.evaluate(() => window.__clusterMap!.jumpTo({ center: [142.8, 43.4], zoom: 6 }));
+		await settled(page);
+		// A spot on land with no firm, institution or district under it.
+		const spot = await page.evaluate(() => {
+			const map = window.__clusterMap!;
+			for (let x = 450; x < 950; x += 23) {
+				for (let y = 150; y < 650; y += 23) {
+					const box: [[number, number], [number, number]] = [
+						[x - 6, y - 6],
+						[x + 6, y + 6]
+					];
+					const busy = map.queryRenderedFeatures(box, { layers: ['firms', 'institutions', 'district-fill'] });
+					const land = map.queryRenderedFeatures([x, y], { layers: ['land'] });
+					if (busy.length === 0 && land[0]?.properties.code === '01') return { x, y };
+				}
+			}
+			throw new Error('no free spot on Hokkaido');
+		});
+		const popup = page.locator('.feature-popup');
+		await page.mouse.click(spot.x, spot.y);
+		await popup.waitFor();
+		await expect(popup.textContent()).resolves.toMatch(/都道府県.*北海道.*Hokkaido.*JP-01/s);
+		await page.keyboard.press('Escape');
+		await popup.waitFor({ state: 'detached' });
+
+		await page.getByLabel('経産省・文科省のクラスター計画地域').check();
+		await page.waitForFunction(() => window.__clusterMap!.getLayer('cluster-programs-fill') !== undefined);
+		expect(await sourceCount(page, 'cluster-programs')).toBe(
+			JSON.parse(readFileSync('geodata/cluster-programs.geo.json', 'utf8')).features.length
+		);
+		await settled(page);
+		await page.mouse.click(spot.x, spot.y);
+		await popup.waitFor();
+		await expect(popup.textContent()).resolves.toMatch(/クラスター計画地域.*事業.*(経済産業省|文部科学省)/s);
+		await expect(page.locator('.legend').textContent()).resolves.toContain('経済産業省 産業クラスター計画の地域');
+		expect(app.errors).toEqual([]);
+	});
 });
