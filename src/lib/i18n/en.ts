@@ -70,6 +70,7 @@ export const en = {
 	'legend.firmsFewer': 'Show fewer industries',
 	'legend.clusterMeti': 'METI Industrial Cluster Plan region',
 	'legend.clusterMext': 'MEXT Knowledge Cluster region',
+	'legend.clusterNote': 'Fainter: not verified against a source. Areas are whole prefectures (approximate).',
 	'legend.prefectures': 'Prefecture boundary',
 
 	'synthetic.badge': 'Synthetic sample — not real firms',
