@@ -41,6 +41,13 @@ describe('createClassifiedGeoJsonWriter', () => {
 		]);
 	});
 
+	it('keeps a column called __proto__ as data', async () => {
+		const batches: FirmBatch[] = [];
+		for await (const b of readFirmsCsv([new TextEncoder().encode('lat,lon,__proto__\n35,139,x\n')], { file: 'f.csv' })) batches.push(b);
+		expect(write(batches).features[0].properties).toMatchObject(JSON.parse('{"__proto__": "x", "lat": "35"}'));
+		expect(Object.keys(write(batches).features[0].properties ?? {})).toContain('__proto__');
+	});
+
 	it('keeps GeoJSON features\' ids, geometries and property values', () => {
 		const input: FeatureCollection = {
 			type: 'FeatureCollection',

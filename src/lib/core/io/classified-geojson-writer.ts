@@ -42,7 +42,8 @@ export function createClassifiedGeoJsonWriter(options: ClassifiedOutputOptions):
 			const { rows } = batch;
 			const lines: string[] = [];
 			for (let r = 0; r < batch.count; r++) {
-				const properties: Record<string, unknown> = {};
+				// No prototype: a column called "__proto__" is data like any other.
+				const properties: Record<string, unknown> = Object.create(null);
 				let geometry: Geometry | null;
 				let id: string | number | undefined;
 				if (rows.kind === 'csv') {
