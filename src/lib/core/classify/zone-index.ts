@@ -26,7 +26,7 @@ export interface ZoneIndex {
 }
 
 /** A leaf cell is split while more than this many parts have boundary in it… */
-const MAX_BOUNDARY_PARTS = 2;
+const MAX_BOUNDARY_PARTS = 1;
 /** …down to cells 2^-12 of a top cell (a few metres). */
 const MAX_DEPTH = 12;
 /** Top-level cells are at least this many degrees wide, and at most 2^16 of them. */

@@ -40,7 +40,7 @@ const LEAF = 0;
 /** A leaf that `refine` wants split; it is, after {@link SPLIT_AFTER} visits. */
 const SPLITTABLE = -2;
 /** Queries a splittable leaf answers before it is split: splitting costs about as much as that many queries. */
-export const SPLIT_AFTER = 16;
+export const SPLIT_AFTER = 6;
 /** Degrees (≈ 0.1 mm); far above rounding in cell bounds (≈ 1e-14°), far below any real feature. */
 export const PAD = 1e-9;
 

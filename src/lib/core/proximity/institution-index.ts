@@ -26,6 +26,8 @@ export interface InstitutionIndex {
 const MAX_CANDIDATES = 3;
 /** …down to 2^-16 of a 1° top-level cell (under 2 m). */
 const MAX_DEPTH = 16;
+/** A cell whose parent has more candidates than this asks geokdbush afresh. */
+const ASK_GEOKDBUSH_ABOVE = 48;
 /** geokdbush measures on a 6371 km sphere; this turns our kilometres into its kilometres. */
 const TO_GEOKDBUSH_KM = 6371 / EARTH_RADIUS_KM;
 
@@ -58,13 +60,17 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 	for (let i = 0; i < count; i++) tree.add(lons[i], lats[i]);
 	tree.finish();
 
+	const distances: number[] = [];
 	const cells = cellTree([-180, -90, 180, 90], 360, 180, MAX_DEPTH, (parent, x0, y0, x1, y1, _depth, out) => {
 		const cx = (x0 + x1) / 2;
 		const cy = (y0 + y1) / 2;
+		const r = cellRadiusKm(x0, y0, x1, y1);
 		let candidates: readonly number[];
-		if (parent === null) {
+		if (parent === null || parent.length > ASK_GEOKDBUSH_ABOVE) {
+			// geokdbush's cost follows its answer's size, filtering the parent's list follows the
+			// parent's: long lists are cheaper to ask again.
 			const [first] = around(tree, cx, cy, 1);
-			const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * cellRadiusKm(x0, y0, x1, y1);
+			const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * r;
 			// Past half the circumference geokdbush's haversine bound wraps round: search everything.
 			const maxKm = reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6;
 			candidates = around(tree, cx, cy, Infinity, maxKm < 6371 * 3 ? maxKm : Infinity).sort((a, b) => a - b);
@@ -72,9 +78,16 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 		// Any point p of the cell has its nearest institution n within d(c, n) ≤ d(c, p) + d(p, n)
 		// ≤ r + (r + d1), c the centre, r the cell radius, d1 the centre's nearest distance.
 		let d1 = Infinity;
-		for (const i of candidates) d1 = Math.min(d1, haversineKm(cx, cy, lons[i], lats[i]));
-		const limit = (d1 + 2 * cellRadiusKm(x0, y0, x1, y1)) * (1 + 1e-9) + 1e-9;
-		for (const i of candidates) if (haversineKm(cx, cy, lons[i], lats[i]) <= limit) out.push(i);
+		distances.length = 0;
+		for (const i of candidates) {
+			const d = haversineKm(cx, cy, lons[i], lats[i]);
+			distances.push(d);
+			if (d < d1) d1 = d;
+		}
+		const limit = (d1 + 2 * r) * (1 + 1e-9) + 1e-9;
+		candidates.forEach((i, k) => {
+			if (distances[k] <= limit) out.push(i);
+		});
 		return out.length > MAX_CANDIDATES;
 	});
 	return { count, ids, lons, lats, cosLats, cells };
