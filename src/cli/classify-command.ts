@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { availableParallelism } from 'node:os';
 import { validateZones, type ZoneProblem } from '../lib/core/geo';
 import type { Zone } from '../lib/core/model';
 import {
@@ -30,10 +31,8 @@ import { Progress } from './progress';
 const LISTED_PROBLEMS = 10;
 /** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
 const LISTED_REPAIRS = 20;
-/** Inputs larger than this are classified in a worker thread, in parallel with reading and writing. */
+/** Inputs larger than this are classified in worker threads, in parallel with reading and writing. */
 const WORKER_BYTES = 8 << 20;
-/** Batches handed to the engine and not yet written: enough to keep both threads busy. */
-const IN_FLIGHT = 2;
 
 /**
  * `cluster-map classify`: reads zones and institutions, streams the firms through the engine
@@ -49,9 +48,13 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
 
 	const totalBytes = fileSize(args.firms);
-	const batches = isGeoJson(args.firms) ? geoJsonBatches(args.firms) : readFirmsCsv(fileChunks(args.firms), { file: args.firms, isUtf8 });
-	const useWorker = process.env.CLUSTER_MAP_WORKER === '1' || (process.env.CLUSTER_MAP_WORKER !== '0' && totalBytes > WORKER_BYTES);
-	const engine = await startEngine({ zones, institutions, bufferKm: args.bufferKm }, { worker: useWorker });
+	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
+	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
+	const batches = isGeoJson(args.firms) ? geoJsonBatches(args.firms) : readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
+	const workers = engineWorkers(totalBytes);
+	const engine = await startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
+	// Batches handed to the engine and not yet written: enough to keep every thread busy.
+	const maxInFlight = workers + 1;
 	const output = new AtomicOutput(args.out);
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
 	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
@@ -77,7 +80,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 			const results = engine.compute(batch.lons, batch.lats);
 			results.catch(() => {}); // awaited in order below; a failure surfaces there
 			inFlight.push({ batch, results });
-			if (inFlight.length >= IN_FLIGHT) await writeOldest();
+			if (inFlight.length >= maxInFlight) await writeOldest();
 		}
 		while (inFlight.length > 0) await writeOldest();
 		if (geojson) output.write(geojson.end());
@@ -102,6 +105,18 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const buffer = args.bufferKm === undefined ? '' : `, ${counts.withinBuffer.toLocaleString('en')} within ${args.bufferKm} km of an institution`;
 	stderr(`classified: ${counts.classified.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
 	stderr(`with problems: ${counts.problems.toLocaleString('en')}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
+}
+
+/**
+ * Worker threads for the engine: none for small inputs (starting one costs more than it saves);
+ * else one per core but the main thread's, at least one. On two cores a second worker was measured
+ * to add CPU time and memory without shortening the run. CLUSTER_MAP_WORKERS=n overrides (0: all
+ * in the main thread).
+ */
+function engineWorkers(inputBytes: number): number {
+	const forced = process.env.CLUSTER_MAP_WORKERS;
+	if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+	return inputBytes > WORKER_BYTES ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
 }
 
 function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | 'classified' | 'inside' | 'withinBuffer' | 'problems', number>, listed: string[], file: string): void {

@@ -175,10 +175,10 @@ describe('classify, other inputs and outputs', () => {
 		});
 	});
 
-	it('writes the same bytes when a worker thread classifies (as it does for large inputs)', async () => {
+	it('writes the same bytes when worker threads classify (as they do for large inputs)', async () => {
 		const args = (out: string) => ['classify', '--firms', 'in/firms-sjis.csv', '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', out];
 		const [inline, threaded] = [join(OUT, 'inline.csv'), join(OUT, 'threaded.csv')];
-		const results = await Promise.all([runWith({ CLUSTER_MAP_WORKER: '0' }, ...args(inline)), runWith({ CLUSTER_MAP_WORKER: '1', CLUSTER_MAP_DEBUG: '1' }, ...args(threaded))]);
+		const results = await Promise.all([runWith({ CLUSTER_MAP_WORKERS: '0' }, ...args(inline)), runWith({ CLUSTER_MAP_WORKERS: '2', CLUSTER_MAP_BATCH_BYTES: '1500', CLUSTER_MAP_DEBUG: '1' }, ...args(threaded))]);
 		expect(results.map((r) => r.status)).toEqual([0, 0]);
 		expect(results[1].stderr).not.toContain('worker unavailable');
 		expect(readFileSync(threaded).equals(readFileSync(inline))).toBe(true);

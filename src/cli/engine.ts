@@ -9,17 +9,23 @@ export interface Engine {
 }
 
 /**
- * Starts the engine. With `worker`, it runs in a worker thread so that reading and writing (this
- * thread) overlap with classification (the other core); if the worker cannot start, it runs here.
+ * Starts the engine. With `workers` > 0 it runs in that many worker threads, batches dealt out in
+ * turn, so that reading and writing (this thread) overlap with classification; if no worker can
+ * start, it runs here.
  *
  * @example
- * const engine = await startEngine({ zones, institutions, bufferKm }, { worker: true });
+ * const engine = await startEngine({ zones, institutions, bufferKm }, { workers: 2 });
  * const results = await engine.compute(lons, lats);
  */
-export async function startEngine(setup: EngineSetup, options: { worker: boolean }): Promise<Engine> {
-	if (options.worker) {
+export async function startEngine(setup: EngineSetup, options: { workers: number }): Promise<Engine> {
+	if (options.workers > 0) {
 		try {
-			return await workerEngine(setup);
+			const engines = await Promise.all(Array.from({ length: options.workers }, () => workerEngine(setup)));
+			let turn = 0;
+			return {
+				compute: (lons, lats) => engines[turn++ % engines.length].compute(lons, lats),
+				close: async () => void (await Promise.all(engines.map((e) => e.close())))
+			};
 		} catch (error) {
 			if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`worker unavailable, classifying in the main thread: ${String(error)}\n`);
 		}
