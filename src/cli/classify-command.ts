@@ -52,7 +52,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const batches = isGeoJson(args.firms) ? geoJsonBatches(args.firms) : readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
 	const workers = engineWorkers(totalBytes);
-	const engine = await startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
+	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
 	// Batches handed to the engine and not yet written: enough to keep every thread busy.
 	const maxInFlight = workers + 1;
 	const output = new AtomicOutput(args.out);
