@@ -10,8 +10,9 @@
  * subsample and scaled to every row, Papa.unparse of every row. BENCH_NATIONAL=1 adds 5,000,000
  * firms (Japan has about 4.8 million SMEs) to show time growing linearly.
  *
- *   npx tsx bench/cli.bench.ts            (or through npm run bench)
+ *   npx tsx bench/cli.bench.ts            (or npm run bench -- cli)
  *   BENCH_NATIONAL=1 npx tsx bench/cli.bench.ts
+ *   BENCH_QUICK=1 npx tsx bench/cli.bench.ts   (50,000 firms, one run: a smoke test)
  *
  * Data is written once to bench/output/cli/ (gitignored) and reused.
  */
@@ -19,11 +20,12 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
+import { machine, NATIONAL, QUICK } from './lib/measure';
+import { toMarkdown, type BenchResult } from './lib/report';
 
 export const name = 'cli: cluster-map classify, whole command';
 
@@ -33,14 +35,6 @@ const BIN = join(ROOT, 'bin/cluster-map.js');
 const ZONES = 2000;
 const INSTITUTIONS = 1000;
 const BUFFER_KM = 5;
-
-/** What a benchmark hands the runner: a titled table and notes. */
-export interface BenchResult {
-	title: string;
-	columns: string[];
-	rows: (string | number)[][];
-	notes: string[];
-}
 
 // --- seeded data ------------------------------------------------------------------------------
 
@@ -202,7 +196,7 @@ function baseline(firms: string, zonesPath: string, institutionsPath: string): v
 	const institutions = Papa.parse<string[]>(readFileSync(institutionsPath, 'utf8'), { skipEmptyLines: true }).data.slice(1);
 	const header = rows[0];
 	const [latAt, lonAt] = [header.indexOf('lat'), header.indexOf('lon')];
-	const sampled = 1000;
+	const sampled = Math.min(1000, rows.length - 1);
 	const step = Math.floor((rows.length - 1) / sampled);
 	const t2 = performance.now();
 	for (let k = 0; k < sampled; k++) {
@@ -231,8 +225,9 @@ const seconds = (s: number) => `${s.toFixed(2)} s`;
 
 /** Runs the benchmark and hands the runner one table. */
 export async function run(report: (result: BenchResult) => void = print): Promise<void> {
-	const runs = Number(process.env.BENCH_RUNS ?? 3);
-	const sizes = process.env.BENCH_NATIONAL ? [1_000_000, 5_000_000] : [1_000_000];
+	const runs = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 3);
+	const full = QUICK ? 50_000 : 1_000_000;
+	const sizes = NATIONAL && !QUICK ? [full, 5_000_000] : [full];
 	const rows: (string | number)[][] = [];
 	const notes: string[] = [];
 	const perMillion: number[] = [];
@@ -246,7 +241,7 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 		const rss = samples.map((s) => s.rssMb);
 		perMillion.push(median(wall) / (count / 1e6));
 		let naive = '—';
-		if (count === 1_000_000) {
+		if (count === full) {
 			const b = runBaseline(data);
 			const total = b.parseS + b.loopS + b.writeS;
 			naive = `${seconds(total)} (parse ${seconds(b.parseS)}, Turf loop ${seconds(b.loopS)} est. from ${b.sampled} rows, write ${seconds(b.writeS)}); ${b.rssMb} MB; ${(total / median(wall)).toFixed(0)}× slower`;
@@ -263,20 +258,14 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 	}
 	if (perMillion.length > 1) notes.push(`Seconds per million firms: ${perMillion.map((s) => s.toFixed(2)).join(' (1M), ')} (5M) — linear growth means these stay about equal.`);
 	notes.push(`${runs} runs after a warm-up, each a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}.`);
-	notes.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average when done ${loadavg()[0].toFixed(1)}.`);
+	notes.push(`Machine: ${machine()}, when done.`);
 	notes.push('CPU time is user + system of the whole process: reading, parsing and writing on one thread overlap with classification on a worker thread, so wall time can be below it.');
 	notes.push(`Command: node bin/cluster-map.js classify --firms bench/output/cli/firms-N.csv --zones bench/output/cli/zones-${ZONES}.geojson --institutions bench/output/cli/institutions-${INSTITUTIONS}.csv --buffer-km ${BUFFER_KM} --out bench/output/cli/out.csv`);
 	report({ title: name, columns: ['input', 'wall time (median)', 'spread (min – max)', 'CPU time (median)', 'peak memory (RSS)', 'firms / s', 'naive baseline'], rows, notes });
 }
 
 function print(result: BenchResult): void {
-	const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-	console.log(`\n### ${result.title}\n`);
-	console.log(line(result.columns));
-	console.log(line(result.columns.map(() => '---')));
-	for (const row of result.rows) console.log(line(row));
-	console.log('');
-	for (const note of result.notes) console.log(`- ${note}`);
+	console.log(toMarkdown(result));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
