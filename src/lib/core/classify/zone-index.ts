@@ -104,6 +104,9 @@ export function buildZoneIndex(zones: readonly Zone[]): ZoneIndex {
  * and returns how many. `buffer` must hold `zoneCount` numbers. Allocation-free; shared by
  * {@link zonesAt} and `classifyPoints`.
  * @internal
+ * @example
+ * const buffer = new Uint32Array(index.zoneCount);
+ * const count = collectZones(index, 139.72, 35.56, buffer); // zones in buffer[0 .. count)
  */
 export function collectZones(index: ZoneIndex, lon: number, lat: number, buffer: Uint32Array | number[]): number {
 	const cells = index.cells;
@@ -135,6 +138,8 @@ export function collectZones(index: ZoneIndex, lon: number, lat: number, buffer:
  * boundary — outer ring or hole ring, edge or vertex — counts as inside, as in
  * `@turf/boolean-point-in-polygon` with `ignoreBoundary: false` (same algorithm and exact
  * orientation test, so the answers are identical); a point strictly inside a hole is outside.
+ * The rings of one polygon combine even-odd, as in Turf: a point where two holes overlap is
+ * inside. Parts of a MultiPolygon combine as a union.
  * Overlapping zones all report. NaN coordinates are in no zone.
  *
  * @param index from {@link buildZoneIndex}

@@ -76,6 +76,11 @@ export function cellTree(bbox: readonly [number, number, number, number], cols: 
 /**
  * The leaf cell containing (x, y), building cells on the way down as needed; -1 when the point is
  * outside the tree's box or NaN. Its list is `tree.entries[entryStart[node] ..+ entryCount[node]]`.
+ * Read `tree.entries` (and the other arrays) after calling: building may replace them.
+ *
+ * @example
+ * const node = leafAt(tree, lon, lat);
+ * if (node >= 0) for (let k = tree.entryStart[node]; k < tree.entryStart[node] + tree.entryCount[node]; k++) use(tree.entries[k]);
  */
 export function leafAt(tree: CellTree, x: number, y: number): number {
 	const { minX, minY, maxX, maxY, cols, rows } = tree;
