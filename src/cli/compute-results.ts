@@ -29,8 +29,12 @@ export function createComputer(setup: EngineSetup): (lons: Float64Array, lats: F
 			const { nearest, km } = nearestInstitutions(institutionIndex, lons, lats);
 			results.nearest = nearest;
 			results.km = km;
-			// Compared before rounding: a firm 5.0004 km away is outside a 5 km buffer.
-			if (bufferKm !== undefined) results.withinBuffer = Uint8Array.from(km, (d) => (d <= bufferKm ? 1 : 0));
+			if (bufferKm !== undefined) {
+				// Compared before rounding: a firm 5.0004 km away is outside a 5 km buffer.
+				const within = new Uint8Array(km.length);
+				for (let i = 0; i < km.length; i++) within[i] = km[i] <= bufferKm ? 1 : 0;
+				results.withinBuffer = within;
+			}
 		}
 		return results;
 	};

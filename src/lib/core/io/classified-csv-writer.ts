@@ -30,9 +30,6 @@ const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const encoder = new TextEncoder();
 const CRLF = encoder.encode('\r\n');
-const TRUE = encoder.encode(',true');
-const FALSE = encoder.encode(',false');
-const TWO_COMMAS = encoder.encode(',,');
 
 /**
  * Writes classified firms as CSV: every input row, every input cell with its original text, in the
@@ -54,15 +51,20 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	const zoneCells = options.zoneIds.map((id) => encode(cell(id)));
 	const plainIds = options.zoneIds.every((id) => !/[",;\r\n]/.test(id) && cell(id) === id);
 	const guardFirst = options.zoneIds.map((id) => /^[=+\-@]/.test(id));
-	const institutionCells = options.institutionIds?.map((id) => encode(`,${cell(id)},`)) ?? [];
 	const hasInstitutions = options.institutionIds !== undefined;
 	const hasBuffer = options.bufferKm !== undefined;
+	// After zone_ids: `,true` or `,false`, then (with institutions) `,id,` or `,,` when there is none;
+	// indexed [inside][institution + 1].
+	const institutionCells = ['', ...(options.institutionIds ?? [])].map((id, i) => (!hasInstitutions ? '' : i === 0 ? ',,' : `,${cell(id)},`));
+	const afterZones = [',false', ',true'].map((flag) => institutionCells.map((tail) => encode(flag + tail)));
+	// Row end: within_buffer if asked, the empty problem cell, CRLF; indexed by the buffer flag.
+	const rowEnd = [',false', ',true'].map((flag) => encode(`${hasBuffer ? flag : ''},\r\n`));
 	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1));
 	const finish = (writer: ByteWriter) => (options.encoding === 'shift_jis' ? toShiftJis(writer.result()) : writer.result());
 	const writer = new ByteWriter(1 << 20);
 	// Upper bounds of the appended bytes of a row: per zone, and for everything else.
 	const zoneRoom = Math.max(1, ...zoneCells.map((c) => c.length)) + 1;
-	const fixedRoom = 64 + Math.max(0, ...institutionCells.map((c) => c.length));
+	const fixedRoom = 64 + Math.max(0, ...afterZones[0].map((c) => c.length));
 
 	return {
 		header(columns) {
@@ -94,6 +96,7 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 				if (problem !== null) {
 					writer.put(emptyComputed);
 					writer.text(cell(problem.map(describeRowProblem).join('; ')));
+					writer.put(CRLF);
 				} else {
 					const from = offsets[r];
 					const to = offsets[r + 1];
@@ -107,19 +110,12 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 							}
 						} else writer.text(cell(Array.from(zoneIndices.subarray(from, to), (z) => options.zoneIds[z]).join(';')));
 					}
-					writer.put(inside[r] === 1 ? TRUE : FALSE);
-					if (nearest !== undefined && km !== undefined) {
-						const i = nearest[r];
-						if (i < 0) writer.put(TWO_COMMAS);
-						else {
-							writer.put(institutionCells[i]);
-							writer.thousandths(km[r]);
-						}
-					} else if (hasInstitutions) writer.put(TWO_COMMAS);
-					if (hasBuffer) writer.put(withinBuffer?.[r] === 1 ? TRUE : FALSE);
-					writer.byte(COMMA);
+					// The rest of the row in three pieces made beforehand: flag and institution, distance, end.
+					const institution = nearest !== undefined && km !== undefined ? nearest[r] : -1;
+					writer.put(afterZones[inside[r]][institution + 1]);
+					if (institution >= 0) writer.thousandths(km![r]);
+					writer.put(rowEnd[withinBuffer?.[r] ?? 0]);
 				}
-				writer.put(CRLF);
 			}
 			return finish(writer);
 		}
