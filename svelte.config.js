@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Client-only: firm data never leaves the user's machine, so there is no server to send it to.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html' }),
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html' }),
 		alias: { $geodata: 'geodata' }
 	}
 };

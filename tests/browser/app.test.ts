@@ -224,6 +224,8 @@ describe('the app, offline', () => {
 
 		await page.reload();
 		await waitForMap(page, 60_000);
+		await settled(page);
+		await screenshot(page, 'higashi-osaka-ja');
 		await expect(page.locator('h1').textContent()).resolves.toBe('産業集積マップ');
 		expect(await labelFields()).toEqual({ prefectures: ['get', 'name_ja'], districts: ['get', 'name_ja'] });
 		// The map hash brought the view back to Higashi-Osaka.

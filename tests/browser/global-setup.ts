@@ -10,8 +10,8 @@ declare module 'vitest' {
 
 /** Serves build/ once for all browser tests; `npm run build` must have run first. */
 export default async function setup(project: TestProject) {
-	if (!existsSync('build/index.html')) {
-		throw new Error('build/index.html is missing: run `npm run build` before the browser tests.');
+	if (!existsSync('build/200.html')) {
+		throw new Error('build/200.html is missing: run `npm run build` before the browser tests.');
 	}
 	const { server, url } = await serveStatic('build');
 	project.provide('baseUrl', url);

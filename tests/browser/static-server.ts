@@ -20,7 +20,8 @@ const types: Record<string, string> = {
  */
 export function serveStatic(root: string): Promise<{ server: Server; url: string }> {
 	const base = resolve(root);
-	const fallback = join(base, 'index.html');
+	// adapter-static writes the SPA fallback page as 200.html (the convention of static hosts).
+	const fallback = join(base, '200.html');
 	const server = createServer((request, response) => {
 		const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
 		let file = normalize(join(base, pathname));
