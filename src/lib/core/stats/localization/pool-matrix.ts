@@ -1,0 +1,83 @@
+import { chordOfArc, type SitePoints } from './pair-histogram';
+
+/** Largest pool whose matrix is built: 6,000 sites → 18 million pairs, 36 MB. */
+export const MATRIX_MAX_SITES = 6000;
+
+/**
+ * The distance bin of every pair of a candidate pool, computed once so each Monte Carlo draw only
+ * looks pairs up. Upper triangle, row by row: pair (i, j), i < j, is at rowStart[i] + j.
+ * Entries are bins 0 … bins − 1, or `bins` for pairs at or beyond the last edge.
+ * @internal
+ */
+export interface PoolMatrix {
+	size: number;
+	bins: number;
+	rowStart: Float64Array;
+	cells: Uint16Array;
+}
+
+/**
+ * Builds the {@link PoolMatrix} of `sites` with bins of `binKm` (exact edges, as addPairHistogram).
+ * @internal
+ */
+export function buildPoolMatrix(sites: SitePoints, binKm: number, bins: number): PoolMatrix {
+	const n = sites.x.length;
+	if (bins >= 65535) throw new Error(`buildPoolMatrix: ${bins} bins do not fit 16 bits.`);
+	const { x, y, z } = sites;
+	const edge2 = new Float64Array(bins + 1);
+	for (let b = 0; b <= bins; b++) edge2[b] = chordOfArc(b * binKm) ** 2;
+	const max2 = edge2[bins];
+	const perBin = 1 / binKm;
+	const rowStart = new Float64Array(n);
+	const cells = new Uint16Array((n * (n - 1)) / 2);
+	let at = 0;
+	for (let i = 0; i < n; i++) {
+		rowStart[i] = at - i - 1;
+		const xi = x[i], yi = y[i], zi = z[i];
+		for (let j = i + 1; j < n; j++) {
+			const c2 = (xi - x[j]) ** 2 + (yi - y[j]) ** 2 + (zi - z[j]) ** 2;
+			let b = bins;
+			if (c2 < max2) {
+				b = Math.min(bins - 1, (Math.sqrt(c2) * perBin) | 0);
+				while (b > 0 && c2 < edge2[b]) b--;
+				while (b + 1 < bins && c2 >= edge2[b + 1]) b++;
+			}
+			cells[at++] = b;
+		}
+	}
+	return { size: n, bins, rowStart, cells };
+}
+
+/**
+ * Adds the pair bins of a sample of the pool to `counts`, which holds four interleaved copies of
+ * bins + 1 entries (the last of each collects pairs out of range). `sample` must be ascending.
+ * Four rows at a time, each into its own copy, so equal bins do not wait on each other.
+ * @internal the hot loop of the Monte Carlo draws
+ */
+export function addMatrixHistogram(matrix: PoolMatrix, sample: Uint32Array, counts: Int32Array): void {
+	const { rowStart, cells } = matrix;
+	const width = matrix.bins + 1;
+	const n = sample.length;
+	let a = 0;
+	for (; a + 3 < n - 1; a += 4) {
+		for (let p = a; p < a + 3; p++) {
+			const base = rowStart[sample[p]];
+			for (let q = p + 1; q < a + 4; q++) counts[cells[base + sample[q]]]++;
+		}
+		const r1 = rowStart[sample[a]];
+		const r2 = rowStart[sample[a + 1]];
+		const r3 = rowStart[sample[a + 2]];
+		const r4 = rowStart[sample[a + 3]];
+		for (let b = a + 4; b < n; b++) {
+			const j = sample[b];
+			counts[cells[r1 + j]]++;
+			counts[width + cells[r2 + j]]++;
+			counts[2 * width + cells[r3 + j]]++;
+			counts[3 * width + cells[r4 + j]]++;
+		}
+	}
+	for (; a < n - 1; a++) {
+		const base = rowStart[sample[a]];
+		for (let b = a + 1; b < n; b++) counts[cells[base + sample[b]]]++;
+	}
+}
