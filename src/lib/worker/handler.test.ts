@@ -1,0 +1,67 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import fc from 'fast-check';
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { Zone } from '$lib/core/model';
+import { createAnalysisHandler } from './handler';
+import type { ClassifiedReply } from './protocol';
+
+function square(id: string, x0: number, y0: number, size: number): Zone {
+	const geometry: Polygon = {
+		type: 'Polygon',
+		coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]]
+	};
+	return { id, name: id, geometry, source: 'drawn' };
+}
+
+function classify(lons: number[], lats: number[], zones: Zone[]): ClassifiedReply {
+	const handle = createAnalysisHandler();
+	const loaded = handle({ type: 'load-firms', id: 1, lons: Float64Array.from(lons), lats: Float64Array.from(lats) });
+	expect(loaded.reply).toEqual({ type: 'firms-loaded', id: 1, count: lons.length });
+	const { reply } = handle({ type: 'classify', id: 2, zones });
+	if (reply.type !== 'classified') throw new Error(`expected a classification, got ${JSON.stringify(reply)}`);
+	return reply;
+}
+
+describe('analysis handler', () => {
+	it('answers with the request id, inside flags and per-zone counts as Turf would', () => {
+		const coordinate = fc.double({ min: 0, max: 10, noNaN: true });
+		const box = fc.record({ x: coordinate, y: coordinate, size: fc.double({ min: 0.1, max: 5, noNaN: true }) });
+		fc.assert(
+			fc.property(fc.array(fc.tuple(coordinate, coordinate), { maxLength: 60 }), fc.array(box, { minLength: 1, maxLength: 4 }), (points, boxes) => {
+				const zones = boxes.map((b, k) => square(`z${k}`, b.x, b.y, b.size));
+				const reply = classify(points.map((p) => p[0]), points.map((p) => p[1]), zones);
+				expect(reply.id).toBe(2);
+				expect(reply.zoneIds).toEqual(zones.map((z) => z.id));
+				const expectedCounts = zones.map((zone) => points.filter((p) => booleanPointInPolygon(p, zone.geometry)).length);
+				const expectedInside = points.map((p) => (zones.some((zone) => booleanPointInPolygon(p, zone.geometry)) ? 1 : 0));
+				expect(Array.from(reply.zoneCounts)).toEqual(expectedCounts);
+				expect(Array.from(reply.inside)).toEqual(expectedInside);
+				expect(reply.insideCount).toBe(expectedInside.filter(Boolean).length);
+			}),
+			{ numRuns: 60 }
+		);
+	});
+
+	it('repairs a self-crossing drawn shape and reports it; an unusable zone counts 0 with a note', () => {
+		// A bow tie: two triangles meeting at (1, 1).
+		const bowtie: Zone = { id: 'bow', name: 'bow', source: 'drawn', geometry: { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] } };
+		const line: Zone = { id: 'flat', name: 'flat', source: 'drawn', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [2, 0], [0, 0]]] } };
+		const reply = classify([0.2, 1.8, 1, 1.5], [1, 1, 0.2, 0.2], [bowtie, line]);
+		// (0.2, 1) and (1.8, 1) lie in the left and right triangles; (1, 0.2) and (1.5, 0.2) do not.
+		expect(Array.from(reply.inside)).toEqual([1, 1, 0, 0]);
+		expect(Array.from(reply.zoneCounts)).toEqual([2, 0]);
+		expect(reply.notes.find((n) => n.zoneId === 'bow')?.severity).toBe('repaired');
+		expect(reply.notes.some((n) => n.zoneId === 'flat' && n.severity === 'invalid')).toBe(true);
+	});
+
+	it('classifies nothing inside before zones exist and rejects coordinates of unequal length', () => {
+		const reply = classify([1, 2], [1, 2], []);
+		expect(Array.from(reply.inside)).toEqual([0, 0]);
+		expect(reply.insideCount).toBe(0);
+		const handle = createAnalysisHandler();
+		const { reply: error } = handle({ type: 'load-firms', id: 7, lons: new Float64Array(2), lats: new Float64Array(3) });
+		expect(error).toMatchObject({ type: 'error', id: 7 });
+		expect(error.type === 'error' && error.message).toMatch(/2 longitudes but 3 latitudes/);
+	});
+});

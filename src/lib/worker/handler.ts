@@ -1,0 +1,78 @@
+/**
+ * What the analysis worker does with each message, kept apart from the worker global so it runs
+ * (and is tested) in Node as well.
+ */
+import type { Feature } from 'geojson';
+import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
+import { validateZones } from '$lib/core/geo';
+import type { AnalysisReply, AnalysisRequest } from './protocol';
+
+export interface HandlerResult {
+	reply: AnalysisReply;
+	/** Buffers to transfer with the reply. */
+	transfer: ArrayBuffer[];
+}
+
+/**
+ * A message handler holding the firm coordinates between requests.
+ *
+ * @param options.now clock in milliseconds (default `performance.now`)
+ * @example
+ * const handle = createAnalysisHandler();
+ * handle({ type: 'load-firms', id: 1, lons, lats });
+ * const { reply } = handle({ type: 'classify', id: 2, zones });
+ */
+export function createAnalysisHandler(options: { now?: () => number } = {}): (request: AnalysisRequest) => HandlerResult {
+	const now = options.now ?? (() => performance.now());
+	let lons: Float64Array = new Float64Array(0);
+	let lats: Float64Array = new Float64Array(0);
+
+	return (request) => {
+		try {
+			if (request.type === 'load-firms') {
+				if (request.lons.length !== request.lats.length) {
+					throw new Error(`firm coordinates: ${request.lons.length} longitudes but ${request.lats.length} latitudes; send arrays of the same length.`);
+				}
+				lons = request.lons;
+				lats = request.lats;
+				return { reply: { type: 'firms-loaded', id: request.id, count: lons.length }, transfer: [] };
+			}
+			const started = now();
+			// Drawn shapes can cross themselves (freehand): repair them as the engine does for files.
+			const features: Feature[] = request.zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
+			const { zones: valid, problems } = validateZones(features, { source: 'drawn' });
+			const { inside, offsets, zoneIndices } = classifyPoints(buildZoneIndex(valid), lons, lats);
+			const validCounts = new Uint32Array(valid.length);
+			for (let k = 0; k < zoneIndices.length; k++) validCounts[zoneIndices[k]]++;
+			const position = new Map(request.zones.map((zone, z) => [zone.id, z]));
+			const zoneCounts = new Uint32Array(request.zones.length);
+			valid.forEach((zone, v) => {
+				const z = position.get(zone.id);
+				if (z !== undefined) zoneCounts[z] = validCounts[v];
+			});
+			const insideCount = lons.length === 0 ? 0 : countInside(offsets);
+			return {
+				reply: {
+					type: 'classified',
+					id: request.id,
+					inside,
+					insideCount,
+					zoneCounts,
+					zoneIds: request.zones.map((zone) => zone.id),
+					notes: problems.map(({ zoneId, severity, message }) => ({ zoneId, severity, message })),
+					elapsedMs: now() - started
+				},
+				transfer: [inside.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer]
+			};
+		} catch (error) {
+			return { reply: { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
+		}
+	};
+}
+
+/** Firms in at least one zone: those whose zone list is not empty. */
+function countInside(offsets: Uint32Array): number {
+	let count = 0;
+	for (let i = 1; i < offsets.length; i++) if (offsets[i] > offsets[i - 1]) count++;
+	return count;
+}
