@@ -1,5 +1,6 @@
 import { EARTH_RADIUS_KM } from '../model';
 import { codeFromRowCol, MESH_SPAN, meshCol, meshRow, type MeshLevel } from './jis-mesh';
+import { radixSort } from './radix-sort';
 
 /** Which firms to count: a mask (non-zero = count) or a predicate over firm indices. */
 export type FirmFilter = Uint8Array | ((index: number) => boolean);
@@ -95,27 +96,6 @@ export function meshAggregate(
 	}
 	for (let c = 0; c < size; c++) out.density[c] = out.counts[c] / out.areaKm2[c];
 	return out;
-}
-
-/** Sorts unsigned 32-bit integers ascending (LSD radix, three passes of 11 bits); `keys` is used as scratch. */
-function radixSort(keys: Uint32Array): Uint32Array {
-	let from: Uint32Array = keys;
-	let to: Uint32Array = new Uint32Array(keys.length);
-	const counts = new Uint32Array(2048);
-	for (let shift = 0; shift < 33; shift += 11) {
-		counts.fill(0);
-		for (let i = 0; i < from.length; i++) counts[(from[i] >>> shift) & 2047]++;
-		for (let b = 0, sum = 0; b < 2048; b++) {
-			const c = counts[b];
-			counts[b] = sum;
-			sum += c;
-		}
-		for (let i = 0; i < from.length; i++) to[counts[(from[i] >>> shift) & 2047]++] = from[i];
-		const swap = from;
-		from = to;
-		to = swap;
-	}
-	return from;
 }
 
 /**
