@@ -72,7 +72,7 @@ export function clusterZones(
 		}
 		const projection = createLocalProjection([(w + e) / 2, (s + north) / 2]);
 		const points = firms.map((i) => projection.forward(lons[i], lats[i]));
-		const firmAt = new Map(points.map((p, k) => [p, firms[k]]));
+		const firmAt = new Map<Position, number>(points.map((p, k) => [p, firms[k]]));
 		let ring = closed(concaveman(points, concavity, eps));
 		let made: string = hull;
 		// Hull vertices are firms (concaveman returns its input points): use their own coordinates,

@@ -1,0 +1,10 @@
+export { MESH_LEVELS, MESH_SPAN, meshBounds, meshCode, meshNumber, meshPolygon, type MeshLevel } from './jis-mesh';
+export { meshAggregate, type FirmFilter, type MeshCounts } from './mesh-aggregate';
+export { createLocalProjection, type LocalProjection } from './local-projection';
+export { kernelDensity, type DensityGrid, type KernelDensityOptions } from './kde';
+export { kdeBandwidth } from './kde-bandwidth';
+export { KERNELS, type KernelName } from './kernels';
+export { hexBin, hexPolygon, type HexCounts, type HexGrid } from './hex-grid';
+export { zoneCounts, type ZoneCounts } from './zone-counts';
+export { locationQuotient, type LocationQuotients, type RegionMembership } from './location-quotient';
+export { polygonAreaKm2 } from './polygon-area';
