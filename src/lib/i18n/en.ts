@@ -146,6 +146,37 @@ export const en = {
 	'firm.column.new_processes': 'New processes (3 years)',
 	'firm.column.patents_3y': 'Patents (3 years)',
 
+	'draw.toolbar': 'Zone drawing tools',
+	'draw.polygon': 'Draw polygon',
+	'draw.polygon.tip': 'Draw a polygon: click each corner; click the first corner or press Enter to finish, Esc to cancel',
+	'draw.rectangle': 'Draw rectangle',
+	'draw.rectangle.tip': 'Draw a rectangle: click one corner, then the opposite corner; Esc cancels',
+	'draw.circle': 'Draw circle',
+	'draw.circle.tip': 'Draw a circle: click the centre, then click at the radius (shown in km); Esc cancels',
+	'draw.freehand': 'Draw freehand',
+	'draw.freehand.tip': 'Draw freehand: click to start, trace the area, click to finish; Esc cancels',
+	'draw.select': 'Select and edit zones',
+	'draw.select.tip': 'Select a zone to move it, drag its vertices or add one at a midpoint; Delete removes the selected zone, Esc deselects',
+	'draw.undo': 'Undo zone change (Ctrl+Z)',
+	'draw.redo': 'Redo zone change (Ctrl+Shift+Z)',
+	'draw.radius': 'Radius {km} km',
+
+	'zones.heading': 'Zones',
+	'zones.namePrefix': 'Zone',
+	'zones.empty': 'No zones yet: draw one with the tools at the bottom of the map.',
+	'zones.name': 'Zone name',
+	'zones.area': '{area} km²',
+	'zones.firms': '{count} firms inside',
+	'zones.fit': 'Show {name} on the map',
+	'zones.delete': 'Delete {name}',
+	'zones.note': 'Zone “{name}”: {message}',
+
+	'summary.label': 'Firms inside and outside the zones',
+	'summary.inside': 'Inside {count} ({share}%)',
+	'summary.outside': 'Outside {count} ({share}%)',
+	'summary.working': 'Classifying…',
+	'summary.failed': 'Could not classify the firms: {message}',
+
 	'attribution.offline': 'Prefectures: Natural Earth (public domain)'
 } as const;
 

@@ -145,5 +145,36 @@ export const ja: Record<MessageKey, string> = {
 	'firm.column.new_processes': '新工程（3年間）',
 	'firm.column.patents_3y': '特許（3年間）',
 
+	'draw.toolbar': '区域の描画ツール',
+	'draw.polygon': '多角形を描く',
+	'draw.polygon.tip': '多角形を描く：頂点を順にクリックし、最初の頂点をクリックするかEnterで完了、Escで取り消し',
+	'draw.rectangle': '長方形を描く',
+	'draw.rectangle.tip': '長方形を描く：一つの角をクリックし、次に対角をクリック。Escで取り消し',
+	'draw.circle': '円を描く',
+	'draw.circle.tip': '円を描く：中心をクリックし、半径の位置でクリック（半径はkmで表示）。Escで取り消し',
+	'draw.freehand': 'フリーハンドで描く',
+	'draw.freehand.tip': 'フリーハンドで描く：クリックで開始し、範囲をなぞってクリックで完了。Escで取り消し',
+	'draw.select': '区域の選択・編集',
+	'draw.select.tip': '区域を選択して移動、頂点のドラッグ、中点での頂点追加ができます。Deleteで選択中の区域を削除、Escで選択解除',
+	'draw.undo': '区域の変更を元に戻す（Ctrl+Z）',
+	'draw.redo': '区域の変更をやり直す（Ctrl+Shift+Z）',
+	'draw.radius': '半径 {km} km',
+
+	'zones.heading': '区域',
+	'zones.namePrefix': '区域',
+	'zones.empty': '区域はまだありません。地図下部のツールで描いてください。',
+	'zones.name': '区域名',
+	'zones.area': '{area} km²',
+	'zones.firms': '区域内 {count} 社',
+	'zones.fit': '{name}を地図に表示',
+	'zones.delete': '{name}を削除',
+	'zones.note': '区域「{name}」：{message}',
+
+	'summary.label': '区域の内外の企業数',
+	'summary.inside': '区域内 {count} 社（{share}%）',
+	'summary.outside': '区域外 {count} 社（{share}%）',
+	'summary.working': '分類中…',
+	'summary.failed': '企業を分類できませんでした：{message}',
+
 	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）'
 };

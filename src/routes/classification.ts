@@ -1,0 +1,51 @@
+/**
+ * Showing the inside/outside classification on the firm layer. The flags go to MapLibre as
+ * feature state (firm feature ids are row indices), and only the firms whose flag changed are
+ * touched: a vertex drag usually changes a few hundred of 55,000 firms, and resending the whole
+ * GeoJSON would make MapLibre re-tile every point.
+ */
+import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { FIRM_PAINT } from '$lib/map/styles';
+
+export const INSIDE_COLOUR = '#c92a2a';
+export const OUTSIDE_COLOUR = '#868e96';
+
+/** The firm paint while zones exist: red inside any zone, grey outside, larger when inside. */
+export const CLASSIFIED_FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
+	...FIRM_PAINT,
+	'circle-color': ['case', ['boolean', ['feature-state', 'inside'], false], INSIDE_COLOUR, OUTSIDE_COLOUR] as ExpressionSpecification,
+	'circle-opacity': ['case', ['boolean', ['feature-state', 'inside'], false], 0.9, 0.45] as ExpressionSpecification
+};
+
+/** The part of a MapLibre map this needs, so tests can pass a recorder. */
+export interface FeatureStateTarget {
+	setFeatureState(feature: { source: string; id: number }, state: { inside: boolean }): void;
+}
+
+/**
+ * Sets the `inside` feature state of every firm whose flag differs from `previous` (all flagged
+ * firms when there is no previous) and returns how many were set.
+ *
+ * @example
+ * applyInsideStates(map, 'firms', lastInside, reply.inside);
+ */
+export function applyInsideStates(map: FeatureStateTarget, source: string, previous: Uint8Array | null, next: Uint8Array): number {
+	let changed = 0;
+	for (let i = 0; i < next.length; i++) {
+		const before = previous && i < previous.length ? previous[i] : 0;
+		if (before === next[i]) continue;
+		map.setFeatureState({ source, id: i }, { inside: next[i] === 1 });
+		changed++;
+	}
+	return changed;
+}
+
+/**
+ * Percentage of `count` in `total`, one decimal; 0 when total is 0.
+ *
+ * @example
+ * share(1, 3) // → 33.3
+ */
+export function share(count: number, total: number): number {
+	return total === 0 ? 0 : Math.round((count / total) * 1000) / 10;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { Polygon, Position } from 'geojson';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
+import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+
+/** The firm sample as the engine sees it in the command-line tool: every row, in file order. */
+function readFirms(): { lons: Float64Array; lats: Float64Array } {
+	const text = readFileSync('static/generated/firms-sample.csv', 'utf8').replace(/^\uFEFF/, '');
+	const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+	return {
+		lons: Float64Array.from(data, (row) => Number(row.lon)),
+		lats: Float64Array.from(data, (row) => Number(row.lat))
+	};
+}
+
+const firms = readFirms();
+
+/** Firms inside the polygon by the engine, computed here in Node. */
+function engineCount(ring: Position[]): number {
+	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+	const { inside } = classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), firms.lons, firms.lats);
+	return inside.reduce((sum, flag) => sum + flag, 0);
+}
+
+/** Map coordinates of screen pixels, as the map converts them. */
+function lngLatsAt(page: Page, pixels: [number, number][]): Promise<Position[]> {
+	return page.evaluate((points) => {
+		const map = window.__clusterMap!;
+		const rect = map.getCanvas().getBoundingClientRect();
+		return points.map(([x, y]) => map.unproject([x - rect.left, y - rect.top]).toArray());
+	}, pixels);
+}
+
+async function settled(page: Page): Promise<void> {
+	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
+}
+
+/** The count the zone list shows for its only zone, once it equals `expected` (or the last seen value). */
+async function zoneCountBecomes(page: Page, expected: number): Promise<number> {
+	const count = page.locator('[data-zone-id] .count');
+	await page
+		.waitForFunction((want) => document.querySelector('[data-zone-id] .count')?.getAttribute('data-count') === String(want), expected, { timeout: 20_000 })
+		.catch(() => undefined);
+	return Number(await count.getAttribute('data-count'));
+}
+
+describe('drawing a zone and classifying the firms', () => {
+	let app: OpenedApp;
+	// Pixels of a quadrilateral round the middle of the map (viewport 1280 × 800).
+	const corners: [number, number][] = [
+		[600, 300],
+		[900, 320],
+		[880, 560],
+		[620, 540]
+	];
+
+	beforeAll(async () => {
+		// Central Ota at zoom 14: dense with firms.
+		app = await openApp('/#14/35.5615/139.716');
+		await waitForMap(app.page, 60_000);
+		await settled(app.page);
+	});
+	afterAll(() => app?.close());
+
+	it('draws a polygon by mouse and counts the firms inside as the engine does', async () => {
+		const { page } = app;
+		await page.getByRole('toolbar').locator('[data-tool="polygon"]').click();
+		for (const [x, y] of corners) {
+			await page.mouse.move(x, y, { steps: 4 });
+			await page.mouse.click(x, y);
+		}
+		await page.keyboard.press('Enter');
+
+		await expect.poll(() => page.locator('[data-zone-id]').count(), { timeout: 10_000 }).toBe(1);
+		const expected = engineCount(await lngLatsAt(page, corners));
+		expect(expected).toBeGreaterThan(20);
+		expect(await zoneCountBecomes(page, expected)).toBe(expected);
+		await expect.poll(() => page.locator('.summary .inside').getAttribute('data-count')).toBe(String(expected));
+		await screenshot(page, 'draw-polygon-ota');
+	});
+
+	it('updates the count after a vertex is dragged in select mode', async () => {
+		const { page } = app;
+		await page.getByRole('toolbar').locator('[data-tool="select"]').click();
+		// Select the zone by clicking inside it, then drag its second corner outwards.
+		await page.mouse.move(750, 430, { steps: 4 });
+		await page.mouse.click(750, 430);
+		const [from, to]: [number, number][] = [corners[1], [975, 255]];
+		await page.mouse.move(from[0], from[1], { steps: 4 });
+		await page.mouse.down();
+		await page.mouse.move(to[0], to[1], { steps: 12 });
+		await page.mouse.up();
+
+		const moved = corners.map((corner, k) => (k === 1 ? to : corner));
+		const expected = engineCount(await lngLatsAt(page, moved));
+		expect(expected).toBeGreaterThan(engineCount(await lngLatsAt(page, corners)));
+		expect(await zoneCountBecomes(page, expected)).toBe(expected);
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(1);
+		expect(app.errors).toEqual([]);
+	});
+});
