@@ -1,11 +1,13 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 
-/** Timings of one measured operation, in milliseconds. */
+/** Timings of one measured operation, in milliseconds: wall clock, and CPU time of this process. */
 export interface Timing {
 	median: number;
 	min: number;
 	max: number;
 	samples: number[];
+	/** Median user + system CPU time; less disturbed than wall time when other work shares the machine. */
+	cpuMedian: number;
 }
 
 /**
@@ -21,16 +23,24 @@ export function measure(fn: () => unknown, options: { warmup?: number; runs?: nu
 	let sink: unknown;
 	for (let i = 0; i < warmup; i++) sink = fn();
 	const samples: number[] = [];
+	const cpu: number[] = [];
 	for (let i = 0; i < runs; i++) {
+		const cpuStart = process.cpuUsage();
 		const start = performance.now();
 		sink = fn();
 		samples.push(performance.now() - start);
+		const used = process.cpuUsage(cpuStart);
+		cpu.push((used.user + used.system) / 1000);
 	}
 	keep(sink);
 	const sorted = [...samples].sort((a, b) => a - b);
+	return { median: median(samples), min: sorted[0], max: sorted[sorted.length - 1], samples, cpuMedian: median(cpu) };
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
-	const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-	return { median, min: sorted[0], max: sorted[sorted.length - 1], samples };
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 let kept: unknown;

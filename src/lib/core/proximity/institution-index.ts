@@ -143,7 +143,7 @@ const single = new Float64Array(1);
 
 /**
  * The institution nearest to a point by great-circle distance, and that distance in km on the
- * 6371.0088 km sphere (exactly {@link haversineKm}'s value). geokdbush ranks on its own 6371 km
+ * 6371.0088 km sphere (exactly `haversineKm(lon, lat, institution.lon, institution.lat)`). geokdbush ranks on its own 6371 km
  * sphere, which orders points identically but reports other kilometres, so kilometres here are
  * always recomputed. Equal distances go to the lower institution index.
  *
