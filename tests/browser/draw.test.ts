@@ -18,11 +18,25 @@ function readFirms(): { lons: Float64Array; lats: Float64Array } {
 
 const firms = readFirms();
 
-/** Firms inside the polygon by the engine, computed here in Node. */
-function engineCount(ring: Position[]): number {
+/** Row indices of the firms inside the polygon by the engine, computed here in Node. */
+function engineInside(ring: Position[]): number[] {
 	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
 	const { inside } = classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), firms.lons, firms.lats);
-	return inside.reduce((sum, flag) => sum + flag, 0);
+	const rows: number[] = [];
+	inside.forEach((flag, i) => flag && rows.push(i));
+	return rows;
+}
+
+const engineCount = (ring: Position[]) => engineInside(ring).length;
+
+/** Firm feature ids (row indices) the map styles as inside. */
+function styledInside(page: Page, total: number): Promise<number[]> {
+	return page.evaluate((n) => {
+		const map = window.__clusterMap!;
+		const ids: number[] = [];
+		for (let i = 0; i < n; i++) if (map.getFeatureState({ source: 'firms', id: i }).inside === true) ids.push(i);
+		return ids;
+	}, total);
 }
 
 /** Map coordinates of screen pixels, as the map converts them. */
@@ -79,6 +93,10 @@ describe('drawing a zone and classifying the firms', () => {
 		expect(expected).toBeGreaterThan(20);
 		expect(await zoneCountBecomes(page, expected)).toBe(expected);
 		await expect.poll(() => page.locator('.summary .inside').getAttribute('data-count')).toBe(String(expected));
+		// The map styles exactly those firms as inside (the sample places every row of the file).
+		expect(await styledInside(page, firms.lons.length)).toEqual(engineInside(await lngLatsAt(page, corners)));
+		const colour = await page.evaluate(() => JSON.stringify(window.__clusterMap!.getPaintProperty('firms', 'circle-color')));
+		expect(colour).toContain('feature-state');
 		await screenshot(page, 'draw-polygon-ota');
 	});
 
@@ -99,6 +117,8 @@ describe('drawing a zone and classifying the firms', () => {
 		expect(expected).toBeGreaterThan(engineCount(await lngLatsAt(page, corners)));
 		expect(await zoneCountBecomes(page, expected)).toBe(expected);
 		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(1);
+		await expect.poll(() => styledInside(page, firms.lons.length)).toEqual(engineInside(await lngLatsAt(page, moved)));
+		await screenshot(page, 'draw-polygon-ota-edited');
 		expect(app.errors).toEqual([]);
 	});
 });
