@@ -121,4 +121,44 @@ describe('drawing a zone and classifying the firms', () => {
 		await screenshot(page, 'draw-polygon-ota-edited');
 		expect(app.errors).toEqual([]);
 	});
+
+	it('undoes and redoes zone changes from the keyboard, deletes from the list, and Esc cancels a shape', async () => {
+		const { page } = app;
+		const original = engineCount(await lngLatsAt(page, corners));
+		const edited = Number(await page.locator('[data-zone-id] .count').getAttribute('data-count'));
+		expect(edited).not.toBe(original);
+		await page.locator('#control-panel h1').click(); // focus away from any input: the shortcut is global
+		await page.keyboard.press('Control+z');
+		expect(await zoneCountBecomes(page, original)).toBe(original);
+		await page.keyboard.press('Control+Shift+z');
+		expect(await zoneCountBecomes(page, edited)).toBe(edited);
+
+		await page.getByRole('button', { name: 'Delete Zone 1' }).click();
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(0);
+		await expect.poll(() => styledInside(page, firms.lons.length)).toEqual([]);
+		await page.keyboard.press('Control+z');
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(1);
+		expect(await zoneCountBecomes(page, edited)).toBe(edited);
+
+		// Three corners, Esc, then Enter: had Esc not cancelled the shape, Enter would finish it.
+		await page.getByRole('toolbar').locator('[data-tool="polygon"]').click();
+		for (const [x, y] of [[450, 200], [550, 220], [500, 650]] as const) {
+			await page.mouse.move(x, y, { steps: 4 });
+			await page.mouse.click(x, y);
+		}
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Enter');
+		await page.waitForTimeout(500);
+		expect(await page.locator('[data-zone-id]').count()).toBe(1);
+		expect(app.errors).toEqual([]);
+	});
+
+	it('names the drawing tools in Japanese', async () => {
+		const { page } = app;
+		await page.getByLabel('日本語').check();
+		const polygon = page.getByRole('toolbar').locator('[data-tool="polygon"]');
+		await expect.poll(() => polygon.getAttribute('aria-label')).toBe('多角形を描く');
+		expect(await polygon.getAttribute('title')).toMatch(/Enter/);
+		expect(await page.locator('#zones-heading').textContent()).toBe('区域');
+	});
 });
