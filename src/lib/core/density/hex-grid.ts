@@ -1,7 +1,6 @@
 import type { Polygon } from 'geojson';
-import { bboxCentre, selectFirms } from './kde-bandwidth';
+import { bboxCentre, selectFirms, type FirmFilter } from './select-firms';
 import { createLocalProjection } from './local-projection';
-import type { FirmFilter } from './mesh-aggregate';
 import { radixSort } from './radix-sort';
 
 /** Where a hexagon grid lies: regular pointy-top hexagons in a local equal-area projection. */

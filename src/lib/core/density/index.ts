@@ -1,5 +1,6 @@
 export { MESH_LEVELS, MESH_SPAN, meshBounds, meshCode, meshNumber, meshPolygon, type MeshLevel } from './jis-mesh';
-export { meshAggregate, type FirmFilter, type MeshCounts } from './mesh-aggregate';
+export { meshAggregate, type MeshCounts } from './mesh-aggregate';
+export type { FirmFilter } from './select-firms';
 export { createLocalProjection, type LocalProjection } from './local-projection';
 export { kernelDensity, type DensityGrid, type KernelDensityOptions } from './kde';
 export { kdeBandwidth } from './kde-bandwidth';

@@ -43,6 +43,8 @@ function snapFloor(x: number): number {
 /**
  * Quarter-mesh row of a latitude (0 at the equator), or -1 outside 0 ≤ lat < 66°40′ or NaN.
  * Integer results only, so hot loops stay on small integers.
+ * @example
+ * meshRow(35.5); // 17040 (35.5 × 480)
  * @internal shared with mesh aggregation
  */
 export function meshRow(lat: number): number {
@@ -52,6 +54,8 @@ export function meshRow(lat: number): number {
 
 /**
  * Quarter-mesh column of a longitude (0 at 100°E), or -1 outside 100 ≤ lon < 200 or NaN.
+ * @example
+ * meshCol(139.0125); // 12484 (39.0125 × 320)
  * @internal shared with mesh aggregation
  */
 export function meshCol(lon: number): number {
@@ -62,6 +66,8 @@ export function meshCol(lon: number): number {
 
 /**
  * The numeric mesh code of the cell whose south-west quarter-mesh row/column is (row, col).
+ * @example
+ * codeFromRowCol(17040, 12484, 'third'); // 53392001
  * @internal shared with mesh aggregation
  */
 export function codeFromRowCol(row: number, col: number, level: MeshLevel): number {
@@ -112,6 +118,8 @@ export function meshCode(lon: number, lat: number, level: MeshLevel = 'third'): 
 
 /**
  * Level, south-west quarter-mesh row/column and span of a mesh code.
+ * @example
+ * parseMeshCode('533920'); // { level: 'second', row: 17040, col: 12480, span: 40 }
  * @internal shared with {@link meshBounds}
  */
 export function parseMeshCode(code: string | number): { level: MeshLevel; row: number; col: number; span: number } {

@@ -1,6 +1,6 @@
 import { CANONICAL_BANDWIDTH, type KernelName } from './kernels';
 import { createLocalProjection } from './local-projection';
-import type { FirmFilter } from './mesh-aggregate';
+import { bboxCentre, selectFirms, type FirmFilter } from './select-firms';
 
 /**
  * The default bandwidth rule on projected coordinates (metres): the spatial variant of Silverman's
@@ -12,6 +12,9 @@ import type { FirmFilter } from './mesh-aggregate';
  * distance to it (the Dm term keeps a few far-off points from inflating the radius). The result is
  * the quartic kernel's radius; other kernels get the same smoothing through the ratio of canonical
  * bandwidths (Gaussian σ ≈ 0.38 × radius, Epanechnikov radius ≈ 0.84 × radius).
+ * @example
+ * const { xs, ys } = createLocalProjection(centre).projectAll(lons, lats);
+ * bandwidthOfProjected(xs, ys, 'quartic'); // metres
  * @internal shared by {@link kdeBandwidth} and kernelDensity
  */
 export function bandwidthOfProjected(xs: Float64Array, ys: Float64Array, kernel: KernelName): number {
@@ -62,44 +65,4 @@ export function kdeBandwidth(
 	const projection = createLocalProjection(bboxCentre(l, p));
 	const { xs, ys } = projection.projectAll(l, p);
 	return bandwidthOfProjected(xs, ys, options.kernel ?? 'quartic');
-}
-
-/**
- * Firms that pass the filter and have finite coordinates, copied into new arrays, with their
- * indices and the number that passed the filter but had no coordinates.
- * @internal shared by the density functions
- */
-export function selectFirms(lons: ArrayLike<number>, lats: ArrayLike<number>, filter?: FirmFilter) {
-	const n = lons.length;
-	if (lats.length !== n) throw new Error(`${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
-	if (filter instanceof Uint8Array && filter.length !== n) throw new Error(`The filter mask has ${filter.length} entries for ${n} firms; pass one entry per firm.`);
-	const index = new Uint32Array(n);
-	let m = 0;
-	let withoutCoordinates = 0;
-	for (let i = 0; i < n; i++) {
-		if (filter !== undefined && (filter instanceof Uint8Array ? filter[i] === 0 : !filter(i))) continue;
-		if (Number.isFinite(lons[i]) && Number.isFinite(lats[i])) index[m++] = i;
-		else withoutCoordinates++;
-	}
-	const out = { lons: new Float64Array(m), lats: new Float64Array(m), index: index.slice(0, m), withoutCoordinates };
-	for (let k = 0; k < m; k++) {
-		out.lons[k] = lons[index[k]];
-		out.lats[k] = lats[index[k]];
-	}
-	return out;
-}
-
-/**
- * Centre of the bounding box of positions, [lon, lat].
- * @internal
- */
-export function bboxCentre(lons: Float64Array, lats: Float64Array): [number, number] {
-	let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-	for (let i = 0; i < lons.length; i++) {
-		if (lons[i] < w) w = lons[i];
-		if (lons[i] > e) e = lons[i];
-		if (lats[i] < s) s = lats[i];
-		if (lats[i] > n) n = lats[i];
-	}
-	return [(w + e) / 2, (s + n) / 2];
 }

@@ -1,8 +1,8 @@
 import { convolveGrid } from './fft-convolve';
-import { bandwidthOfProjected, bboxCentre, selectFirms } from './kde-bandwidth';
+import { bandwidthOfProjected } from './kde-bandwidth';
+import { bboxCentre, selectFirms, type FirmFilter } from './select-firms';
 import { assertKernel, KERNEL_PROFILE, KERNEL_SUPPORT, type KernelName } from './kernels';
 import { createLocalProjection } from './local-projection';
-import type { FirmFilter } from './mesh-aggregate';
 
 /** A kernel density surface on a square metric grid. */
 export interface DensityGrid {

@@ -1,4 +1,4 @@
-import type { FirmFilter } from './mesh-aggregate';
+import type { FirmFilter } from './select-firms';
 
 /** Which region(s) each firm is in: one region index per firm (−1: none), or the classifier's CSR lists. */
 export type RegionMembership = Int32Array | { offsets: Uint32Array; zoneIndices: Uint32Array };

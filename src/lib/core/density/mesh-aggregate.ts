@@ -2,8 +2,9 @@ import { EARTH_RADIUS_KM } from '../model';
 import { codeFromRowCol, MESH_SPAN, meshCol, meshRow, type MeshLevel } from './jis-mesh';
 import { radixSort } from './radix-sort';
 
-/** Which firms to count: a mask (non-zero = count) or a predicate over firm indices. */
-export type FirmFilter = Uint8Array | ((index: number) => boolean);
+import type { FirmFilter } from './select-firms';
+
+export type { FirmFilter };
 
 /** Firm counts per JIS X 0410 mesh cell, one entry per non-empty cell, ascending by code. */
 export interface MeshCounts {

@@ -1,7 +1,7 @@
 import { classifyPoints, type PointClassification } from '../classify/classify-points';
 import { buildZoneIndex, type ZoneIndex } from '../classify/zone-index';
 import type { Zone } from '../model';
-import type { FirmFilter } from './mesh-aggregate';
+import type { FirmFilter } from './select-firms';
 import { polygonAreaKm2 } from './polygon-area';
 
 /** Firm counts per zone, in zones order. */

@@ -4,7 +4,7 @@ import { buildZoneIndex } from '../classify/zone-index';
 import { classifyPoints } from '../classify/classify-points';
 import type { DensityGrid } from '../density/kde';
 import { createLocalProjection } from '../density/local-projection';
-import type { FirmFilter } from '../density/mesh-aggregate';
+import type { FirmFilter } from '../density/select-firms';
 import { orient, twiceSignedArea, type DetectedZone } from './detected-zone';
 
 export interface DensityContourOptions {
@@ -102,6 +102,8 @@ export function densityContours(
 
 /**
  * The p-th percentile (linear interpolation between order statistics) of the non-zero values.
+ * @example
+ * percentileOfNonZero(Float32Array.of(0, 1, 2, 3), 50); // 2
  * @internal
  */
 export function percentileOfNonZero(values: Float32Array, p: number): number {

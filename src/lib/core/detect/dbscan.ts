@@ -1,7 +1,6 @@
 import KDBush from 'kdbush';
-import { bboxCentre, selectFirms } from '../density/kde-bandwidth';
+import { bboxCentre, selectFirms, type FirmFilter } from '../density/select-firms';
 import { createLocalProjection } from '../density/local-projection';
-import type { FirmFilter } from '../density/mesh-aggregate';
 import { EARTH_RADIUS_KM } from '../model';
 
 /** Label of firms DBSCAN did not consider: left out by the filter or without coordinates. */

@@ -15,6 +15,8 @@ export interface DetectedZone extends Zone {
 
 /**
  * Twice the signed area of a ring in its own units: positive when counter-clockwise.
+ * @example
+ * twiceSignedArea([[0, 0], [1, 0], [1, 1], [0, 0]]); // 1
  * @internal shared by the detection methods
  */
 export function twiceSignedArea(ring: readonly Position[]): number {
@@ -28,6 +30,8 @@ export function twiceSignedArea(ring: readonly Position[]): number {
 
 /**
  * Turns a ring to the RFC 7946 orientation: counter-clockwise for an outer ring, clockwise for a hole.
+ * @example
+ * orient([[0, 0], [0, 1], [1, 1], [0, 0]], true); // [[0, 0], [1, 1], [0, 1], [0, 0]]
  * @internal shared by the detection methods
  */
 export function orient(ring: Position[], outer: boolean): Position[] {

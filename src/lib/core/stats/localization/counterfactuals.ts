@@ -8,6 +8,8 @@ import { addMatrixHistogram, buildPoolMatrix, MATRIX_MAX_SITES } from './pool-ma
  * into a curve with `curve`, and returns the curves row by row. Pools up to 6,000 sites get a
  * precomputed matrix of pair bins (36 MB at most), so a draw only looks its pairs up; larger pools
  * compute the distances of each draw's pairs. Both give the same histograms.
+ * @example
+ * const { curves } = counterfactualCurves(poolSites, 2000, 0.1, 1850, 361, kernel, { draws: 1000, seed: 1 });
  * @internal shared by durantonOverman and ripleyKL
  */
 export function counterfactualCurves(
@@ -62,6 +64,8 @@ export function counterfactualCurves(
 
 /**
  * Histogram of the pairs among sites, summed over the four copies addPairHistogram fills.
+ * @example
+ * pairHistogram(sites, 0.1, 1850)[12]; // pairs 1.2–1.3 km apart
  * @internal
  */
 export function pairHistogram(sites: SitePoints, binKm: number, bins: number): Float64Array {

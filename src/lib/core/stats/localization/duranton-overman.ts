@@ -1,5 +1,4 @@
-import { selectFirms } from '../../density/kde-bandwidth';
-import type { FirmFilter } from '../../density/mesh-aggregate';
+import { selectFirms, type FirmFilter } from '../../density/select-firms';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
 import { counterfactualCurves, pairHistogram } from './counterfactuals';
 import { pairDistanceSummary } from './pair-distance-summary';
@@ -121,7 +120,7 @@ export function durantonOverman(
 
 	const pairs = (n * (n - 1)) / 2;
 	const summary = pairDistanceSummary(sites);
-	const h = options.bandwidthKm ?? 0.9 * Math.min(summary.sd, (summary.q3 - summary.q1) / 1.34) * summary.pairs ** -0.2;
+	const h = options.bandwidthKm ?? 0.9 * Math.min(summary.sd, (summary.q3 - summary.q1) / 1.34) * pairs ** -0.2;
 	if (!(h > 0) || !Number.isFinite(h)) throw new Error(`durantonOverman: the bandwidth must be a positive number of km, got ${h}; the firms may share one location.`);
 	const maxDistanceKm = options.maxDistanceKm === 'median' ? pairDistanceSummary(poolSites, { seed }).median : (options.maxDistanceKm ?? 180);
 	if (!(maxDistanceKm > 0) || !Number.isFinite(maxDistanceKm)) throw new Error(`durantonOverman: maxDistanceKm must be a positive number of km or 'median', got ${maxDistanceKm}.`);

@@ -15,6 +15,8 @@ export interface SitePoints {
 
 /**
  * 3-D points (km) of the sites `index` of lons/lats, in that order.
+ * @example
+ * const sites = sitePoints(lons, lats, Uint32Array.of(0, 5, 9));
  * @internal
  */
 export function sitePoints(lons: ArrayLike<number>, lats: ArrayLike<number>, index: ArrayLike<number>): SitePoints {
@@ -32,6 +34,8 @@ export function sitePoints(lons: ArrayLike<number>, lats: ArrayLike<number>, ind
 
 /**
  * Great-circle distance in km from the chord between two points of the sphere, in km.
+ * @example
+ * arcOfChord(chordOfArc(180)); // 180
  * @internal
  */
 export function arcOfChord(c: number): number {
@@ -40,6 +44,8 @@ export function arcOfChord(c: number): number {
 
 /**
  * The chord, in km, of a great-circle distance in km.
+ * @example
+ * chordOfArc(180); // ≈ 179.994 km
  * @internal
  */
 export function chordOfArc(d: number): number {
@@ -53,6 +59,9 @@ export function chordOfArc(d: number): number {
  * left for out-of-range pairs, as in addMatrixHistogram): four rows are processed at once and each
  * writes its own copy, which keeps increments of equal bins from waiting on each other.
  * Bins are on chord length mapped to arc length at the bin edges, so the binning is exact.
+ * @example
+ * const counts = new Int32Array(4 * (bins + 1));
+ * addPairHistogram(sites, sites.x.length, 0.1, bins, counts);
  * @internal the hot loop when the candidate pool is too large for a distance matrix
  */
 export function addPairHistogram(sites: SitePoints, n: number, binKm: number, bins: number, counts: Int32Array): void {

@@ -18,6 +18,8 @@ export interface PoolMatrix {
 
 /**
  * Builds the {@link PoolMatrix} of `sites` with bins of `binKm` (exact edges, as addPairHistogram).
+ * @example
+ * const matrix = buildPoolMatrix(poolSites, 0.1, 1850);
  * @internal
  */
 export function buildPoolMatrix(sites: SitePoints, binKm: number, bins: number): PoolMatrix {
@@ -52,6 +54,8 @@ export function buildPoolMatrix(sites: SitePoints, binKm: number, bins: number):
  * Adds the pair bins of a sample of the pool to `counts`, which holds four interleaved copies of
  * bins + 1 entries (the last of each collects pairs out of range). `sample` must be ascending.
  * Four rows at a time, each into its own copy, so equal bins do not wait on each other.
+ * @example
+ * addMatrixHistogram(matrix, sample.sort(), counts);
  * @internal the hot loop of the Monte Carlo draws
  */
 export function addMatrixHistogram(matrix: PoolMatrix, sample: Uint32Array, counts: Int32Array): void {

@@ -1,7 +1,6 @@
 import concaveman from 'concaveman';
-import { selectFirms } from '../../density/kde-bandwidth';
+import { selectFirms, type FirmFilter } from '../../density/select-firms';
 import { createLocalProjection } from '../../density/local-projection';
-import type { FirmFilter } from '../../density/mesh-aggregate';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
 import { counterfactualCurves, pairHistogram } from './counterfactuals';
 import { pairDistanceSummary } from './pair-distance-summary';
