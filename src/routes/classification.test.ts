@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyInsideStates, share } from './classification';
+import type { Zone } from '$lib/core/model';
+import { applyInsideStates, share, zonesContaining } from './classification';
 
 describe('applyInsideStates', () => {
 	it('leaves the map with exactly the new flags, touching only the firms that changed', () => {
@@ -26,5 +27,21 @@ describe('share', () => {
 		expect(share(1, 3)).toBe(33.3);
 		expect(share(2, 2)).toBe(100);
 		expect(share(0, 0)).toBe(0);
+	});
+});
+
+describe('zonesContaining', () => {
+	const zone = (id: string, ring: number[][]): Zone => ({ id, name: `name ${id}`, source: 'drawn', geometry: { type: 'Polygon', coordinates: [ring] } });
+	const square = zone('sq', [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
+	// A bow tie crossing itself at (1, 1): inside only its two triangles once repaired.
+	const bowtie = zone('bow', [[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]);
+	const flat = zone('flat', [[0, 0], [1, 0], [2, 0], [0, 0]]);
+
+	it('lists every zone holding the point, boundary included, in zone order', () => {
+		expect(zonesContaining([square, bowtie, flat], 0.2, 1).map((z) => z.id)).toEqual(['sq', 'bow']);
+		expect(zonesContaining([square, bowtie, flat], 1, 0.2).map((z) => z.id)).toEqual(['sq']);
+		expect(zonesContaining([square, bowtie], 2, 1).map((z) => z.id)).toEqual(['sq', 'bow']);
+		expect(zonesContaining([square], 3, 1)).toEqual([]);
+		expect(zonesContaining([], 1, 1)).toEqual([]);
 	});
 });

@@ -4,7 +4,11 @@
  * touched: a vertex drag usually changes a few hundred of 55,000 firms, and resending the whole
  * GeoJSON would make MapLibre re-tile every point.
  */
+import type { Feature } from 'geojson';
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
+import { buildZoneIndex, zonesAt } from '$lib/core/classify';
+import { validateZones } from '$lib/core/geo';
+import type { Zone } from '$lib/core/model';
 import { FIRM_PAINT } from '$lib/map/styles';
 
 export const INSIDE_COLOUR = '#c92a2a';
@@ -48,4 +52,18 @@ export function applyInsideStates(map: FeatureStateTarget, source: string, previ
  */
 export function share(count: number, total: number): number {
 	return total === 0 ? 0 : Math.round((count / total) * 1000) / 10;
+}
+
+/**
+ * The zones containing one point, decided as the analysis worker decides (same repair of drawn
+ * shapes, same engine), for a popup; zones that cannot be used contain nothing.
+ *
+ * @example
+ * zonesContaining(zones.list, 139.72, 35.56).map((z) => z.name); // ['Zone 1']
+ */
+export function zonesContaining(zones: readonly Zone[], lon: number, lat: number): Zone[] {
+	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
+	const valid = validateZones(features, { source: 'drawn' }).zones;
+	const byId = new Map(zones.map((zone) => [zone.id, zone]));
+	return zonesAt(buildZoneIndex(valid), lon, lat).flatMap((z) => byId.get(valid[z].id) ?? []);
 }

@@ -13,7 +13,7 @@ import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
 
 export type Selection =
-	| { kind: 'firm'; columns: string[]; row: string[]; industry: string }
+	| { kind: 'firm'; index: number; columns: string[]; row: string[]; industry: string }
 	| { kind: 'institution'; properties: InstitutionProperties }
 	| { kind: 'district'; properties: ExtentProperties }
 	| { kind: 'cluster'; properties: ClusterProgramProperties }
@@ -35,7 +35,7 @@ export function selectionOf(
 		case 'firms': {
 			const i = Number(p.i);
 			const row = data.sample?.rows[i];
-			return row && data.sample ? { kind: 'firm', columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
+			return row && data.sample ? { kind: 'firm', index: i, columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
 		}
 		case 'institutions': {
 			const found = data.geodata.institutions.features.find((f) => f.properties.id === p.id);

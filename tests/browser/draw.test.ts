@@ -153,6 +153,41 @@ describe('drawing a zone and classifying the firms', () => {
 		expect(app.errors).toEqual([]);
 	});
 
+	it('lists the zones containing a clicked firm in its popup', async () => {
+		const { page } = app;
+		await page.getByRole('toolbar').locator('[data-tool="polygon"]').click(); // back to panning and picking
+		await expect.poll(() => page.getByRole('toolbar').locator('[aria-pressed="true"]').count()).toBe(0);
+		const moved = corners.map((corner, k) => (k === 1 ? ([975, 255] as [number, number]) : corner));
+		const inside = engineInside(await lngLatsAt(page, moved));
+		// A firm that is the only thing clickable within a few pixels of its position.
+		const target = await page.evaluate(
+			({ lons, lats }) => {
+				const map = window.__clusterMap!;
+				const rect = map.getCanvas().getBoundingClientRect();
+				for (let i = 0; i < lons.length; i++) {
+					const p = map.project([lons[i], lats[i]]);
+					const near = map.queryRenderedFeatures(
+						[
+							[p.x - 8, p.y - 8],
+							[p.x + 8, p.y + 8]
+						],
+						{ layers: ['firms', 'institutions'] }
+					);
+					if (near.length === 1 && near[0].layer.id === 'firms') return { x: p.x + rect.left, y: p.y + rect.top };
+				}
+				return null;
+			},
+			{ lons: inside.map((i) => firms.lons[i]), lats: inside.map((i) => firms.lats[i]) }
+		);
+		expect(target).not.toBeNull();
+		await page.mouse.click(target!.x, target!.y);
+		const popup = page.locator('.feature-popup');
+		await popup.waitFor();
+		expect(await popup.textContent()).toContain('In zones');
+		expect(await popup.textContent()).toContain('Zone 1');
+		await page.keyboard.press('Escape');
+	});
+
 	it('names the drawing tools in Japanese', async () => {
 		const { page } = app;
 		await page.getByLabel('日本語').check();

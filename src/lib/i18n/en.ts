@@ -124,6 +124,8 @@ export const en = {
 	'popup.kind.firm': 'SME (synthetic sample)',
 	'popup.kind.cluster': 'Cluster programme region',
 	'popup.industry': 'Industry',
+	'popup.zones': 'In zones',
+	'popup.noZone': 'none (outside every zone)',
 
 	'program.meti-industrial-cluster': 'METI Industrial Cluster Plan',
 	'program.mext-knowledge-cluster': 'MEXT Knowledge Cluster',

@@ -123,6 +123,8 @@ export const ja: Record<MessageKey, string> = {
 	'popup.kind.firm': '中小企業（合成サンプル）',
 	'popup.kind.cluster': 'クラスター計画地域',
 	'popup.industry': '業種',
+	'popup.zones': '所在区域',
+	'popup.noZone': 'なし（どの区域にも含まれない）',
 
 	'program.meti-industrial-cluster': '経済産業省 産業クラスター計画',
 	'program.mext-knowledge-cluster': '文部科学省 知的クラスター創成事業',
