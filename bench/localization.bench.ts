@@ -63,6 +63,7 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
 		`${result.distancesKm.length} distances, h = ${result.bandwidthKm.toFixed(2)} km; localised ${localised}`,
 		ms(time.median),
 		spread(time),
+		ms(time.cpuMedian),
 		'1×'
 	]);
 
@@ -76,6 +77,7 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
 		`${bigResult.distancesKm.length} distances`,
 		ms(bigScaled),
 		'',
+		ms((bigTime.cpuMedian / BIG_POOL_DRAWS) * DRAWS),
 		`${(bigScaled / time.median).toFixed(1)}× slower`
 	]);
 
@@ -114,17 +116,18 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
 		`${result.distancesKm.length} distances`,
 		ms(naiveScaled),
 		'',
+		ms((pairTime.cpuMedian + kernelTime.cpuMedian * (result.distancesKm.length / sampleDistances)) * (DRAWS + 1)),
 		`${Math.round(naiveScaled / time.median).toLocaleString('en')}× slower`
 	]);
 
 	const ripleyDraws = QUICK ? 99 : 999;
 	const ripleyTime = measure(() => ripleyKL(lons, lats, mask, { draws: ripleyDraws, maxDistanceKm: 50 }), { warmup: 0, runs: QUICK ? 1 : 3 });
 	const ripley = ripleyKL(lons, lats, mask, { draws: ripleyDraws, maxDistanceKm: 50 });
-	rows.push([`ripleyKL, pool ${POOL.toLocaleString('en')} (${ripley.method})`, ripleyDraws.toLocaleString('en'), `${ripley.distancesKm.length} distances (0–50 km)`, ms(ripleyTime.median), spread(ripleyTime), '']);
+	rows.push([`ripleyKL, pool ${POOL.toLocaleString('en')} (${ripley.method})`, ripleyDraws.toLocaleString('en'), `${ripley.distancesKm.length} distances (0–50 km)`, ms(ripleyTime.median), spread(ripleyTime), ms(ripleyTime.cpuMedian), '']);
 
 	report({
 		title: `localization: ${INDUSTRY.toLocaleString('en')} firms of an industry, ${DRAWS.toLocaleString('en')} counterfactual draws`,
-		columns: ['method', 'draws', 'curve', 'time (median)', 'spread (min – max)', 'relative'],
+		columns: ['method', 'draws', 'curve', 'time (median)', 'spread (min – max)', 'CPU (median)', 'relative'],
 		rows,
 		notes: [
 			'Each draw is n sites out of the pool without replacement (seeded); its n(n − 1)/2 pair distances are binned (bins ≤ h/10) and the binned counts smoothed with the reflected Gaussian at the report distances.',
