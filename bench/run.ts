@@ -23,17 +23,30 @@ const files = readdirSync(here)
 const sections: string[] = [];
 const started = new Date();
 console.log(`Benchmarks: ${files.join(', ')}\nMachine: ${machine()}\n`);
+const failed: string[] = [];
 for (const file of files) {
-	const module = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
-	console.error(`running ${module.name}…`);
-	await module.run((result: BenchResult) => {
-		const text = toMarkdown(result);
-		console.log(text);
-		sections.push(text);
-	});
+	// One failing benchmark is reported and the others still run.
+	try {
+		const module = (await import(pathToFileURL(join(here, file)).href)) as BenchModule;
+		console.error(`running ${module.name}…`);
+		await module.run((result: BenchResult) => {
+			const text = toMarkdown(result);
+			console.log(text);
+			sections.push(text);
+		});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		console.error(`${file} failed: ${message}`);
+		sections.push(`### ${file}\n\nFailed: ${message}\n`);
+		failed.push(file);
+	}
 }
 
 const header = `# Benchmark results\n\n${started.toISOString()}; ${machine()}.\n${process.env.BENCH_QUICK === '1' ? '\n**BENCH_QUICK=1: smoke-test sizes, not representative.**\n' : ''}`;
 mkdirSync(join(here, 'output'), { recursive: true });
 writeFileSync(join(here, 'output', 'results.md'), [header, ...sections].join('\n'));
 console.log(`written: bench/output/results.md`);
+if (failed.length > 0) {
+	console.error(`failed: ${failed.join(', ')}`);
+	process.exitCode = 1;
+}
