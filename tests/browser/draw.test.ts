@@ -7,12 +7,13 @@ import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
 
 /** The firm sample as the engine sees it in the command-line tool: every row, in file order. */
-function readFirms(): { lons: Float64Array; lats: Float64Array } {
+function readFirms(): { lons: Float64Array; lats: Float64Array; industry: string[] } {
 	const text = readFileSync('static/generated/firms-sample.csv', 'utf8').replace(/^\uFEFF/, '');
 	const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
 	return {
 		lons: Float64Array.from(data, (row) => Number(row.lon)),
-		lats: Float64Array.from(data, (row) => Number(row.lat))
+		lats: Float64Array.from(data, (row) => Number(row.lat)),
+		industry: data.map((row) => row.jsic_medium)
 	};
 }
 
@@ -95,6 +96,14 @@ describe('drawing a zone and classifying the firms', () => {
 		await expect.poll(() => page.locator('.summary .inside').getAttribute('data-count')).toBe(String(expected));
 		// The map styles exactly those firms as inside (the sample places every row of the file).
 		expect(await styledInside(page, firms.lons.length)).toEqual(engineInside(await lngLatsAt(page, corners)));
+		// The breakdown by industry adds up as the engine's result does.
+		await page.locator('[data-zone-id] details.industries summary').click();
+		const shown = await page.locator('[data-zone-id] tr[data-industry]').evaluateAll((rows) =>
+			Object.fromEntries(rows.map((row) => [row.getAttribute('data-industry'), Number(row.querySelector('.n')!.textContent!.replace(/,/g, ''))]))
+		);
+		const byIndustry: Record<string, number> = {};
+		for (const i of engineInside(await lngLatsAt(page, corners))) byIndustry[firms.industry[i]] = (byIndustry[firms.industry[i]] ?? 0) + 1;
+		expect(shown).toEqual(byIndustry);
 		const colour = await page.evaluate(() => JSON.stringify(window.__clusterMap!.getPaintProperty('firms', 'circle-color')));
 		expect(colour).toContain('feature-state');
 		await screenshot(page, 'draw-polygon-ota');

@@ -172,6 +172,8 @@ export const en = {
 	'zones.fit': 'Show {name} on the map',
 	'zones.delete': 'Delete {name}',
 	'zones.note': 'Zone “{name}”: {message}',
+	'zones.byIndustry': 'By industry',
+	'zones.noIndustry': 'Industry not given',
 
 	'summary.label': 'Firms inside and outside the zones',
 	'summary.inside': 'Inside {count} ({share}%)',

@@ -171,6 +171,8 @@ export const ja: Record<MessageKey, string> = {
 	'zones.fit': '{name}を地図に表示',
 	'zones.delete': '{name}を削除',
 	'zones.note': '区域「{name}」：{message}',
+	'zones.byIndustry': '業種別',
+	'zones.noIndustry': '業種不明',
 
 	'summary.label': '区域の内外の企業数',
 	'summary.inside': '区域内 {count} 社（{share}%）',

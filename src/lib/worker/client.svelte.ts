@@ -32,11 +32,15 @@ export class AnalysisClient {
 		this.#port.onmessage = (event) => this.#receive(event.data);
 	}
 
-	/** Sends the firm coordinates (copied, then the copies transferred: the caller keeps its arrays). */
-	loadFirms(lons: Float64Array, lats: Float64Array): void {
+	/**
+	 * Sends the firm coordinates (copied, then the copies transferred: the caller keeps its arrays),
+	 * and optionally a group per firm (below `groupCount`) for per-zone breakdowns.
+	 */
+	loadFirms(lons: Float64Array, lats: Float64Array, options: { groups?: Uint16Array; groupCount?: number } = {}): void {
 		this.#loadId = this.#nextId++;
-		const request: AnalysisRequest = { type: 'load-firms', id: this.#loadId, lons: lons.slice(), lats: lats.slice() };
-		this.#port.postMessage(request, [request.lons.buffer, request.lats.buffer]);
+		const groups = options.groups?.slice();
+		const request: AnalysisRequest = { type: 'load-firms', id: this.#loadId, lons: lons.slice(), lats: lats.slice(), groups, groupCount: options.groupCount };
+		this.#port.postMessage(request, [request.lons.buffer, request.lats.buffer, ...(groups ? [groups.buffer] : [])]);
 	}
 
 	/** Classifies the loaded firms against `zones`; earlier pending classifications become stale. */

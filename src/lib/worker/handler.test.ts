@@ -55,6 +55,32 @@ describe('analysis handler', () => {
 		expect(reply.notes.some((n) => n.zoneId === 'flat' && n.severity === 'invalid')).toBe(true);
 	});
 
+	it('breaks the counts of each zone down by firm group, as a brute-force count does', () => {
+		const coordinate = fc.double({ min: 0, max: 4, noNaN: true });
+		fc.assert(
+			fc.property(fc.array(fc.tuple(coordinate, coordinate, fc.integer({ min: 0, max: 2 })), { maxLength: 50 }), (points) => {
+				const zones = [square('a', 0, 0, 2), square('b', 1, 1, 2)];
+				const handle = createAnalysisHandler();
+				handle({
+					type: 'load-firms',
+					id: 1,
+					lons: Float64Array.from(points, (p) => p[0]),
+					lats: Float64Array.from(points, (p) => p[1]),
+					groups: Uint16Array.from(points, (p) => p[2]),
+					groupCount: 3
+				});
+				const { reply } = handle({ type: 'classify', id: 2, zones });
+				if (reply.type !== 'classified') throw new Error(JSON.stringify(reply));
+				const expected = zones.flatMap((zone) => [0, 1, 2].map((g) => points.filter((p) => p[2] === g && booleanPointInPolygon([p[0], p[1]], zone.geometry)).length));
+				expect(reply.groupCount).toBe(3);
+				expect(Array.from(reply.zoneGroupCounts)).toEqual(expected);
+			}),
+			{ numRuns: 40 }
+		);
+		const { reply } = createAnalysisHandler()({ type: 'load-firms', id: 3, lons: new Float64Array(2), lats: new Float64Array(2), groups: Uint16Array.from([0, 5]), groupCount: 3 });
+		expect(reply.type === 'error' && reply.message).toMatch(/one group below 3 per firm/);
+	});
+
 	it('classifies nothing inside before zones exist and rejects coordinates of unequal length', () => {
 		const reply = classify([1, 2], [1, 2], []);
 		expect(Array.from(reply.inside)).toEqual([0, 0]);

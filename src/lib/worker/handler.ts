@@ -26,6 +26,8 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 	const now = options.now ?? (() => performance.now());
 	let lons: Float64Array = new Float64Array(0);
 	let lats: Float64Array = new Float64Array(0);
+	let groups: Uint16Array | null = null;
+	let groupCount = 0;
 
 	return (request) => {
 		try {
@@ -33,8 +35,14 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 				if (request.lons.length !== request.lats.length) {
 					throw new Error(`firm coordinates: ${request.lons.length} longitudes but ${request.lats.length} latitudes; send arrays of the same length.`);
 				}
+				const count = request.groupCount ?? 0;
+				if (request.groups && (request.groups.length !== request.lons.length || request.groups.some((g) => g >= count))) {
+					throw new Error(`firm groups: need one group below ${count} per firm (${request.lons.length} firms, ${request.groups.length} groups).`);
+				}
 				lons = request.lons;
 				lats = request.lats;
+				groups = request.groups ?? null;
+				groupCount = groups ? count : 0;
 				return { reply: { type: 'firms-loaded', id: request.id, count: lons.length }, transfer: [] };
 			}
 			const started = now();
@@ -46,10 +54,22 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 			for (let k = 0; k < zoneIndices.length; k++) validCounts[zoneIndices[k]]++;
 			const position = new Map(request.zones.map((zone, z) => [zone.id, z]));
 			const zoneCounts = new Uint32Array(request.zones.length);
+			const requestIndex = new Int32Array(valid.length).fill(-1);
 			valid.forEach((zone, v) => {
 				const z = position.get(zone.id);
-				if (z !== undefined) zoneCounts[z] = validCounts[v];
+				if (z === undefined) return;
+				zoneCounts[z] = validCounts[v];
+				requestIndex[v] = z;
 			});
+			const zoneGroupCounts = new Uint32Array(groups ? request.zones.length * groupCount : 0);
+			if (groups) {
+				for (let i = 0; i < lons.length; i++) {
+					for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+						const z = requestIndex[zoneIndices[k]];
+						if (z >= 0) zoneGroupCounts[z * groupCount + groups[i]]++;
+					}
+				}
+			}
 			const insideCount = lons.length === 0 ? 0 : countInside(offsets);
 			return {
 				reply: {
@@ -58,11 +78,13 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 					inside,
 					insideCount,
 					zoneCounts,
+					zoneGroupCounts,
+					groupCount,
 					zoneIds: request.zones.map((zone) => zone.id),
 					notes: problems.map(({ zoneId, severity, message }) => ({ zoneId, severity, message })),
 					elapsedMs: now() - started
 				},
-				transfer: [inside.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer]
+				transfer: [inside.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer, zoneGroupCounts.buffer as ArrayBuffer]
 			};
 		} catch (error) {
 			return { reply: { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }, transfer: [] };

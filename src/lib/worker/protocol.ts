@@ -10,6 +10,9 @@ export interface LoadFirmsRequest {
 	id: number;
 	lons: Float64Array;
 	lats: Float64Array;
+	/** Optional group of each firm (an industry, say) as an index below `groupCount`, for per-zone breakdowns. */
+	groups?: Uint16Array;
+	groupCount?: number;
 }
 
 /** Classify the loaded firms against these zones. */
@@ -42,6 +45,9 @@ export interface ClassifiedReply {
 	insideCount: number;
 	/** Firms inside each zone, in the request's zone order (0 for an invalid zone). */
 	zoneCounts: Uint32Array;
+	/** Firms inside zone z in group g at z · groupCount + g; empty when no groups were loaded. */
+	zoneGroupCounts: Uint32Array;
+	groupCount: number;
 	zoneIds: string[];
 	notes: ZoneNote[];
 	/** Milliseconds spent in the worker. */
