@@ -197,6 +197,34 @@ describe('drawing a zone and classifying the firms', () => {
 		await page.keyboard.press('Escape');
 	});
 
+	it('draws a circle showing its radius in km, and the zone has the area of that circle', async () => {
+		const { page } = app;
+		await page.getByRole('toolbar').locator('[data-tool="circle"]').click();
+		const [centre, edge]: [number, number][] = [
+			[700, 420],
+			[790, 420]
+		];
+		await page.mouse.move(centre[0], centre[1], { steps: 3 });
+		await page.mouse.click(centre[0], centre[1]);
+		await page.mouse.move(edge[0], edge[1], { steps: 10 });
+		const radius = page.getByRole('toolbar').locator('.radius');
+		await expect.poll(() => radius.textContent(), { timeout: 10_000 }).toMatch(/^Radius \d+\.\d\d km$/);
+		const shownKm = Number((await radius.textContent())!.match(/[\d.]+/)![0]);
+		await page.mouse.click(edge[0], edge[1]);
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(2);
+
+		const [[lon0, lat0], [lon1, lat1]] = await lngLatsAt(page, [centre, edge]);
+		const rad = Math.PI / 180;
+		const h = Math.sin(((lat1 - lat0) * rad) / 2) ** 2 + Math.cos(lat0 * rad) * Math.cos(lat1 * rad) * Math.sin(((lon1 - lon0) * rad) / 2) ** 2;
+		const km = 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+		expect(shownKm).toBeCloseTo(km, 1);
+		const area = Number((await page.locator('[data-zone-id]').nth(1).locator('.area').textContent())!.match(/[\d.]+/)![0]);
+		// A 64-gon inscribed in the circle has 0.16% less area; the list rounds to 0.01 km².
+		expect(Math.abs(area - Math.PI * km * km) / (Math.PI * km * km)).toBeLessThan(0.02);
+		await page.getByRole('toolbar').locator('[data-tool="circle"]').click();
+		expect(app.errors).toEqual([]);
+	});
+
 	it('names the drawing tools in Japanese', async () => {
 		const { page } = app;
 		await page.getByLabel('日本語').check();
