@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Polygon, Position } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,6 +222,29 @@ describe('drawing a zone and classifying the firms', () => {
 		// A 64-gon inscribed in the circle has 0.16% less area; the list rounds to 0.01 km².
 		expect(Math.abs(area - Math.PI * km * km) / (Math.PI * km * km)).toBeLessThan(0.02);
 		await page.getByRole('toolbar').locator('[data-tool="circle"]').click();
+		expect(app.errors).toEqual([]);
+	});
+
+	it('adds a district as a zone, counted as the engine counts its municipality extents', async () => {
+		const { page } = app;
+		const extents: { features: { properties: { district_id: string }; geometry: Polygon | MultiPolygon }[] } = JSON.parse(
+			readFileSync('geodata/district-extents.geo.json', 'utf8')
+		);
+		const geometry: MultiPolygon = {
+			type: 'MultiPolygon',
+			coordinates: extents.features
+				.filter((f) => f.properties.district_id === 'ota')
+				.flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+		};
+		const { inside } = classifyPoints(buildZoneIndex([{ id: 'ota', name: 'Ota', geometry, source: 'district' }]), firms.lons, firms.lats);
+		const expected = inside.reduce((sum, flag) => sum + flag, 0);
+		expect(expected).toBeGreaterThan(100);
+
+		await page.locator('#district-picker').selectOption('ota');
+		await page.getByRole('button', { name: 'Add this district as a zone' }).click();
+		const row = page.locator('[data-zone-id="district-ota"]');
+		await expect.poll(() => row.locator('.count').getAttribute('data-count'), { timeout: 20_000 }).toBe(String(expected));
+		expect(await page.evaluate(() => window.__clusterMap!.getLayer('zone-line') !== undefined)).toBe(true);
 		expect(app.errors).toEqual([]);
 	});
 

@@ -173,6 +173,7 @@ export const en = {
 	'zones.delete': 'Delete {name}',
 	'zones.note': 'Zone “{name}”: {message}',
 	'zones.byIndustry': 'By industry',
+	'zones.addDistrict': 'Add this district as a zone',
 	'zones.noIndustry': 'Industry not given',
 
 	'summary.label': 'Firms inside and outside the zones',

@@ -79,6 +79,16 @@ export class Zones {
 		this.#commit([...this.list, zone], false);
 	}
 
+	/**
+	 * Adds a zone made another way than drawing (a district, a buffer…), taking the next colour
+	 * unless it has one. Its id must be new.
+	 */
+	add(zone: Zone): void {
+		if (this.get(zone.id)) throw new Error(`A zone with the id "${zone.id}" exists already; give the new zone its own id.`);
+		this.#made++;
+		this.#commit([...this.list, { ...zone, colour: zone.colour ?? ZONE_COLOURS[(this.#made - 1) % ZONE_COLOURS.length] }], true);
+	}
+
 	rename(id: string, name: string): void {
 		const zone = this.get(id);
 		if (!zone || zone.name === name) return;

@@ -48,6 +48,17 @@ describe('Zones', () => {
 		expect(zones.redo()).toBe(false);
 	});
 
+	it('adds zones made otherwise with the next colour, reloads the map for them, and refuses a repeated id', () => {
+		const zones = new Zones();
+		zones.putDrawn('a', box(0.01), {}, 'Zone');
+		zones.add({ id: 'district:ota', name: 'Ota', geometry: box(0.02), source: 'district', parameters: { districtId: 'ota' } });
+		expect(zones.get('district:ota')).toMatchObject({ colour: ZONE_COLOURS[1], source: 'district', parameters: { districtId: 'ota' } });
+		expect(zones.revision).toBe(1);
+		expect(() => zones.add({ id: 'a', name: 'again', geometry: box(0.01), source: 'district' })).toThrow(/exists already/);
+		zones.undo();
+		expect(zones.get('district:ota')).toBeUndefined();
+	});
+
 	it('computes areas in km² on the sphere', () => {
 		// 0.01° × 0.01° at 35.5° N: about 1.112 km × 0.905 km.
 		const expected = 1.11195 * 1.11195 * Math.cos((35.505 * Math.PI) / 180);
