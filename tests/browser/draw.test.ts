@@ -245,6 +245,19 @@ describe('drawing a zone and classifying the firms', () => {
 		const row = page.locator('[data-zone-id="district-ota"]');
 		await expect.poll(() => row.locator('.count').getAttribute('data-count'), { timeout: 20_000 }).toBe(String(expected));
 		expect(await page.evaluate(() => window.__clusterMap!.getLayer('zone-line') !== undefined)).toBe(true);
+
+		// Ota is one municipality: as a municipality zone it counts the same firms.
+		await page.getByRole('button', { name: 'Add each municipality as a zone' }).click();
+		const municipality = page.locator('[data-zone-id^="municipality-"]');
+		await expect.poll(() => municipality.count()).toBe(extents.features.filter((f) => f.properties.district_id === 'ota').length);
+		await expect.poll(() => municipality.first().locator('.count').getAttribute('data-count'), { timeout: 20_000 }).toBe(String(expected));
+
+		// A rename shows at once and keeps the counts.
+		const name = row.locator('input');
+		await name.fill('Ota cluster');
+		await name.press('Enter');
+		await expect.poll(() => row.locator('button.fit').getAttribute('aria-label')).toBe('Show Ota cluster on the map');
+		expect(await row.locator('.count').getAttribute('data-count')).toBe(String(expected));
 		expect(app.errors).toEqual([]);
 	});
 

@@ -174,6 +174,7 @@ export const en = {
 	'zones.note': 'Zone “{name}”: {message}',
 	'zones.byIndustry': 'By industry',
 	'zones.addDistrict': 'Add this district as a zone',
+	'zones.addMunicipalities': 'Add each municipality as a zone',
 	'zones.noIndustry': 'Industry not given',
 
 	'summary.label': 'Firms inside and outside the zones',

@@ -173,6 +173,7 @@ export const ja: Record<MessageKey, string> = {
 	'zones.note': '区域「{name}」：{message}',
 	'zones.byIndustry': '業種別',
 	'zones.addDistrict': 'この地区を区域として追加',
+	'zones.addMunicipalities': '市区町村ごとに区域として追加',
 	'zones.noIndustry': '業種不明',
 
 	'summary.label': '区域の内外の企業数',
