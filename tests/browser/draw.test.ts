@@ -258,6 +258,7 @@ describe('drawing a zone and classifying the firms', () => {
 		await name.press('Enter');
 		await expect.poll(() => row.locator('button.fit').getAttribute('aria-label')).toBe('Show Ota cluster on the map');
 		expect(await row.locator('.count').getAttribute('data-count')).toBe(String(expected));
+		await screenshot(page, 'draw-zone-list');
 		expect(app.errors).toEqual([]);
 	});
 
