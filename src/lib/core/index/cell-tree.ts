@@ -54,11 +54,15 @@ export const PAD = 1e-9;
 export function cellTree(bbox: readonly [number, number, number, number], cols: number, rows: number, maxDepth: number, refine: Refine): CellTree {
 	const top = cols * rows;
 	const capacity = Math.max(64, top * 2);
+	// A box with no width or height (zones that are all on one parallel or meridian) would make
+	// every cell zero-sized and every cell index NaN; widening it by PAD keeps the grid well defined.
+	const [minX, maxX] = bbox[2] > bbox[0] ? [bbox[0], bbox[2]] : [bbox[0] - PAD, bbox[2] + PAD];
+	const [minY, maxY] = bbox[3] > bbox[1] ? [bbox[1], bbox[3]] : [bbox[1] - PAD, bbox[3] + PAD];
 	return {
-		minX: bbox[0],
-		minY: bbox[1],
-		maxX: bbox[2],
-		maxY: bbox[3],
+		minX,
+		minY,
+		maxX,
+		maxY,
 		cols,
 		rows,
 		maxDepth,
