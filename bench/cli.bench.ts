@@ -26,6 +26,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import Papa from 'papaparse';
 import { machine, NATIONAL, QUICK } from './lib/measure';
 import { toMarkdown, type BenchResult } from './lib/report';
+import { seeded } from './lib/random';
 
 export const name = 'cli: cluster-map classify, whole command';
 
@@ -38,17 +39,6 @@ const BUFFER_KM = 5;
 
 // --- seeded data ------------------------------------------------------------------------------
 
-/** mulberry32: the same data on every machine. */
-function seeded(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function gaussian(random: () => number): number {
 	return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
