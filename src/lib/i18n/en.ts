@@ -2,6 +2,11 @@
  * English UI strings. This dictionary defines the message keys; ja.ts must have the same keys
  * (the type and i18n.test.ts enforce it). `{name}` placeholders are filled by `translate`.
  */
+import { compareEn } from './features/compare';
+import { densityEn } from './features/density';
+import { importEn } from './features/import';
+import { sessionEn } from './features/session';
+
 export const en = {
 	'app.title': 'Cluster Map',
 	'app.subtitle': 'Industrial clusters of Japanese SMEs',
@@ -183,7 +188,12 @@ export const en = {
 	'summary.working': 'Classifying…',
 	'summary.failed': 'Could not classify the firms: {message}',
 
-	'attribution.offline': 'Prefectures: Natural Earth (public domain)'
+	'attribution.offline': 'Prefectures: Natural Earth (public domain)',
+
+	...importEn,
+	...compareEn,
+	...densityEn,
+	...sessionEn
 } as const;
 
 /** A key of the UI dictionaries. */

@@ -1,4 +1,8 @@
 import type { MessageKey } from './en';
+import { compareJa } from './features/compare';
+import { densityJa } from './features/density';
+import { importJa } from './features/import';
+import { sessionJa } from './features/session';
 
 /** Japanese UI strings, with exactly the keys of en.ts. */
 export const ja: Record<MessageKey, string> = {
@@ -182,5 +186,10 @@ export const ja: Record<MessageKey, string> = {
 	'summary.working': '分類中…',
 	'summary.failed': '企業を分類できませんでした：{message}',
 
-	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）'
+	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）',
+
+	...importJa,
+	...compareJa,
+	...densityJa,
+	...sessionJa
 };
