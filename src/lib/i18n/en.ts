@@ -131,6 +131,8 @@ export const en = {
 	'popup.industry': 'Industry',
 	'popup.zones': 'In zones',
 	'popup.noZone': 'none (outside every zone)',
+	'popup.nearest': 'Nearest R&D institution',
+	'popup.nearestValue': '{name}, {km} km',
 
 	'program.meti-industrial-cluster': 'METI Industrial Cluster Plan',
 	'program.mext-knowledge-cluster': 'MEXT Knowledge Cluster',

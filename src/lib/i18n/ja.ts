@@ -129,6 +129,8 @@ export const ja: Record<MessageKey, string> = {
 	'popup.industry': '業種',
 	'popup.zones': '所在区域',
 	'popup.noZone': 'なし（どの区域にも含まれない）',
+	'popup.nearest': '最寄りの研究開発機関',
+	'popup.nearestValue': '{name}（{km} km）',
 
 	'program.meti-industrial-cluster': '経済産業省 産業クラスター計画',
 	'program.mext-knowledge-cluster': '文部科学省 知的クラスター創成事業',

@@ -4,7 +4,7 @@
  * a newer one.
  */
 import type { Zone } from '$lib/core/model';
-import type { AnalysisReply, AnalysisRequest, ClassifiedReply } from './protocol';
+import type { AnalysisReply, AnalysisRequest, ClassifiedReply, NearestInstitutions } from './protocol';
 
 /** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
 export interface AnalysisPort {
@@ -20,11 +20,13 @@ export class AnalysisClient {
 	busy = $state(false);
 	/** The last error message from the worker, if any. */
 	error = $state<string | null>(null);
+	/** Nearest institution of every firm, once firms and institutions are both loaded. */
+	nearest = $state.raw<NearestInstitutions | null>(null);
 
 	#port: AnalysisPort;
 	#nextId = 1;
 	#latestClassify = 0;
-	#loadId = 0;
+	#loadIds = new Set<number>();
 
 	/** @param port defaults to a new analysis worker */
 	constructor(port?: AnalysisPort) {
@@ -37,10 +39,19 @@ export class AnalysisClient {
 	 * and optionally a group per firm (below `groupCount`) for per-zone breakdowns.
 	 */
 	loadFirms(lons: Float64Array, lats: Float64Array, options: { groups?: Uint16Array; groupCount?: number } = {}): void {
-		this.#loadId = this.#nextId++;
+		const id = this.#nextId++;
+		this.#loadIds.add(id);
 		const groups = options.groups?.slice();
-		const request: AnalysisRequest = { type: 'load-firms', id: this.#loadId, lons: lons.slice(), lats: lats.slice(), groups, groupCount: options.groupCount };
+		const request: AnalysisRequest = { type: 'load-firms', id, lons: lons.slice(), lats: lats.slice(), groups, groupCount: options.groupCount };
 		this.#port.postMessage(request, [request.lons.buffer, request.lats.buffer, ...(groups ? [groups.buffer] : [])]);
+	}
+
+	/** Sends the institutions whose distances every firm gets (index order is kept in `nearest`). */
+	loadInstitutions(institutions: readonly { id: string; lon: number; lat: number }[]): void {
+		const id = this.#nextId++;
+		this.#loadIds.add(id);
+		const plain = institutions.map((institution) => ({ id: institution.id, lon: institution.lon, lat: institution.lat }));
+		this.#port.postMessage({ type: 'load-institutions', id, institutions: plain }, []);
 	}
 
 	/** Classifies the loaded firms against `zones`; earlier pending classifications become stale. */
@@ -58,15 +69,24 @@ export class AnalysisClient {
 	}
 
 	#receive(reply: AnalysisReply): void {
-		if (reply.type === 'firms-loaded') return;
-		// A failed firm load is never stale; any other reply counts only for the newest request.
-		if (reply.id !== this.#latestClassify && !(reply.type === 'error' && reply.id === this.#loadId)) return;
+		if (reply.type === 'firms-loaded' || reply.type === 'institutions-loaded') {
+			// Loads are answered in order, so the newest load's distances arrive last.
+			this.nearest = reply.nearest ?? null;
+			if (this.result) this.result = this.#withNearest(this.result);
+			return;
+		}
+		// A failed load is never stale; any other reply counts only for the newest request.
+		if (reply.id !== this.#latestClassify && !(reply.type === 'error' && this.#loadIds.has(reply.id))) return;
 		if (reply.id === this.#latestClassify) this.busy = false;
 		if (reply.type === 'error') {
 			this.error = reply.message;
 			return;
 		}
 		this.error = null;
-		this.result = reply;
+		this.result = this.#withNearest(reply);
+	}
+
+	#withNearest(reply: ClassifiedReply): ClassifiedReply {
+		return { ...reply, nearestIndex: this.nearest?.index, nearestKm: this.nearest?.km };
 	}
 }

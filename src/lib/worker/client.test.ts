@@ -56,3 +56,38 @@ describe('AnalysisClient', () => {
 		expect(client.error).toMatch(/1 longitudes but 2 latitudes/);
 	});
 });
+
+describe('AnalysisClient nearest institutions', () => {
+	it('attaches the distances of the last load to every classification, whichever came first', () => {
+		const port = manualPort();
+		const client = new AnalysisClient(port);
+		client.loadFirms(Float64Array.from([0, 3]), Float64Array.from([0, 0])); // id 1
+		port.answer(1);
+		client.classify([zone('z', 1)]); // id 2
+		port.answer(2);
+		expect(client.result?.nearestKm).toBeUndefined();
+		client.loadInstitutions([
+			{ id: 'far', lon: 10, lat: 0 },
+			{ id: 'near', lon: 2, lat: 0 }
+		]); // id 3
+		port.answer(3);
+		expect(Array.from(client.nearest?.index ?? [])).toEqual([1, 1]);
+		expect(Array.from(client.result?.nearestIndex ?? [])).toEqual([1, 1]);
+		// One degree of longitude at the equator on Turf's sphere.
+		const degreeKm = (6371.0088 * Math.PI) / 180;
+		expect(client.result?.nearestKm?.[0]).toBeCloseTo(2 * degreeKm, 6);
+		expect(client.result?.nearestKm?.[1]).toBeCloseTo(degreeKm, 6);
+		client.classify([zone('z', 4)]); // id 4
+		port.answer(4);
+		expect(client.result?.insideCount).toBe(2);
+		expect(client.result?.nearestKm?.[1]).toBeCloseTo(degreeKm, 6);
+	});
+
+	it('shows a failed institution load as an error', () => {
+		const port = manualPort();
+		const client = new AnalysisClient(port);
+		client.loadInstitutions([{ id: 'bad', lon: 200, lat: 0 }]);
+		port.answer(1);
+		expect(client.error).toMatch(/"bad".*longitude in -180\.\.180/);
+	});
+});

@@ -5,7 +5,8 @@
 import type { Feature } from 'geojson';
 import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
 import { validateZones } from '$lib/core/geo';
-import type { AnalysisReply, AnalysisRequest } from './protocol';
+import { buildInstitutionIndex, nearestInstitutions, type InstitutionIndex } from '$lib/core/proximity';
+import type { AnalysisReply, AnalysisRequest, NearestInstitutions } from './protocol';
 
 export interface HandlerResult {
 	reply: AnalysisReply;
@@ -28,6 +29,14 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 	let lats: Float64Array = new Float64Array(0);
 	let groups: Uint16Array | null = null;
 	let groupCount = 0;
+	let institutions: InstitutionIndex | null = null;
+
+	/** Nearest institutions of all firms, as new arrays the reply can transfer. */
+	const nearest = (): { nearest?: NearestInstitutions; transfer: ArrayBuffer[] } => {
+		if (!institutions) return { transfer: [] };
+		const { nearest: index, km } = nearestInstitutions(institutions, lons, lats);
+		return { nearest: { index, km }, transfer: [index.buffer as ArrayBuffer, km.buffer as ArrayBuffer] };
+	};
 
 	return (request) => {
 		try {
@@ -43,7 +52,13 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 				lats = request.lats;
 				groups = request.groups ?? null;
 				groupCount = groups ? count : 0;
-				return { reply: { type: 'firms-loaded', id: request.id, count: lons.length }, transfer: [] };
+				const { nearest: found, transfer } = nearest();
+				return { reply: { type: 'firms-loaded', id: request.id, count: lons.length, ...(found && { nearest: found }) }, transfer };
+			}
+			if (request.type === 'load-institutions') {
+				institutions = buildInstitutionIndex(request.institutions);
+				const { nearest: found, transfer } = nearest();
+				return { reply: { type: 'institutions-loaded', id: request.id, count: institutions.count, ...(found && { nearest: found }) }, transfer };
 			}
 			const started = now();
 			// Drawn shapes can cross themselves (freehand): repair them as the engine does for files.

@@ -22,12 +22,39 @@ export interface ClassifyRequest {
 	zones: Zone[];
 }
 
-export type AnalysisRequest = LoadFirmsRequest | ClassifyRequest;
+/** Institutions for nearest-institution distances; replaces any sent before. */
+export interface LoadInstitutionsRequest {
+	type: 'load-institutions';
+	id: number;
+	institutions: { id: string; lon: number; lat: number }[];
+}
+
+export type AnalysisRequest = LoadFirmsRequest | LoadInstitutionsRequest | ClassifyRequest;
+
+/**
+ * Nearest institution of every firm, in firm order: the index into the institutions as sent (-1
+ * when none) and the great-circle distance in km (NaN when none). It depends on firms and
+ * institutions only, so it is computed once per load, not per classification.
+ */
+export interface NearestInstitutions {
+	index: Int32Array;
+	km: Float64Array;
+}
 
 export interface FirmsLoadedReply {
 	type: 'firms-loaded';
 	id: number;
 	count: number;
+	/** Present once both firms and institutions are loaded. */
+	nearest?: NearestInstitutions;
+}
+
+export interface InstitutionsLoadedReply {
+	type: 'institutions-loaded';
+	id: number;
+	count: number;
+	/** Present once both firms and institutions are loaded. */
+	nearest?: NearestInstitutions;
 }
 
 /** A zone the worker repaired or could not use, with a sentence about its geometry. */
@@ -52,6 +79,12 @@ export interface ClassifiedReply {
 	notes: ZoneNote[];
 	/** Milliseconds spent in the worker. */
 	elapsedMs: number;
+	/**
+	 * Nearest institution index and km per firm ({@link NearestInstitutions}), attached by the
+	 * client from the last load, not sent with each classification.
+	 */
+	nearestIndex?: Int32Array;
+	nearestKm?: Float64Array;
 }
 
 export interface ErrorReply {
@@ -60,4 +93,4 @@ export interface ErrorReply {
 	message: string;
 }
 
-export type AnalysisReply = FirmsLoadedReply | ClassifiedReply | ErrorReply;
+export type AnalysisReply = FirmsLoadedReply | InstitutionsLoadedReply | ClassifiedReply | ErrorReply;
