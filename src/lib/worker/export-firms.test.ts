@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Encoding from 'encoding-japanese';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { institutionsFromGeoJson, parseGeoJson, readZones } from '$lib/core/io';
+import { createRandom } from '$lib/core/sample';
+import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
+import { exportFirms, ZONE_NAMES_COLUMN, type FirmExportFormat } from './export-firms';
+
+// The app's export against the real `cluster-map classify` on the same firms, zones and
+// institutions: the export must be the CLI's output plus the zone_names column.
+
+const ROOT = join(import.meta.dirname, '../../..');
+const BIN = join(ROOT, 'bin/cluster-map.js');
+const CLI_IN = join(ROOT, 'src/cli/test/in');
+const OUT = mkdtempSync(join(tmpdir(), 'cluster-map-export-'));
+const BUFFER_KM = 2;
+
+/** Cell texts that writers get wrong: formulas, quotes, delimiters, line breaks, Japanese. */
+const TRICKY = ['=SUM(A1:A2)', '+81-3-1234-5678', '-12.5', '@user', '"', 'a,b', 'line\nbreak', '東京都大田区', '髙橋製作所', '', ' spaced ', '1e3'];
+
+function firmsCsv(count: number): string {
+	const rng = createRandom(4242);
+	const lines = ['id,lat,lon,name,memo,jsic_medium'];
+	for (let i = 0; i < count; i++) {
+		const lat = (35.49 + rng.next() * 0.13).toFixed(6);
+		const lon = (139.63 + rng.next() * 0.17).toFixed(6);
+		const cell = (text: string) => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+		lines.push([`F${i}`, lat, lon, cell(TRICKY[rng.int(0, TRICKY.length - 1)]), cell(TRICKY[rng.int(0, TRICKY.length - 1)]), '26'].join(','));
+	}
+	return lines.join('\n') + '\n';
+}
+
+function cli(...args: string[]): Promise<void> {
+	return new Promise((resolve, reject) => execFile(process.execPath, [BIN, ...args], (error, _out, stderr) => (error ? reject(new Error(stderr)) : resolve())));
+}
+
+const text = firmsCsv(700);
+const sample: FirmSample = parseFirmSample(text, { file: 'firms.csv' });
+const zonesText = readFileSync(join(CLI_IN, 'zones.geojson'), 'utf8');
+const zones = readZones(parseGeoJson(zonesText, { file: 'zones.geojson' }), { file: 'zones.geojson' }).zones;
+const institutions = institutionsFromGeoJson(parseGeoJson(readFileSync(join(CLI_IN, 'institutions.geojson'), 'utf8'), { file: 'i' }), { file: 'i' }).institutions;
+const input = { ...sample, zones, institutions, bufferKm: BUFFER_KM };
+
+let cliCsv: string[][];
+let cliGeoJson: { features: { geometry: unknown; properties: Record<string, unknown> }[] };
+
+beforeAll(async () => {
+	writeFileSync(join(OUT, 'firms.csv'), text);
+	const common = ['classify', '--firms', join(OUT, 'firms.csv'), '--zones', join(CLI_IN, 'zones.geojson'), '--institutions', join(CLI_IN, 'institutions.geojson'), '--buffer-km', String(BUFFER_KM)];
+	await cli(...common, '--out', join(OUT, 'out.csv'));
+	await cli(...common, '--out', join(OUT, 'out.geojson'));
+	cliCsv = parse(readFileSync(join(OUT, 'out.csv'), 'utf8'));
+	cliGeoJson = JSON.parse(readFileSync(join(OUT, 'out.geojson'), 'utf8'));
+}, 60_000);
+
+function parse(csv: string): string[][] {
+	expect(csv.startsWith('\uFEFF')).toBe(true);
+	return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+}
+
+/** Decodes keeping the byte order mark, to check that it is there. */
+const utf8 = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
+
+function bytes(format: FirmExportFormat, filter: 'all' | 'inside' | 'outside' = 'all', batchSize?: number): Uint8Array {
+	const { parts } = exportFirms(input, { format, filter, batchSize });
+	return Buffer.concat(parts);
+}
+
+/** Drops the zone_names column, checking that it names the zone_ids' zones. */
+function withoutZoneNames(rows: string[][]): string[][] {
+	const at = rows[0].indexOf(ZONE_NAMES_COLUMN);
+	expect(at).toBe(sample.columns.length);
+	const idsAt = rows[0].indexOf('zone_ids');
+	const nameOf = new Map(zones.map((z) => [z.id, z.name]));
+	for (const row of rows.slice(1)) {
+		const expected = row[idsAt] === '' ? '' : row[idsAt].split(';').map((id) => nameOf.get(id.replace(/^'/, ''))).join(';');
+		expect(row[at].replace(/^'/, '')).toBe(expected);
+	}
+	return rows.map((row) => row.filter((_, j) => j !== at));
+}
+
+describe('exportFirms', () => {
+	it('writes the CLI output plus zone_names, every original cell unchanged (UTF-8 with BOM)', () => {
+		const csv = utf8(bytes('csv'));
+		expect(withoutZoneNames(parse(csv))).toEqual(cliCsv);
+		// Formula-like text is guarded as the CLI contract says, so the raw cells are the originals.
+		expect(cliCsv.length).toBe(sample.rows.length + 1);
+		expect(cliCsv.some((row) => row.includes("'=SUM(A1:A2)"))).toBe(true);
+	});
+
+	it('gives the same file whatever the batch size', () => {
+		expect(Buffer.from(bytes('csv', 'all', 37)).equals(Buffer.from(bytes('csv')))).toBe(true);
+	});
+
+	it('keeps only the firms inside, or outside, as the CLI classifies them', () => {
+		const inside = withoutZoneNames(parse(utf8(bytes('csv', 'inside', 50))));
+		const outside = withoutZoneNames(parse(utf8(bytes('csv', 'outside', 50))));
+		const flag = cliCsv[0].indexOf('inside_cluster');
+		expect(inside).toEqual([cliCsv[0], ...cliCsv.slice(1).filter((row) => row[flag] === 'true')]);
+		expect(outside).toEqual([cliCsv[0], ...cliCsv.slice(1).filter((row) => row[flag] === 'false')]);
+		expect(inside.length).toBeGreaterThan(10);
+		expect(outside.length).toBeGreaterThan(10);
+	});
+
+	it('writes Shift_JIS without a BOM that decodes to the same table', () => {
+		const sjis = bytes('csv-sjis');
+		expect([...sjis.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+		expect(Encoding.detect(sjis)).toBe('SJIS');
+		const decoded = new TextDecoder('shift_jis').decode(sjis);
+		expect(withoutZoneNames(Papa.parse<string[]>(decoded, { skipEmptyLines: true }).data)).toEqual(cliCsv);
+	});
+
+	it('writes GeoJSON with the CLI features plus zone_names', () => {
+		const geojson = JSON.parse(utf8(bytes('geojson')));
+		expect(geojson.features.length).toBe(cliGeoJson.features.length);
+		geojson.features.forEach((feature: { properties: Record<string, unknown> }, i: number) => {
+			const { [ZONE_NAMES_COLUMN]: names, ...rest } = feature.properties;
+			expect(typeof names).toBe('string');
+			expect({ ...feature, properties: rest }).toEqual(cliGeoJson.features[i]);
+		});
+	});
+
+	it('reports progress up to the total', () => {
+		const seen: number[] = [];
+		exportFirms(input, { format: 'csv', batchSize: 200, onprogress: (done, total) => (expect(total).toBe(700), seen.push(done)) });
+		expect(seen).toEqual([200, 400, 600, 700]);
+	});
+});
