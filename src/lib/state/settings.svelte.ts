@@ -29,12 +29,16 @@ export const DEFAULT_LAYERS: LayerVisibility = {
 	realBoundaries: false
 };
 
+/** Default distance for "within the buffer" of an institution and for institution buffer zones. */
+export const DEFAULT_BUFFER_KM = 5;
+
 const STORAGE_KEY = 'cluster-map:settings:v1';
 
 interface Stored {
 	language: Lang;
 	basemap: Basemap;
 	layers: LayerVisibility;
+	bufferKm: number;
 }
 
 /** Minimal storage interface, so tests can pass a stand-in for localStorage. */
@@ -44,6 +48,8 @@ export class Settings {
 	language = $state<Lang>('en');
 	basemap = $state<Basemap>('offline');
 	layers = $state<LayerVisibility>({ ...DEFAULT_LAYERS });
+	/** Km from an institution within which a firm counts as near it (export, buffer zones). */
+	bufferKm = $state(DEFAULT_BUFFER_KM);
 
 	#storage: SettingsStorage | null;
 
@@ -58,6 +64,7 @@ export class Settings {
 		if (stored.language) this.language = stored.language;
 		if (stored.basemap) this.basemap = stored.basemap;
 		if (stored.layers) this.layers = { ...this.layers, ...stored.layers };
+		if (stored.bufferKm !== undefined) this.bufferKm = stored.bufferKm;
 	}
 
 	/** A UI string in the current language; reading it in a template re-renders on a language switch. */
@@ -78,8 +85,15 @@ export class Settings {
 		this.save();
 	}
 
+	/** Sets the buffer distance; anything but a finite positive number is ignored. */
+	setBufferKm(km: number): void {
+		if (!isBufferKm(km)) return;
+		this.bufferKm = km;
+		this.save();
+	}
+
 	save(): void {
-		const stored: Stored = { language: this.language, basemap: this.basemap, layers: this.layers };
+		const stored: Stored = { language: this.language, basemap: this.basemap, layers: this.layers, bufferKm: this.bufferKm };
 		try {
 			this.#storage?.setItem(STORAGE_KEY, JSON.stringify(stored));
 		} catch {
@@ -109,7 +123,13 @@ function readStored(storage: SettingsStorage | null): Partial<Stored> {
 		}
 		result.layers = layers;
 	}
+	if (isBufferKm(value.bufferKm)) result.bufferKm = value.bufferKm;
 	return result;
+}
+
+/** A usable buffer distance: finite and above 0. */
+export function isBufferKm(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
 
 function browserStorage(): SettingsStorage | null {

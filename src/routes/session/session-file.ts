@@ -6,20 +6,11 @@
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '$lib/core/io/input-error';
 import type { Zone } from '$lib/core/model';
+import type { DatasetRef } from '$lib/data/persist';
 import { zonesFromGeoJson, zonesToGeoJson } from './zones-geojson';
 
 export const SESSION_FORMAT = 'cluster-map-session';
 export const SESSION_VERSION = 1;
-
-/** Which firms the session was made with. */
-export interface DatasetRef {
-	file: string;
-	rows: number;
-	/** Hex SHA-256 of the columns and rows (see `datasetHash`). */
-	sha256: string;
-	/** True for the synthetic sample that ships with the app. */
-	bundled: boolean;
-}
 
 /** Settings that change results or what is shown; the UI language stays the reader's own. */
 export interface SessionSettings {

@@ -1,0 +1,131 @@
+/**
+ * The working session kept in the browser (IndexedDB through idb): the zones, which firms they go
+ * with, and an imported firm dataset itself, so that a reload brings everything back. Settings
+ * keep to localStorage (see settings.svelte.ts).
+ */
+import { openDB } from 'idb';
+import type { Zone } from '$lib/core/model';
+import type { FirmSample } from './firm-sample';
+
+/** Which firms a session was made with. */
+export interface DatasetRef {
+	file: string;
+	rows: number;
+	/** Hex SHA-256 of the columns and rows (see {@link datasetHash}). */
+	sha256: string;
+	/** True for the synthetic sample that ships with the app. */
+	bundled: boolean;
+}
+
+/** What is saved on every change. */
+export interface StoredSession {
+	version: 1;
+	savedAt: string;
+	zones: Zone[];
+	dataset: DatasetRef | null;
+}
+
+/** Keys and values, as IndexedDB's object store offers them; a Map stands in for it in tests. */
+export interface KeyValueBackend {
+	get(key: string): Promise<unknown>;
+	put(key: string, value: unknown): Promise<void>;
+	delete(key: string): Promise<void>;
+}
+
+export interface SessionStore {
+	/** The saved session and imported dataset, each null when there is none. */
+	load(): Promise<{ session: StoredSession | null; dataset: FirmSample | null }>;
+	saveSession(session: StoredSession): Promise<void>;
+	/** Keeps an imported dataset; null forgets it (the bundled sample is never stored). */
+	saveDataset(dataset: FirmSample | null): Promise<void>;
+	clear(): Promise<void>;
+}
+
+const DB_NAME = 'cluster-map';
+const STORE = 'working';
+const SESSION_KEY = 'session';
+const DATASET_KEY = 'dataset';
+
+/**
+ * The session store over IndexedDB, or over `backend` when given.
+ *
+ * @example
+ * const store = sessionStore();
+ * await store.saveSession({ version: 1, savedAt: new Date().toISOString(), zones, dataset: null });
+ */
+export function sessionStore(backend: KeyValueBackend = indexedDbBackend()): SessionStore {
+	return {
+		async load() {
+			const [session, dataset] = await Promise.all([backend.get(SESSION_KEY), backend.get(DATASET_KEY)]);
+			return { session: isStoredSession(session) ? session : null, dataset: isFirmSample(dataset) ? dataset : null };
+		},
+		saveSession: (session) => backend.put(SESSION_KEY, session),
+		saveDataset: (dataset) => (dataset ? backend.put(DATASET_KEY, dataset) : backend.delete(DATASET_KEY)),
+		async clear() {
+			await backend.delete(SESSION_KEY);
+			await backend.delete(DATASET_KEY);
+		}
+	};
+}
+
+/**
+ * IndexedDB database "cluster-map", one object store; opened on first use.
+ *
+ * @example
+ * const store = sessionStore(indexedDbBackend());
+ */
+export function indexedDbBackend(name = DB_NAME): KeyValueBackend {
+	let db: ReturnType<typeof openDB> | null = null;
+	const open = () => (db ??= openDB(name, 1, { upgrade: (d) => void d.createObjectStore(STORE) }));
+	return {
+		get: async (key) => (await open()).get(STORE, key),
+		put: async (key, value) => void (await (await open()).put(STORE, value, key)),
+		delete: async (key) => (await open()).delete(STORE, key)
+	};
+}
+
+/**
+ * A backend in memory that copies values as IndexedDB does (structured clone).
+ *
+ * @example
+ * const store = sessionStore(memoryBackend());
+ */
+export function memoryBackend(): KeyValueBackend & { data: Map<string, unknown> } {
+	const data = new Map<string, unknown>();
+	return {
+		data,
+		get: async (key) => structuredClone(data.get(key)),
+		put: async (key, value) => void data.set(key, structuredClone(value)),
+		delete: async (key) => void data.delete(key)
+	};
+}
+
+/**
+ * Hex SHA-256 of a dataset's columns and rows (as JSON), to tell whether a session file meets the
+ * same firms it was made with. Coordinates are columns too, so they are covered.
+ *
+ * @example
+ * await datasetHash({ columns: ['id'], rows: [['F1']] }); // '…64 hex digits…'
+ */
+export async function datasetHash(sample: Pick<FirmSample, 'columns' | 'rows'>): Promise<string> {
+	const bytes = new TextEncoder().encode(JSON.stringify([sample.columns, sample.rows]));
+	const digest = await crypto.subtle.digest('SHA-256', bytes);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether an error from storage means the browser's quota is used up. */
+export function isQuotaError(error: unknown): boolean {
+	const name = (error as { name?: string } | null)?.name;
+	const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+	return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+	const v = value as StoredSession | null;
+	return typeof v === 'object' && v !== null && v.version === 1 && Array.isArray(v.zones);
+}
+
+function isFirmSample(value: unknown): value is FirmSample {
+	const v = value as FirmSample | null;
+	return typeof v === 'object' && v !== null && Array.isArray(v.columns) && Array.isArray(v.rows) && v.lon instanceof Float64Array && v.lat instanceof Float64Array;
+}

@@ -1,0 +1,211 @@
+/**
+ * The working session: the zones, the settings and the firms on the page, saved in the browser a
+ * moment after every change and brought back on the next visit. Storage failures are told to the
+ * user (nothing is dropped quietly); "New session" starts again from the bundled sample.
+ */
+import type { Zone } from '$lib/core/model';
+import type { FirmSample } from '$lib/data/firm-sample';
+import { datasetHash, isQuotaError, sessionStore, type DatasetRef, type SessionStore } from '$lib/data/persist';
+import type { Notices } from './notices.svelte';
+import { BASEMAPS, DEFAULT_BUFFER_KM, DEFAULT_LAYERS, LAYER_KEYS, type Basemap, type Settings } from './settings.svelte';
+import type { Zones } from './zones.svelte';
+
+/** Settings a session carries; the UI language stays the reader's own. */
+export interface SessionSettingsValues {
+	bufferKm: number;
+	basemap?: string;
+	layers?: Record<string, boolean>;
+}
+
+export interface WorkingSessionOptions {
+	zones: Zones;
+	notices: Notices;
+	settings: Settings;
+	/** Where to keep the session (default IndexedDB; null keeps nothing). */
+	store?: SessionStore | null;
+	/** Quiet time after a change before saving (default 400 ms). */
+	debounceMs?: number;
+}
+
+const SAVE_NOTICE = 'session-save';
+
+export class WorkingSession {
+	/** The firms the page shows. */
+	dataset = $state.raw<FirmSample | null>(null);
+	/** True from the first restore until the stored session is applied. */
+	restoring = $state(true);
+
+	readonly zones: Zones;
+	readonly #notices: Notices;
+	readonly #settings: Settings;
+	readonly #store: SessionStore | null;
+	readonly #debounceMs: number;
+	#bundled: FirmSample | null = null;
+	/** The dataset last written to the store (the bundled sample is written as "none"). */
+	#savedDataset: FirmSample | null = null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#stop: (() => void) | null = null;
+	#hashes = new WeakMap<FirmSample, Promise<string>>();
+
+	constructor(options: WorkingSessionOptions) {
+		this.zones = options.zones;
+		this.#notices = options.notices;
+		this.#settings = options.settings;
+		this.#store = options.store === undefined ? sessionStore() : options.store;
+		this.#debounceMs = options.debounceMs ?? 400;
+	}
+
+	/**
+	 * Brings back the stored session: its zones, and its imported dataset if it had one, else the
+	 * bundled sample from `loadBundled`. Saving starts afterwards, so nothing stored is overwritten
+	 * before it was read.
+	 *
+	 * @example
+	 * sample = await session.restore(loadFirmSample);
+	 */
+	async restore(loadBundled: () => Promise<FirmSample>): Promise<FirmSample> {
+		try {
+			let stored: Awaited<ReturnType<SessionStore['load']>> = { session: null, dataset: null };
+			try {
+				if (this.#store) stored = await this.#store.load();
+			} catch (error) {
+				this.#notices.show({ id: 'session-restore', key: 'session.restoreFailed', params: { message: messageOf(error) }, tone: 'error' });
+			}
+			const zones = stored.session?.zones ?? [];
+			if (zones.length > 0) {
+				this.replaceZones(zones);
+				this.#notices.show({ id: 'session-restored', key: 'session.restored', params: { count: zones.length }, tone: 'info' });
+			}
+			if (stored.dataset) {
+				this.dataset = stored.dataset;
+				this.#savedDataset = stored.dataset;
+				return stored.dataset;
+			}
+			const ref = stored.session?.dataset;
+			if (ref && !ref.bundled) {
+				this.#notices.show({ id: 'session-dataset', key: 'session.datasetMissing', params: { file: ref.file }, tone: 'warning' });
+			}
+			const sample = await loadBundled();
+			this.#bundled = sample;
+			this.#savedDataset = sample;
+			this.dataset = sample;
+			return sample;
+		} finally {
+			this.restoring = false;
+			this.#start();
+		}
+	}
+
+	/** The page shows other firms (an import): they are kept with the session from now on. */
+	show(sample: FirmSample | null): void {
+		this.dataset = sample;
+	}
+
+	/** Whether the page shows the bundled synthetic sample. */
+	get bundled(): boolean {
+		return this.dataset !== null && this.dataset === this.#bundled;
+	}
+
+	/** The reference to the firms shown, with their hash, or null before they are loaded. */
+	async datasetRef(): Promise<DatasetRef | null> {
+		const sample = this.dataset;
+		if (!sample) return null;
+		let hash = this.#hashes.get(sample);
+		if (!hash) this.#hashes.set(sample, (hash = datasetHash(sample)));
+		return { file: sample.file, rows: sample.rows.length, sha256: await hash, bundled: sample === this.#bundled };
+	}
+
+	/** Current settings as a session carries them. */
+	settingsValues(): SessionSettingsValues {
+		return { bufferKm: this.#settings.bufferKm, basemap: this.#settings.basemap, layers: { ...this.#settings.layers } };
+	}
+
+	/** Applies a session's settings, keeping the current value of anything unknown. */
+	applySettings(values: SessionSettingsValues): void {
+		this.#settings.setBufferKm(values.bufferKm);
+		if (BASEMAPS.includes(values.basemap as Basemap)) this.#settings.setBasemap(values.basemap as Basemap);
+		for (const key of LAYER_KEYS) {
+			const visible = values.layers?.[key];
+			if (typeof visible === 'boolean' && visible !== this.#settings.layers[key]) this.#settings.setLayer(key, visible);
+		}
+	}
+
+	/** Replaces every zone by `list` (one undoable step to clear, then the additions). */
+	replaceZones(list: readonly Zone[]): void {
+		this.zones.remove(this.zones.list.map((zone) => zone.id));
+		for (const zone of list) this.zones.add(zone);
+	}
+
+	/**
+	 * Clears zones and settings and forgets the stored session. Returns true when the page shows an
+	 * imported dataset, which only a reload replaces by the bundled sample (saving stops until then).
+	 */
+	async reset(): Promise<boolean> {
+		const imported = this.dataset !== null && this.dataset !== this.#bundled;
+		if (imported) this.#stopSaving();
+		this.zones.remove(this.zones.list.map((zone) => zone.id));
+		this.zones.selectedId = null;
+		this.applySettings({ bufferKm: DEFAULT_BUFFER_KM, basemap: 'offline', layers: { ...DEFAULT_LAYERS } });
+		try {
+			await this.#store?.clear();
+			this.#savedDataset = this.#bundled;
+		} catch (error) {
+			this.#failed(error);
+		}
+		return imported;
+	}
+
+	/** Saves now instead of after the quiet time. */
+	async saveNow(): Promise<void> {
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		const store = this.#store;
+		if (!store || this.#stop === null) return;
+		const dataset = this.dataset;
+		try {
+			if (dataset !== this.#savedDataset) {
+				await store.saveDataset(dataset === this.#bundled ? null : dataset);
+				this.#savedDataset = dataset;
+			}
+			const zones = this.zones.list.map((zone) => $state.snapshot(zone) as Zone);
+			await store.saveSession({ version: 1, savedAt: new Date().toISOString(), zones, dataset: await this.datasetRef() });
+			if (this.#notices.has(SAVE_NOTICE)) this.#notices.dismiss(SAVE_NOTICE);
+		} catch (error) {
+			this.#failed(error);
+		}
+	}
+
+	/** Stops saving (for tests and page teardown). */
+	destroy(): void {
+		this.#stopSaving();
+	}
+
+	#start(): void {
+		if (this.#stop || !this.#store) return;
+		this.#stop = $effect.root(() => {
+			$effect(() => {
+				// Any change of these is saved once things are quiet.
+				void this.zones.list;
+				void this.dataset;
+				if (this.#timer !== null) clearTimeout(this.#timer);
+				this.#timer = setTimeout(() => void this.saveNow(), this.#debounceMs);
+			});
+		});
+	}
+
+	#stopSaving(): void {
+		this.#stop?.();
+		this.#stop = null;
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+	}
+
+	#failed(error: unknown): void {
+		const key = isQuotaError(error) ? 'session.quota' : 'session.saveFailed';
+		this.#notices.show({ id: SAVE_NOTICE, key, params: { message: messageOf(error) }, tone: 'error' });
+	}
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

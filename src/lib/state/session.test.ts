@@ -1,0 +1,97 @@
+import type { Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { Zone } from '$lib/core/model';
+import { parseFirmSample } from '$lib/data/firm-sample';
+import { memoryBackend, sessionStore, type SessionStore } from '$lib/data/persist';
+import { Notices } from './notices.svelte';
+import { WorkingSession } from './session.svelte';
+import { DEFAULT_BUFFER_KM, Settings } from './settings.svelte';
+import { Zones } from './zones.svelte';
+
+const box = (size: number): Polygon => ({
+	type: 'Polygon',
+	coordinates: [[[139.7, 35.5], [139.7 + size, 35.5], [139.7 + size, 35.5 + size], [139.7, 35.5 + size], [139.7, 35.5]]]
+});
+const zone = (id: string, size = 0.01): Zone => ({ id, name: `Z ${id}`, geometry: box(size), source: 'district', colour: '#7048e8', parameters: { districtId: 'ota' } });
+const bundled = parseFirmSample('id,lat,lon\nB1,35.5,139.7\n', { file: 'firms-sample.csv' });
+const imported = parseFirmSample('id,lat,lon,name\nI1,35.5,139.7,a\nI2,35.6,139.8,b\n', { file: 'survey.csv' });
+
+function open(store: SessionStore | null) {
+	const notices = new Notices();
+	const zones = new Zones();
+	const settings = new Settings(null);
+	const session = new WorkingSession({ zones, notices, settings, store, debounceMs: 1 });
+	return { notices, zones, settings, session };
+}
+
+describe('WorkingSession', () => {
+	it('saves zones and an imported dataset and restores them in a new visit', async () => {
+		const store = sessionStore(memoryBackend());
+		const first = open(store);
+		expect(await first.session.restore(async () => bundled)).toBe(bundled);
+		first.zones.add(zone('a'));
+		first.zones.add(zone('b', 0.02));
+		first.session.show(imported);
+		await first.session.saveNow();
+		first.session.destroy();
+
+		const second = open(store);
+		const shown = await second.session.restore(async () => bundled);
+		expect(shown).toEqual(imported);
+		expect(second.zones.list).toEqual(first.zones.list);
+		expect(second.notices.items.map((n) => [n.key, n.params])).toEqual([['session.restored', { count: 2 }]]);
+		second.session.destroy();
+	});
+
+	it('references the bundled sample without storing it', async () => {
+		const backend = memoryBackend();
+		const { session, zones } = open(sessionStore(backend));
+		await session.restore(async () => bundled);
+		zones.add(zone('a'));
+		await session.saveNow();
+		expect(backend.data.has('dataset')).toBe(false);
+		const stored = backend.data.get('session') as { dataset: { bundled: boolean; rows: number; file: string } };
+		expect(stored.dataset).toMatchObject({ bundled: true, rows: 1, file: 'firms-sample.csv' });
+		session.destroy();
+	});
+
+	it('tells the user when storage fails or imported firms are missing, and keeps working', async () => {
+		const backend = memoryBackend();
+		backend.data.set('session', { version: 1, savedAt: '', zones: [zone('a')], dataset: { file: 'survey.csv', rows: 2, sha256: '0'.repeat(64), bundled: false } });
+		const full = sessionStore({ ...backend, put: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) });
+		const { session, notices, zones } = open(full);
+		expect(await session.restore(async () => bundled)).toBe(bundled);
+		expect(zones.list.map((z) => z.id)).toEqual(['a']);
+		expect(notices.items.find((n) => n.id === 'session-dataset')).toMatchObject({ key: 'session.datasetMissing', params: { file: 'survey.csv' }, tone: 'warning' });
+		await session.saveNow();
+		expect(notices.items.find((n) => n.id === 'session-save')).toMatchObject({ key: 'session.quota', tone: 'error' });
+		session.destroy();
+	});
+
+	it('a new session clears zones, settings and storage; an imported dataset asks for a reload', async () => {
+		const store = sessionStore(memoryBackend());
+		const { session, zones, settings } = open(store);
+		await session.restore(async () => bundled);
+		zones.add(zone('a'));
+		settings.setBufferKm(12);
+		settings.setLayer('firms', false);
+		await session.saveNow();
+		expect(await session.reset()).toBe(false);
+		expect(zones.list).toEqual([]);
+		expect(settings.bufferKm).toBe(DEFAULT_BUFFER_KM);
+		expect(settings.layers.firms).toBe(true);
+		expect((await store.load()).session).toBeNull();
+		session.show(imported);
+		expect(await session.reset()).toBe(true);
+		session.destroy();
+	});
+
+	it('applies session settings it knows and leaves the rest', () => {
+		const { session, settings } = open(null);
+		session.applySettings({ bufferKm: 3, basemap: 'satellite', layers: { institutions: false, unknown: true } });
+		expect(settings.bufferKm).toBe(3);
+		expect(settings.basemap).toBe('offline');
+		expect(settings.layers.institutions).toBe(false);
+		expect(session.settingsValues()).toMatchObject({ bufferKm: 3, basemap: 'offline' });
+	});
+});

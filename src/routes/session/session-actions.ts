@@ -1,0 +1,72 @@
+/**
+ * Small pieces of the session panel that need no component: file names, downloads, and fitting
+ * imported zones beside the zones already there.
+ */
+import type { Zone } from '$lib/core/model';
+import type { FirmExportFilter, FirmExportFormat } from '$lib/worker/export-firms';
+
+/**
+ * Hands a Blob to the browser as a download (nothing leaves the machine).
+ *
+ * @example
+ * downloadBlob(new Blob([text], { type: 'application/json' }), 'session.json');
+ */
+export function downloadBlob(blob: Blob, file: string): void {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = file;
+	link.hidden = true;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// The download has its own copy once started; give slow browsers a moment before letting go.
+	setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * A file name without its folder and last extension.
+ *
+ * @example
+ * fileStem('firms-sample.csv'); // 'firms-sample'
+ */
+export function fileStem(file: string): string {
+	const base = file.split(/[\\/]/).pop() ?? file;
+	const dot = base.lastIndexOf('.');
+	return (dot > 0 ? base.slice(0, dot) : base) || 'firms';
+}
+
+/**
+ * The name of a classified firm export: `<dataset>-classified[-inside|-outside][-sjis].csv|geojson`.
+ *
+ * @example
+ * firmExportName('firms.csv', { format: 'csv-sjis', filter: 'inside' }); // 'firms-classified-inside-sjis.csv'
+ */
+export function firmExportName(dataset: string, options: { format: FirmExportFormat; filter: FirmExportFilter }): string {
+	const filter = options.filter === 'all' ? '' : `-${options.filter}`;
+	const extension = options.format === 'geojson' ? 'geojson' : options.format === 'csv-sjis' ? 'sjis.csv' : 'csv';
+	return `${fileStem(dataset)}-classified${filter}.${extension}`;
+}
+
+/**
+ * Gives imported zones whose id is taken (by a zone on the page or an earlier import) a new id:
+ * a fresh UUID for drawn zones (the drawing layer needs one), else the id with `-2`, `-3`… added.
+ *
+ * @example
+ * withFreeIds([{ id: 'a', … }], new Set(['a'])).zones[0].id; // 'a-2'
+ */
+export function withFreeIds(zones: readonly Zone[], taken: ReadonlySet<string>, uuid: () => string = () => crypto.randomUUID()): { zones: Zone[]; renamed: number } {
+	const used = new Set(taken);
+	let renamed = 0;
+	const result = zones.map((zone) => {
+		let id = zone.id;
+		if (used.has(id)) {
+			renamed++;
+			if (zone.source === 'drawn') id = uuid();
+			else for (let n = 2; used.has(id); n++) id = `${zone.id}-${n}`;
+		}
+		used.add(id);
+		return id === zone.id ? zone : { ...zone, id };
+	});
+	return { zones: result, renamed };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '$lib/core/io/input-error';
+import type { Zone } from '$lib/core/model';
+import { readSessionFile, sessionToFile, SESSION_FORMAT } from './session-file';
+import { withFreeIds, firmExportName, fileStem } from './session-actions';
+
+const zones: Zone[] = [
+	{
+		id: '0b7f3c2e-8d1a-4c7e-9f00-0a1b2c3d4e5f',
+		name: '大田区 北部',
+		source: 'drawn',
+		parameters: { shape: 'polygon' },
+		colour: '#d9480f',
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[139.7, 35.5],
+					[139.8, 35.5],
+					[139.8, 35.6],
+					[139.7, 35.5]
+				]
+			]
+		}
+	},
+	{ id: 'district-ota', name: 'Ota', source: 'district', parameters: { districtId: 'ota', municipalities: ['13111'] }, geometry: { type: 'MultiPolygon', coordinates: [[[[139.6, 35.5], [139.65, 35.55], [139.6, 35.55], [139.6, 35.5]]]] } }
+];
+const dataset = { file: 'firms.csv', rows: 1200, sha256: 'ab'.repeat(32), bundled: false };
+const settings = { bufferKm: 2.5, basemap: 'gsi-pale', layers: { firms: true, districts: false } };
+
+function fileOf(value: unknown): string {
+	return JSON.stringify(value);
+}
+
+function errorOf(text: string): string {
+	try {
+		readSessionFile(text, { file: 'my-session.json' });
+	} catch (error) {
+		expect(error).toBeInstanceOf(InputError);
+		return (error as InputError).describe();
+	}
+	throw new Error('no error');
+}
+
+describe('session file', () => {
+	it('round-trips zones, settings and the dataset reference', () => {
+		const file = sessionToFile({ zones, settings, dataset }, { now: new Date('2026-01-02T03:04:05Z') });
+		expect(file).toMatchObject({ format: SESSION_FORMAT, version: 1, savedAt: '2026-01-02T03:04:05.000Z' });
+		const back = readSessionFile(JSON.stringify(file, null, 1), { file: 's.json' });
+		expect(back.settings).toEqual(settings);
+		expect(back.dataset).toEqual(dataset);
+		expect(back.zones.map(({ geometry: _g, ...z }) => z)).toEqual(zones.map(({ geometry: _g, ...z }) => z));
+		// Saved again, the same file (apart from the time).
+		expect(sessionToFile(back, { now: new Date('2026-01-02T03:04:05Z') })).toEqual(JSON.parse(JSON.stringify(file)));
+	});
+
+	it('keeps an empty session', () => {
+		const back = readSessionFile(fileOf(sessionToFile({ zones: [], settings: { bufferKm: 5 }, dataset: null })), { file: 's.json' });
+		expect(back).toEqual({ zones: [], settings: { bufferKm: 5 }, dataset: null });
+	});
+
+	const valid = () => JSON.parse(fileOf(sessionToFile({ zones, settings, dataset })));
+
+	it.each([
+		['text that is not JSON', '{"format": ', 'my-session.json: is not JSON'],
+		['another JSON file', fileOf({ type: 'FeatureCollection', features: [] }), 'is not a session file'],
+		['a newer version', fileOf({ ...valid(), version: 2 }), 'my-session.json: was saved by a newer version of the app (session format 2; this one reads up to 1). Update the app to open it.'],
+		['a broken version', fileOf({ ...valid(), version: '1' }), 'has the version "1"'],
+		['no settings', fileOf({ ...valid(), settings: undefined }), 'has no "settings" object'],
+		['a negative buffer', fileOf({ ...valid(), settings: { bufferKm: -1 } }), '"settings.bufferKm" -1'],
+		['bad layers', fileOf({ ...valid(), settings: { bufferKm: 5, layers: { firms: 'yes' } } }), '"settings.layers"'],
+		['a bad hash', fileOf({ ...valid(), dataset: { ...dataset, sha256: 'xyz' } }), '"dataset" is not'],
+		['a zone that is a point', fileOf({ ...valid(), zones: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: {} }] } }), 'my-session.json (zones): feature 1 is a Point']
+	])('refuses %s with a clear message', (_name, text, message) => {
+		expect(errorOf(text)).toContain(message);
+	});
+});
+
+describe('session actions', () => {
+	it('gives taken ids new ones: UUIDs for drawn zones, suffixes for others', () => {
+		const taken = new Set([zones[0].id, 'district-ota', 'district-ota-2']);
+		const { zones: fresh, renamed } = withFreeIds([...zones, { ...zones[1] }], taken, () => 'new-uuid');
+		expect(renamed).toBe(3);
+		expect(fresh.map((z) => z.id)).toEqual(['new-uuid', 'district-ota-3', 'district-ota-4']);
+		expect(withFreeIds(zones, new Set()).zones).toEqual(zones);
+	});
+
+	it('names export files after the dataset', () => {
+		expect(fileStem('C:\\data\\企業.csv')).toBe('企業');
+		expect(firmExportName('firms-sample.csv', { format: 'csv', filter: 'all' })).toBe('firms-sample-classified.csv');
+		expect(firmExportName('firms.csv', { format: 'csv-sjis', filter: 'inside' })).toBe('firms-classified-inside.sjis.csv');
+		expect(firmExportName('a.b.geojson', { format: 'geojson', filter: 'outside' })).toBe('a.b-classified-outside.geojson');
+	});
+});
