@@ -13,13 +13,14 @@ import type { Coefficient, DesignMatrix, RegressionFailure, RegressionResult } f
  *
  * @param design from `buildDesign` with a 0/1 response
  * @param options.maxIterations Newton steps before giving up (default 25, as R)
+ * @param options.classicSe use the model-based (inverse information) standard errors instead, as `summary(glm)`
  * @example
  * const fit = logitRobust(buildDesign({ y: newProducts.values, inside, distanceKm, communication, subcontractor }));
  * if (!fit.ok) console.log(fit.message);
  */
 export function logitRobust(
 	design: Pick<DesignMatrix, 'names' | 'x' | 'y' | 'n' | 'p'>,
-	options: { maxIterations?: number; level?: number } = {}
+	options: { maxIterations?: number; level?: number; classicSe?: boolean } = {}
 ): RegressionResult {
 	const { names, x, y, n, p } = design;
 	const maxIterations = options.maxIterations ?? 25;
@@ -86,7 +87,7 @@ export function logitRobust(
 	}
 	const residuals = new Float64Array(n);
 	for (let i = 0; i < n; i++) residuals[i] = y[i] - mu[i];
-	const covariance = sandwich(x, residuals, p, bread);
+	const covariance = options.classicSe ? bread : sandwich(x, residuals, p, bread);
 	const z = normalQuantile(1 - (1 - level) / 2);
 	const coefficients: Coefficient[] = names.map((name, j) => {
 		const estimate = beta[j];
@@ -96,7 +97,7 @@ export function logitRobust(
 	});
 	const share = yes / n;
 	const nullLogLik = n * (share * Math.log(share) + (1 - share) * Math.log(1 - share));
-	return { ok: true, model: 'logit', coefficients, n, df: null, r2: 1 - logLik / nullLogLik, logLik, iterations, seType: 'HC0' };
+	return { ok: true, model: 'logit', coefficients, n, df: null, r2: 1 - logLik / nullLogLik, logLik, iterations, seType: options.classicSe ? 'classic' : 'HC0' };
 }
 
 /** A 0/1 column whose firms at one value all give the same answer: its coefficient is infinite. */

@@ -3,7 +3,7 @@
  * results appear in R's own documentation and countless textbooks). Each case names its source.
  */
 import { describe, expect, it } from 'vitest';
-import { chiSquareTest, chiSquareUpperP, fisherExact, normalQuantile, tQuantile, tTwoSidedP, welchTTest } from './index';
+import { chiSquareTest, chiSquareUpperP, fisherExact, mannWhitneyU, normalQuantile, tQuantile, tTwoSidedP, welchTTest } from './index';
 
 // R datasets::sleep, extra by group (Cushny & Peebles 1905, via Student 1908).
 const SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
@@ -18,6 +18,25 @@ describe('welchTTest', () => {
 		expect(r.difference.low).toBeCloseTo(-3.3654832, 7);
 		expect(r.difference.high).toBeCloseTo(0.2054832, 7);
 		expect(r.difference.estimate).toBeCloseTo(0.75 - 2.33, 12); // R: mean in group 1 0.75, group 2 2.33
+	});
+});
+
+describe('mannWhitneyU', () => {
+	// R ?wilcox.test, Hollander & Wolfe (1973), p. 69f: permeability constants of the human
+	// chorioamnion at term (x) and at 12–26 weeks gestational age (y).
+	const x = [0.8, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46];
+	const y = [1.15, 0.88, 0.9, 0.74, 1.21];
+
+	it('matches wilcox.test(x, y, alternative = "greater", exact = FALSE, correct = FALSE): W = 35, p-value = 0.1103', () => {
+		const r = mannWhitneyU(x, y, { correct: false });
+		expect(r.u).toBe(35);
+		expect(r.p / 2).toBeCloseTo(0.1103, 4); // the normal approximation is symmetric: one-sided = two-sided / 2
+	});
+
+	it('applies R\'s continuity correction of ½ towards the centre (U − nx·ny/2 − ½)', () => {
+		const r = mannWhitneyU(x, y);
+		// σ² = nx·ny·(n + 1)/12 = 50·16/12 without ties
+		expect(r.z).toBeCloseTo((35 - 25 - 0.5) / Math.sqrt((50 * 16) / 12), 12);
 	});
 });
 
