@@ -66,7 +66,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	return { firms, zones, institutions, bufferKm, out, format, help, stats };
 }
 
-function describeParseError(error: unknown): string {
+/** One line for a node:util parseArgs error, naming the option. */
+export function describeParseError(error: unknown): string {
 	const { code, message } = error as { code?: string; message: string };
 	const option = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0];
 	switch (code) {

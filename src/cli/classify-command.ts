@@ -135,7 +135,7 @@ function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | '
 	}
 }
 
-function loadZones(spec: string, stderr: (line: string) => void): { zones: Zone[]; repaired: number; invalid: number } {
+export function loadZones(spec: string, stderr: (line: string) => void): { zones: Zone[]; repaired: number; invalid: number } {
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
 	if (/^district:/i.test(spec)) {
 		const ids = spec.slice('district:'.length);
@@ -157,7 +157,7 @@ function loadZones(spec: string, stderr: (line: string) => void): { zones: Zone[
 	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid') };
 }
 
-async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {
+export async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {
 	const file = spec === 'bundled' ? BUNDLED_INSTITUTIONS : spec;
 	const read = isGeoJson(file)
 		? institutionsFromGeoJson(parseGeoJson(decodeText(readWhole(file), { file: spec }), { file: spec }), { file: spec })
@@ -167,13 +167,13 @@ async function loadInstitutions(spec: string, stderr: (line: string) => void): P
 }
 
 /** GeoJSON by extension, or by content for a file whose first character is `{`. */
-function isGeoJson(path: string): boolean {
+export function isGeoJson(path: string): boolean {
 	if (/\.(geo)?json$/i.test(path)) return true;
 	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
 	return /^\s*\{/.test(new TextDecoder().decode(readHead(path, 64)).replace(/^\ufeff/, ''));
 }
 
-function* geoJsonBatches(path: string): Generator<FirmBatch> {
+export function* geoJsonBatches(path: string): Generator<FirmBatch> {
 	const collection = parseGeoJson(decodeText(readWhole(path), { file: path }), { file: path });
 	yield* readFirmsGeoJson(collection, { file: path });
 }

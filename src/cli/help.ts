@@ -4,11 +4,15 @@ export const MAIN_HELP = `cluster-map — map industrial clusters of Japanese SM
 Usage:
   cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] --out OUT
   cluster-map classify --help
+  cluster-map compare --firms FIRMS --zones ZONES --outcome COL[,COL…] [options]
+  cluster-map compare --help
   cluster-map --help | --version
 
 Commands:
   classify   Decide for every firm which zones contain it, whether it is inside any
              cluster, and (with institutions) which R&D institution is nearest and how far.
+  compare    Test whether firms inside the zones innovate more than firms outside, relate
+             innovation to distance, communication and subcontracting, fit a regression.
 
 Everything runs on this machine; no file is sent anywhere.
 `;
@@ -59,4 +63,51 @@ line (one message says what to fix), 1 unexpected failure.
 Example:
   cluster-map classify --firms firms.csv --zones district:ota --institutions bundled \\
     --buffer-km 5 --out firms-classified.csv
+`;
+
+/** `cluster-map compare --help`. */
+export const COMPARE_HELP = `Usage:
+  cluster-map compare --firms FIRMS --zones ZONES --outcome COL[,COL…] [--institutions INST]
+                      [--group inside|each|zone:ID] [--table comparison|linkage|regression]
+                      [--bands 2,5,10,20] [--permutations N] [--seed S] [--format table|csv]
+
+Classifies the firms as cluster-map classify does, then compares survey outcomes between
+firms inside and outside the zones and prints one table to stdout (notes go to stderr).
+
+Options:
+  --firms FIRMS         Firms with their survey columns (CSV or GeoJSON, as for classify).
+  --zones ZONES         Zones (GeoJSON or district:<id>, as for classify).
+  --outcome COLS        Outcome columns, comma-separated: numbers (counts, employees…) or
+                        yes/no answers (yes/no, 1/0, true/false, はい/いいえ, 有/無). Blank cells
+                        are missing; unreadable cells are listed by line and counted missing.
+  --institutions INST   R&D institutions (as for classify): adds distance to the nearest one.
+  --group G             inside  inside any zone vs outside every zone (default)
+                        each    each zone vs firms outside every zone
+                        zone:ID one zone vs all other firms
+  --table T             comparison  n, missing, mean/median/share, difference with 95% CI,
+                                    Welch t, Mann–Whitney U, chi-square and Fisher (yes/no),
+                                    permutation test, effect sizes (default)
+                        linkage     outcome by distance band (needs --institutions), by
+                                    communication frequency and by subcontractor status,
+                                    each inside vs outside, with 95% intervals
+                        regression  OLS (numbers) or logit (yes/no) on inside, log(km + 1),
+                                    communication, subcontractor, log(employees) and industry
+                                    dummies, robust standard errors
+  --bands KM,…          Distance band breaks in km (default 2,5,10,20).
+  --permutations N      Permutations of the permutation test (default 10000; 0 skips it).
+  --seed S              Seed of the permutation test (default 1): same seed, same p-value.
+  --format F            table (default) or csv (every statistic at full precision).
+  --communication COL   Communication frequency column (default rd_communication if present):
+                        none/yearly/monthly/weekly (or 0–3, 年/月/週…), or any numbers.
+  --subcontractor COL   Subcontractor yes/no column (default subcontractor if present).
+  --employees COL       Employees column for the size control (default employees).
+  --industry COL        Industry column for the dummies (default jsic_medium).
+  -h, --help            This help.
+
+Exit status: 0 done, 2 unusable input or command line (one message says what to fix),
+1 unexpected failure.
+
+Example:
+  cluster-map compare --firms firms.csv --zones district:all --institutions bundled \\
+    --outcome new_products,patents_3y --permutations 10000 --seed 7
 `;

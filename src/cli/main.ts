@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { InputError } from '../lib/core/io';
 import { parseClassifyArgs } from './classify-args';
 import { runClassify } from './classify-command';
-import { CLASSIFY_HELP, MAIN_HELP } from './help';
+import { parseCompareArgs } from './compare-args';
+import { runCompare } from './compare-command';
+import { CLASSIFY_HELP, COMPARE_HELP, MAIN_HELP } from './help';
 import { packageRoot } from './package-root';
 import { UsageError } from './usage-error';
 
@@ -38,6 +40,15 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			io.stdout(`${version()}\n`);
 			return 0;
 		}
+		if (command === 'compare') {
+			const args = parseCompareArgs(rest);
+			if (args.help) {
+				io.stdout(COMPARE_HELP);
+				return 0;
+			}
+			await runCompare(args, io);
+			return 0;
+		}
 		if (command !== 'classify') throw new UsageError(command.startsWith('-') ? `unknown option ${command} (a command comes first: cluster-map classify …)` : `unknown command "${command}"`);
 		const args = parseClassifyArgs(rest);
 		stats = args.stats;
@@ -49,7 +60,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr(`cluster-map: ${error.message}. See cluster-map ${command === 'classify' ? 'classify ' : ''}--help.`.replace('.. See', '. See'));
+			io.stderr(`cluster-map: ${error.message}. See cluster-map ${command === 'classify' || command === 'compare' ? `${command} ` : ''}--help.`.replace('.. See', '. See'));
 			return 2;
 		}
 		if (error instanceof InputError) {
