@@ -38,6 +38,16 @@ const DEFAULT_COLUMNS = { communication: 'rd_communication', subcontractor: 'sub
  * @throws InputError or UsageError for input that cannot be used (exit 2)
  */
 export async function runCompare(args: CompareArgs, io: { stdout: (text: string) => void; stderr: (line: string) => void }): Promise<void> {
+	let summary = '';
+	try {
+		await compare(args, io, (line) => (summary = line));
+	} finally {
+		// Last, so that an input error stays the only line; after the tables otherwise.
+		if (summary !== '') io.stderr(summary);
+	}
+}
+
+async function compare(args: CompareArgs, io: { stdout: (text: string) => void; stderr: (line: string) => void }, setSummary: (line: string) => void): Promise<void> {
 	const { zones } = loadZones(args.zones, io.stderr);
 	if (zones.length === 0) throw new InputError(args.zones, 'has no usable zone', { hint: 'Give at least one Polygon or MultiPolygon.' });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, io.stderr);
@@ -46,15 +56,16 @@ export async function runCompare(args: CompareArgs, io: { stdout: (text: string)
 	const optional = args.table === 'comparison' ? [] : Object.values(DEFAULT_COLUMNS);
 	const data = await readComparisonData(args.firms, [...args.outcomes, ...named], { zones, institutions }, { optional });
 
-	const unplaced = data.unplaced.reduce((s, v) => s + v, 0);
-	const inside = data.inside.reduce((s, v) => s + v, 0);
-	io.stderr(`firms: ${data.count.toLocaleString('en')} read from ${args.firms}; ${inside.toLocaleString('en')} inside a zone${unplaced > 0 ? `; ${unplaced.toLocaleString('en')} without usable coordinates, left out of every group` : ''}`);
 
 	const contrasts = contrastsOf(args, data, zones.map((z) => z.id), zones.map((z) => z.name));
+	const unplaced = data.unplaced.reduce((s, v) => s + v, 0);
+	const inside = data.inside.reduce((s, v) => s + v, 0);
+	const summary = `firms: ${data.count.toLocaleString('en')} read from ${args.firms}; ${inside.toLocaleString('en')} inside a zone${unplaced > 0 ? `; ${unplaced.toLocaleString('en')} without usable coordinates, left out of every group` : ''}`;
 	const outcomes = args.outcomes.map((name) => readColumn(data, name, args.firms, io.stderr));
 	if (args.table === 'comparison') {
 		const rows: OutcomeComparison[] = [];
 		for (const outcome of outcomes) for (const contrast of contrasts) rows.push(compareOutcome(outcome, contrast, { permutations: args.permutations, seed: args.seed }));
+		setSummary(summary);
 		io.stdout(formatComparison(rows, { format: args.format, permutations: args.permutations, seed: args.seed }));
 		return;
 	}
@@ -74,6 +85,7 @@ export async function runCompare(args: CompareArgs, io: { stdout: (text: string)
 		}
 		const tables: { contrast: Contrast; table: LinkageTable }[] = [];
 		for (const outcome of outcomes) for (const factor of factors) for (const contrast of contrasts) tables.push({ contrast, table: linkageTable(outcome, factor, contrast.group) });
+		setSummary(summary);
 		io.stdout(formatLinkage(tables, { format: args.format }));
 		return;
 	}
@@ -97,6 +109,7 @@ export async function runCompare(args: CompareArgs, io: { stdout: (text: string)
 		if (!result.ok) io.stderr(`${outcome.column}: the ${outcome.kind === 'binary' ? 'logit' : 'OLS regression'} could not be fitted: ${result.message}`);
 		fits.push({ outcome, result, excluded: design.excluded, industryReference: design.industryReference });
 	}
+	setSummary(summary);
 	io.stdout(formatRegression(fits, { format: args.format }));
 	if (fits.every((f) => !f.result.ok)) throw new UsageError('no regression could be fitted (each reason is above)');
 }
