@@ -1,24 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '$lib/core/model';
-import { applyInsideStates, share, zonesContaining } from './classification';
+import { FIRM_PAINT } from '$lib/map/styles';
+import { CLASSIFIED_FIRM_PAINT, OUTSIDE_COLOUR, applyFirmStates, firmPaint, share, zonesContaining } from './classification';
 
-describe('applyInsideStates', () => {
-	it('leaves the map with exactly the new flags, touching only the firms that changed', () => {
-		const flags = fc.array(fc.constantFrom(0, 1), { maxLength: 50 });
+describe('applyFirmStates', () => {
+	it('leaves the map with exactly the new states, touching only the firms that changed', () => {
+		const zonesOf = fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 50 });
+		const states = (first: number[], n: number) => {
+			const firstZone = Int32Array.from({ length: n }, (_, i) => first[i] ?? -1);
+			return { firstZone, inside: Uint8Array.from(firstZone, (z) => (z >= 0 ? 1 : 0)) };
+		};
 		fc.assert(
-			fc.property(flags, flags, (a, b) => {
+			fc.property(zonesOf, zonesOf, (a, b) => {
 				const n = Math.max(a.length, b.length);
-				const first = Uint8Array.from({ length: n }, (_, i) => a[i] ?? 0);
-				const second = Uint8Array.from({ length: n }, (_, i) => b[i] ?? 0);
-				const state = new Map<number, boolean>();
-				const map = { setFeatureState: (f: { id: number }, s: { inside: boolean }) => void state.set(f.id, s.inside) };
-				applyInsideStates(map, 'firms', null, first);
-				const set = applyInsideStates(map, 'firms', first, second);
-				for (let i = 0; i < n; i++) expect(state.get(i) ?? false).toBe(second[i] === 1);
-				expect(set).toBe(second.filter((v, i) => v !== first[i]).length);
+				const [first, second] = [states(a, n), states(b, n)];
+				const shown = new Map<number, { inside: boolean; zone: number }>();
+				const map = { setFeatureState: (f: { id: number }, s: { inside: boolean; zone: number }) => void shown.set(f.id, s) };
+				applyFirmStates(map, 'firms', null, first);
+				const set = applyFirmStates(map, 'firms', first, second);
+				for (let i = 0; i < n; i++) expect(shown.get(i) ?? { inside: false, zone: -1 }).toEqual({ inside: second.inside[i] === 1, zone: second.firstZone[i] });
+				expect(set).toBe(Array.from(second.firstZone).filter((z, i) => z !== first.firstZone[i]).length);
 			})
 		);
+	});
+});
+
+describe('firmPaint', () => {
+	it('colours by the first zone’s colour, grey outside, and falls back to inside/outside without zones', () => {
+		const paint = firmPaint('zone', ['#111111', '#222222']);
+		expect(paint['circle-color']).toEqual(['match', ['coalesce', ['feature-state', 'zone'], -1], 0, '#111111', 1, '#222222', OUTSIDE_COLOUR]);
+		expect(firmPaint('zone', [])).toBe(CLASSIFIED_FIRM_PAINT);
+		expect(firmPaint('inside', ['#111111'])).toBe(CLASSIFIED_FIRM_PAINT);
+		expect(firmPaint('industry', ['#111111'])).toBe(FIRM_PAINT);
 	});
 });
 

@@ -17,28 +17,54 @@ export const OUTSIDE_COLOUR = '#868e96';
 /** The firm paint while zones exist: red inside any zone, grey outside, larger when inside. */
 export const CLASSIFIED_FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 	...FIRM_PAINT,
-	'circle-color': ['case', ['boolean', ['feature-state', 'inside'], false], INSIDE_COLOUR, OUTSIDE_COLOUR] as ExpressionSpecification,
+	'circle-color': ['case', ['boolean', ['feature-state', 'inside'], false], INSIDE_COLOUR, OUTSIDE_COLOUR] as unknown as ExpressionSpecification,
 	'circle-opacity': ['case', ['boolean', ['feature-state', 'inside'], false], 0.9, 0.45] as ExpressionSpecification
 };
 
+/** How firms are coloured: by inside/outside, by the first zone holding them, or by industry. */
+export const FIRM_COLOURINGS = ['inside', 'zone', 'industry'] as const;
+export type FirmColouring = (typeof FIRM_COLOURINGS)[number];
+
+/**
+ * The firm paint for a colouring. By zone, a firm takes the colour of the first zone (in list
+ * order) holding it, from the `zone` feature state; firms outside every zone stay grey.
+ *
+ * @example
+ * firmPaint('zone', zones.list.map((z) => z.colour ?? '#1d4ed8'));
+ */
+export function firmPaint(colouring: FirmColouring, zoneColours: readonly string[]): NonNullable<CircleLayerSpecification['paint']> {
+	if (colouring === 'industry') return FIRM_PAINT;
+	if (colouring === 'inside' || zoneColours.length === 0) return CLASSIFIED_FIRM_PAINT;
+	return {
+		...CLASSIFIED_FIRM_PAINT,
+		'circle-color': ['match', ['coalesce', ['feature-state', 'zone'], -1], ...zoneColours.flatMap((colour, z) => [z, colour]), OUTSIDE_COLOUR] as unknown as ExpressionSpecification
+	};
+}
+
+/** Per-firm classification as the map shows it: the inside flag and the first zone's position (-1 outside). */
+export interface FirmStates {
+	inside: Uint8Array;
+	firstZone: Int32Array;
+}
+
 /** The part of a MapLibre map this needs, so tests can pass a recorder. */
 export interface FeatureStateTarget {
-	setFeatureState(feature: { source: string; id: number }, state: { inside: boolean }): void;
+	setFeatureState(feature: { source: string; id: number }, state: { inside: boolean; zone: number }): void;
 }
 
 /**
- * Sets the `inside` feature state of every firm whose flag differs from `previous` (all flagged
- * firms when there is no previous) and returns how many were set.
+ * Sets the `inside` and `zone` feature state of every firm whose state differs from `previous`
+ * (every firm in a zone when there is no previous) and returns how many were set.
  *
  * @example
- * applyInsideStates(map, 'firms', lastInside, reply.inside);
+ * applyFirmStates(map, 'firms', lastShown, { inside: reply.inside, firstZone: reply.firstZone });
  */
-export function applyInsideStates(map: FeatureStateTarget, source: string, previous: Uint8Array | null, next: Uint8Array): number {
+export function applyFirmStates(map: FeatureStateTarget, source: string, previous: FirmStates | null, next: FirmStates): number {
 	let changed = 0;
-	for (let i = 0; i < next.length; i++) {
-		const before = previous && i < previous.length ? previous[i] : 0;
-		if (before === next[i]) continue;
-		map.setFeatureState({ source, id: i }, { inside: next[i] === 1 });
+	for (let i = 0; i < next.inside.length; i++) {
+		const had = previous && i < previous.firstZone.length ? previous.firstZone[i] : -1;
+		if (had === next.firstZone[i]) continue;
+		map.setFeatureState({ source, id: i }, { inside: next.inside[i] === 1, zone: next.firstZone[i] });
 		changed++;
 	}
 	return changed;

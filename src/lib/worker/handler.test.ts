@@ -41,6 +41,8 @@ describe('analysis handler', () => {
 				expect(Array.from(reply.zoneCounts)).toEqual(expectedCounts);
 				expect(Array.from(reply.inside)).toEqual(expectedInside);
 				expect(reply.insideCount).toBe(expectedInside.filter(Boolean).length);
+				const expectedFirst = points.map((p) => zones.findIndex((zone) => booleanPointInPolygon(p, zone.geometry)));
+				expect(Array.from(reply.firstZone)).toEqual(expectedFirst);
 			}),
 			{ numRuns: 60 }
 		);

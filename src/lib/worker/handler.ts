@@ -77,12 +77,13 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 				requestIndex[v] = z;
 			});
 			const zoneGroupCounts = new Uint32Array(groups ? request.zones.length * groupCount : 0);
-			if (groups) {
-				for (let i = 0; i < lons.length; i++) {
-					for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-						const z = requestIndex[zoneIndices[k]];
-						if (z >= 0) zoneGroupCounts[z * groupCount + groups[i]]++;
-					}
+			const firstZone = new Int32Array(lons.length).fill(-1);
+			for (let i = 0; i < lons.length; i++) {
+				for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+					const z = requestIndex[zoneIndices[k]];
+					if (z < 0) continue;
+					if (firstZone[i] < 0 || z < firstZone[i]) firstZone[i] = z;
+					if (groups) zoneGroupCounts[z * groupCount + groups[i]]++;
 				}
 			}
 			const insideCount = lons.length === 0 ? 0 : countInside(offsets);
@@ -91,6 +92,7 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 					type: 'classified',
 					id: request.id,
 					inside,
+					firstZone,
 					insideCount,
 					zoneCounts,
 					zoneGroupCounts,
@@ -99,7 +101,7 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 					notes: problems.map(({ zoneId, severity, message }) => ({ zoneId, severity, message })),
 					elapsedMs: now() - started
 				},
-				transfer: [inside.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer, zoneGroupCounts.buffer as ArrayBuffer]
+				transfer: [inside.buffer as ArrayBuffer, firstZone.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer, zoneGroupCounts.buffer as ArrayBuffer]
 			};
 		} catch (error) {
 			return { reply: { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }, transfer: [] };

@@ -69,6 +69,8 @@ export interface ClassifiedReply {
 	id: number;
 	/** 1 where the firm lies in any zone, firm order. */
 	inside: Uint8Array;
+	/** Per firm, the request position of the first zone (in list order) containing it; -1 outside. */
+	firstZone: Int32Array;
 	insideCount: number;
 	/** Firms inside each zone, in the request's zone order (0 for an invalid zone). */
 	zoneCounts: Uint32Array;
