@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
+import { haversineKm } from '../../src/lib/core/geo';
+import { readFirms, readInstitutions } from './firms-reference';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
-
-/** The firm sample as the engine sees it in the command-line tool: every row, in file order. */
-function readFirms(): { lons: Float64Array; lats: Float64Array; industry: string[] } {
-	const text = readFileSync('static/generated/firms-sample.csv', 'utf8').replace(/^\uFEFF/, '');
-	const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
-	return {
-		lons: Float64Array.from(data, (row) => Number(row.lon)),
-		lats: Float64Array.from(data, (row) => Number(row.lat)),
-		industry: data.map((row) => row.jsic_medium)
-	};
-}
 
 const firms = readFirms();
 
@@ -162,7 +152,7 @@ describe('drawing a zone and classifying the firms', () => {
 		expect(app.errors).toEqual([]);
 	});
 
-	it('lists the zones containing a clicked firm in its popup', async () => {
+	it('lists the zones containing a clicked firm and its nearest R&D institution in its popup', async () => {
 		const { page } = app;
 		await page.getByRole('toolbar').locator('[data-tool="polygon"]').click(); // back to panning and picking
 		await expect.poll(() => page.getByRole('toolbar').locator('[aria-pressed="true"]').count()).toBe(0);
@@ -182,7 +172,7 @@ describe('drawing a zone and classifying the firms', () => {
 						],
 						{ layers: ['firms', 'institutions'] }
 					);
-					if (near.length === 1 && near[0].layer.id === 'firms') return { x: p.x + rect.left, y: p.y + rect.top };
+					if (near.length === 1 && near[0].layer.id === 'firms') return { x: p.x + rect.left, y: p.y + rect.top, k: i };
 				}
 				return null;
 			},
@@ -194,6 +184,13 @@ describe('drawing a zone and classifying the firms', () => {
 		await popup.waitFor();
 		expect(await popup.textContent()).toContain('In zones');
 		expect(await popup.textContent()).toContain('Zone 1');
+		// The nearest institution by exhaustive search in Node, distance to two decimals.
+		const firm = inside[target!.k];
+		const [nearest] = readInstitutions()
+			.features.map((f) => ({ name: f.properties.name_en, km: haversineKm(firms.lons[firm], firms.lats[firm], f.geometry.coordinates[0], f.geometry.coordinates[1]) }))
+			.sort((a, b) => a.km - b.km);
+		const row = popup.locator('dt', { hasText: 'Nearest R&D institution' }).locator('xpath=following-sibling::dd[1]');
+		expect(await row.textContent()).toBe(`${nearest.name}, ${nearest.km.toFixed(2).replace(/\.?0+$/, '')} km`);
 		await page.keyboard.press('Escape');
 	});
 

@@ -204,6 +204,7 @@ export const en = {
 	'legend.inside': 'Firm inside a zone',
 	'legend.outside': 'Firm outside every zone',
 	'legend.byZone': 'Firms by the first zone holding them',
+	'legend.byInside': 'SMEs inside and outside the zones',
 
 	'attribution.offline': 'Prefectures: Natural Earth (public domain)',
 

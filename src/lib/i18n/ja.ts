@@ -202,6 +202,7 @@ export const ja: Record<MessageKey, string> = {
 	'legend.inside': '区域内の企業',
 	'legend.outside': 'どの区域にも含まれない企業',
 	'legend.byZone': '企業（最初に含まれる区域の色）',
+	'legend.byInside': '区域の内外の中小企業',
 
 	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）',
 

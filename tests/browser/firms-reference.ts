@@ -1,0 +1,23 @@
+/**
+ * The bundled firm sample and institutions as the engine sees them in Node, so browser tests can
+ * compare what the app shows with the engine's own answer for the same inputs.
+ */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { InstitutionCollection } from '../../src/lib/core/geodata-types';
+
+/** Every row of the firm sample, in file order (the app places every row of it). */
+export function readFirms(): { lons: Float64Array; lats: Float64Array; industry: string[] } {
+	const text = readFileSync('static/generated/firms-sample.csv', 'utf8').replace(/^\uFEFF/, '');
+	const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+	return {
+		lons: Float64Array.from(data, (row) => Number(row.lon)),
+		lats: Float64Array.from(data, (row) => Number(row.lat)),
+		industry: data.map((row) => row.jsic_medium)
+	};
+}
+
+/** The bundled institutions, in file order (the order the app sends them to its worker). */
+export function readInstitutions(): InstitutionCollection {
+	return JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')) as InstitutionCollection;
+}
