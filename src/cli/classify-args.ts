@@ -66,7 +66,12 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	return { firms, zones, institutions, bufferKm, out, format, help, stats };
 }
 
-/** One line for a node:util parseArgs error, naming the option. */
+/**
+ * One line for a node:util parseArgs error, naming the option.
+ *
+ * @example
+ * describeParseError({ code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION', message: "Unknown option '--x'" }); // 'unknown option --x'
+ */
 export function describeParseError(error: unknown): string {
 	const { code, message } = error as { code?: string; message: string };
 	const option = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0];

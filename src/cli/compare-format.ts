@@ -3,7 +3,12 @@ import type { Contrast, LinkageTable, OutcomeComparison, ParsedColumn, Regressio
 
 type Format = { format: 'table' | 'csv' };
 
-/** p-values as a reader wants them: 4 significant digits, "< 0.0001" below that. */
+/**
+ * p-values as a reader wants them: 4 significant digits, "< 0.0001" below that, "–" when not computed.
+ *
+ * @example
+ * formatP(0.0793941); // '0.07939'
+ */
 export function formatP(p: number | null | undefined): string {
 	if (p === null || p === undefined || Number.isNaN(p)) return '–';
 	return p < 1e-4 ? '< 0.0001' : p.toPrecision(4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');

@@ -1,7 +1,7 @@
 import { normalQuantile } from './distributions';
 import { mannWhitneyU } from './mann-whitney';
 import type { EffectSizes, Interval } from './types';
-import { moments } from './welch-t-test';
+import { moments } from './moments';
 
 /**
  * Effect sizes of a two-group comparison: Cohen's d (pooled SD), Hedges' g (d with the small-sample

@@ -1,4 +1,5 @@
 import { tQuantile, tTwoSidedP } from './distributions';
+import { moments } from './moments';
 import type { WelchResult } from './types';
 
 /**
@@ -28,15 +29,4 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, options: 
 		return { difference: { estimate, low: NaN, high: NaN, level }, t: NaN, df: NaN, p: NaN, se: NaN };
 	}
 	return { difference: { estimate, low: estimate - q * se, high: estimate + q * se, level }, t, df, p: tTwoSidedP(t, df), se };
-}
-
-/** Mean and sample variance (two-pass, for accuracy). */
-export function moments(values: ArrayLike<number>): { n: number; mean: number; variance: number } {
-	const n = values.length;
-	let sum = 0;
-	for (let i = 0; i < n; i++) sum += values[i];
-	const mean = sum / n;
-	let ss = 0;
-	for (let i = 0; i < n; i++) ss += (values[i] - mean) ** 2;
-	return { n, mean, variance: ss / (n - 1) };
 }
