@@ -3,7 +3,7 @@
  * results appear in R's own documentation and countless textbooks). Each case names its source.
  */
 import { describe, expect, it } from 'vitest';
-import { chiSquareTest, chiSquareUpperP, fisherExact, mannWhitneyU, normalQuantile, tQuantile, tTwoSidedP, welchTTest } from './index';
+import { chiSquareTest, chiSquareUpperP, effectSizes, fisherExact, mannWhitneyU, normalQuantile, tQuantile, tTwoSidedP, welchTTest } from './index';
 
 // R datasets::sleep, extra by group (Cushny & Peebles 1905, via Student 1908).
 const SLEEP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0];
@@ -18,6 +18,15 @@ describe('welchTTest', () => {
 		expect(r.difference.low).toBeCloseTo(-3.3654832, 7);
 		expect(r.difference.high).toBeCloseTo(0.2054832, 7);
 		expect(r.difference.estimate).toBeCloseTo(0.75 - 2.33, 12); // R: mean in group 1 0.75, group 2 2.33
+	});
+});
+
+describe('effectSizes', () => {
+	it('matches R effsize::cohen.d(extra ~ group, data = sleep): d estimate -0.8321811', () => {
+		const e = effectSizes(SLEEP_1, SLEEP_2);
+		expect(e.cohensD).toBeCloseTo(-0.8321811, 7);
+		// Hedges & Olkin (1985): g = d·(1 − 3/(4(n₁ + n₂) − 9))
+		expect(e.hedgesG).toBeCloseTo(-0.8321811 * (1 - 3 / 71), 7);
 	});
 });
 

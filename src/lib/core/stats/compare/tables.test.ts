@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDesign } from './build-design';
 import { compareOutcome } from './compare-outcome';
 import { describeValues } from './describe-values';
 import { distanceBands } from './distance-bands';
@@ -133,5 +134,23 @@ describe('linkageTable', () => {
 		expect(cell('≥5 km', 'outside')).toMatchObject({ n: 2, mean: { estimate: 0.5 } });
 		expect(table.factorMissing).toEqual({ inside: 1, outside: 0 });
 		expect(table.cells).toHaveLength(3 * 3);
+	});
+});
+
+describe('buildDesign', () => {
+	it('drops firms missing a variable (counted by the first one missing), logs distance and size, and dummies industries but the reference', () => {
+		const d = buildDesign({
+			y: new Float64Array([1, 0, NaN, 1, 0, 1]),
+			inside: new Int8Array([1, 0, 1, -1, 1, 0]),
+			distanceKm: new Float64Array([0, Math.E - 1, 1, 1, NaN, 3]),
+			employees: new Float64Array([1, Math.E, 5, 5, 5, 0]),
+			industry: ['25', '26', '25', '25', '26', '']
+		});
+		expect(d.names).toEqual(['(intercept)', 'inside', 'log_km', 'log_employees', 'industry:26']);
+		expect(d.excluded).toEqual({ y: 1, inside: 1, log_km: 1, log_employees: 1 });
+		expect([...d.rows]).toEqual([0, 1]);
+		expect(d.industryReference).toBe('25'); // most frequent among kept firms: a tie, broken by code
+		expect([...d.x]).toEqual([1, 1, 0, 0, 0, 1, 0, 1, 1, 1]);
+		expect(() => buildDesign({ y: new Float64Array([1]), industry: ['25'] }, { referenceIndustry: '99' })).toThrow(/reference industry "99" has no firm/);
 	});
 });
