@@ -109,7 +109,9 @@ describe('export, session files and browser storage', () => {
 
 	it('exports the classified firms as CSV: BOM, every original cell, the CLI columns, the same result as the CLI', async () => {
 		const { page } = app;
+		const started = Date.now();
 		const csv = await exportFirms(page, 'csv', 'all');
+		console.log(`export of ${firms.length} firms as CSV, click to download: ${Date.now() - started} ms`);
 		expect(csv.name).toBe('firms-sample-classified.csv');
 		expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const table = parseCsv(csv.bytes.toString('utf8').slice(1));
@@ -217,6 +219,9 @@ describe('export, session files and browser storage', () => {
 		await page.locator('input[data-input="session"]').setInputFiles(future);
 		await expect.poll(() => page.locator('[data-notice="session-error"]').textContent()).toContain('future.json: was saved by a newer version of the app');
 		await screenshot(page, 'session-panel');
+		await page.getByRole('radio', { name: '日本語' }).check();
+		await expect.poll(() => page.getByRole('button', { name: '企業をエクスポート' }).isVisible()).toBe(true);
+		await screenshot(page, 'session-panel-ja');
 		expect(app.errors).toEqual([]);
 	});
 });

@@ -86,6 +86,20 @@ describe('WorkingSession', () => {
 		session.destroy();
 	});
 
+	it('keeps the buffer distance in the settings storage and ignores unusable values', () => {
+		const data = new Map<string, string>();
+		const storage = { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };
+		const first = new Settings(storage);
+		expect(first.bufferKm).toBe(DEFAULT_BUFFER_KM);
+		first.setBufferKm(2.5);
+		first.setBufferKm(-1);
+		first.setBufferKm(Number.NaN);
+		expect(first.bufferKm).toBe(2.5);
+		expect(new Settings(storage).bufferKm).toBe(2.5);
+		data.set('cluster-map:settings:v1', JSON.stringify({ bufferKm: 'far' }));
+		expect(new Settings(storage).bufferKm).toBe(DEFAULT_BUFFER_KM);
+	});
+
 	it('applies session settings it knows and leaves the rest', () => {
 		const { session, settings } = open(null);
 		session.applySettings({ bufferKm: 3, basemap: 'satellite', layers: { institutions: false, unknown: true } });

@@ -12,18 +12,33 @@ export type FirmExportFormat = (typeof FIRM_EXPORT_FORMATS)[number];
 export const FIRM_EXPORT_FILTERS = ['all', 'inside', 'outside'] as const;
 export type FirmExportFilter = (typeof FIRM_EXPORT_FILTERS)[number];
 
-/** The firms as the page holds them (a `FirmSample`'s fields) and what to classify them against. */
-export interface FirmExportInput {
+/** What the firms are classified against, and their columns. */
+export interface FirmExportSetup {
 	columns: readonly string[];
-	/** Rows verbatim; row i is at lon[i], lat[i]. */
-	rows: readonly (readonly string[])[];
-	lon: Float64Array;
-	lat: Float64Array;
 	zones: Zone[];
 	/** Adds `nearest_institution_id` and `nearest_institution_km`. */
 	institutions: InstitutionPoint[] | null;
 	/** Adds `within_buffer` (km from the nearest institution, compared unrounded). */
 	bufferKm?: number;
+}
+
+/** A run of firms as the page holds them (a `FirmSample`'s fields): row i is at lon[i], lat[i]. */
+export interface FirmRows {
+	/** Rows verbatim. */
+	rows: readonly (readonly string[])[];
+	lon: Float64Array;
+	lat: Float64Array;
+}
+
+export type FirmExportInput = FirmExportSetup & FirmRows;
+
+export interface FirmExporter {
+	/** The file's start: CSV header (with the BOM for UTF-8), or the FeatureCollection's opening. */
+	start(): Uint8Array<ArrayBuffer>;
+	/** The next firms, classified and written; `count` is how many passed the filter. */
+	write(firms: FirmRows): { bytes: Uint8Array<ArrayBuffer> | null; count: number };
+	/** The file's end (empty for CSV). */
+	end(): Uint8Array<ArrayBuffer>;
 }
 
 export interface FirmExportOptions {
@@ -50,42 +65,58 @@ export const ZONE_NAMES_COLUMN = 'zone_names';
  * const blob = new Blob(parts, { type: 'text/csv' });
  */
 export function exportFirms(input: FirmExportInput, options: FirmExportOptions): { parts: Uint8Array<ArrayBuffer>[]; count: number } {
-	const { format, filter = 'all', batchSize = 5000, onprogress } = options;
-	const compute = createComputer({ zones: input.zones, institutions: input.institutions, bufferKm: input.bufferKm });
-	const zoneIds = input.zones.map((zone) => zone.id);
-	const output = { zoneIds, institutionIds: input.institutions?.map((i) => i.id), bufferKm: input.bufferKm };
-	const columns = [...input.columns, ZONE_NAMES_COLUMN];
-	const encoder = new TextEncoder();
-	const parts: Uint8Array<ArrayBuffer>[] = [];
-	const csv = format === 'geojson' ? null : createClassifiedCsvWriter({ ...output, encoding: format === 'csv-sjis' ? 'shift_jis' : 'utf-8' });
-	const geojson = format === 'geojson' ? createClassifiedGeoJsonWriter(output) : null;
-	if (csv) parts.push(csv.header(columns).slice());
-	else parts.push(encoder.encode(geojson!.start()));
-
+	const { batchSize = 5000, onprogress } = options;
+	const exporter = createFirmExporter(input, options);
+	const parts = [exporter.start()];
 	const total = input.rows.length;
 	let count = 0;
 	for (let from = 0; from < total; from += batchSize) {
 		const to = Math.min(total, from + batchSize);
-		let rows = range(from, to);
-		let results = compute(input.lon.slice(from, to), input.lat.slice(from, to));
-		if (filter !== 'all') {
-			const want = filter === 'inside' ? 1 : 0;
-			const kept = rows.filter((_, k) => results.inside[k] === want);
-			if (kept.length < rows.length) {
-				rows = kept;
-				results = compute(Float64Array.from(kept, (i) => input.lon[i]), Float64Array.from(kept, (i) => input.lat[i]));
-			}
-		}
-		if (rows.length > 0) {
-			const batch = batchOf(input, rows, columns, zoneNames(input.zones, results));
-			if (csv) parts.push(csv.rows(batch, results).slice());
-			else parts.push(encoder.encode(geojson!.rows(batch, results)));
-			count += rows.length;
-		}
+		const written = exporter.write({ rows: input.rows.slice(from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to) });
+		if (written.bytes) parts.push(written.bytes);
+		count += written.count;
 		onprogress?.(to, total);
 	}
-	if (geojson) parts.push(encoder.encode(geojson.end()));
+	parts.push(exporter.end());
 	return { parts, count };
+}
+
+/**
+ * The export a run of firms at a time, for firms that arrive in pieces (as in the export worker);
+ * the same bytes as {@link exportFirms} whatever the pieces.
+ *
+ * @example
+ * const exporter = createFirmExporter({ columns, zones, institutions, bufferKm: 5 }, { format: 'csv' });
+ * const parts = [exporter.start(), exporter.write(firms).bytes!, exporter.end()];
+ */
+export function createFirmExporter(setup: FirmExportSetup, options: { format: FirmExportFormat; filter?: FirmExportFilter }): FirmExporter {
+	const { format, filter = 'all' } = options;
+	const compute = createComputer({ zones: setup.zones, institutions: setup.institutions, bufferKm: setup.bufferKm });
+	const output = { zoneIds: setup.zones.map((zone) => zone.id), institutionIds: setup.institutions?.map((i) => i.id), bufferKm: setup.bufferKm };
+	const columns = [...setup.columns, ZONE_NAMES_COLUMN];
+	const encoder = new TextEncoder();
+	const csv = format === 'geojson' ? null : createClassifiedCsvWriter({ ...output, encoding: format === 'csv-sjis' ? 'shift_jis' : 'utf-8' });
+	const geojson = format === 'geojson' ? createClassifiedGeoJsonWriter(output) : null;
+	return {
+		start: () => (csv ? csv.header(columns).slice() : encoder.encode(geojson!.start())),
+		end: () => (csv ? new Uint8Array(0) : encoder.encode(geojson!.end())),
+		write(firms) {
+			let rows = range(0, firms.rows.length);
+			let results = compute(firms.lon.slice(), firms.lat.slice());
+			if (filter !== 'all') {
+				const want = filter === 'inside' ? 1 : 0;
+				const kept = rows.filter((k) => results.inside[k] === want);
+				if (kept.length < rows.length) {
+					rows = kept;
+					results = compute(Float64Array.from(kept, (i) => firms.lon[i]), Float64Array.from(kept, (i) => firms.lat[i]));
+				}
+			}
+			if (rows.length === 0) return { bytes: null, count: 0 };
+			const batch = batchOf(firms, rows, columns, zoneNames(setup.zones, results));
+			const bytes = csv ? csv.rows(batch, results).slice() : encoder.encode(geojson!.rows(batch, results));
+			return { bytes, count: rows.length };
+		}
+	};
 }
 
 /** Per row of the results: the names of its zones, ";"-joined. */
@@ -104,7 +135,7 @@ function zoneNames(zones: readonly Zone[], results: FirmResults): string[] {
  * written quoted only when it must be (no guard: the writer guards), so scanning gives back exactly
  * the original text, and plain records are then copied to the output as they are.
  */
-function batchOf(input: FirmExportInput, rows: number[], columns: string[], names: string[]): FirmBatch {
+function batchOf(input: FirmRows, rows: number[], columns: string[], names: string[]): FirmBatch {
 	const lines = rows.map((i, k) => [...input.rows[i], names[k]].map((text) => csvCell(text, { guard: false })).join(','));
 	const records = scanCsvRecords(new TextEncoder().encode(lines.join('\n')), { final: true, file: 'export' });
 	if (records.count !== rows.length) throw new Error(`export: ${rows.length} rows became ${records.count} records`);
