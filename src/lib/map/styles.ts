@@ -41,14 +41,23 @@ export const LAYER_ORDER = [
 	'basemap-raster',
 	'cluster-programs-fill',
 	'cluster-programs-line',
+	// Density measures lie on the land, under every boundary, firm and institution.
+	'density-kde',
+	'density-cells-fill',
+	'density-cells-line',
+	'density-lq-fill',
+	'density-lq-line',
 	'prefecture-lines',
 	'district-fill',
 	'district-line-approximate',
 	'district-line-real',
+	'density-contours',
 	'zone-fill',
 	'zone-line',
 	'buffer-preview-fill',
 	'buffer-preview-line',
+	'density-detected-fill',
+	'density-detected-line',
 	'firms',
 	'district-markers',
 	'institutions-halo',
@@ -353,3 +362,65 @@ export const CLUSTER_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = 
 	'line-width': 1.2,
 	'line-opacity': ['case', ['==', ['get', 'verified'], true], 0.9, 0.45]
 };
+
+/** Sequential colours of mesh and hexagon densities, low to high (ColorBrewer YlOrRd, 5 classes). */
+export const CELL_COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+
+/**
+ * Fill colour of cells by `density` in classes split at `breaks` (ascending; up to four).
+ *
+ * @example
+ * cellFillColour([10, 50]) // → ['step', ['get', 'density'], '#ffffb2', 10, '#fecc5c', 50, '#fd8d3c']
+ */
+export function cellFillColour(breaks: readonly number[]): ExpressionSpecification | string {
+	if (breaks.length === 0) return CELL_COLOURS[2];
+	const stops = breaks.slice(0, CELL_COLOURS.length - 1).flatMap((b, k) => [b, CELL_COLOURS[k + 1]]);
+	return ['step', ['get', 'density'], CELL_COLOURS[0], ...stops] as unknown as ExpressionSpecification;
+}
+
+/** Location-quotient classes: under-represented blues, about-average grey, specialised reds. */
+export const LQ_BREAKS = [0.5, 0.8, 1.25, 2] as const;
+export const LQ_COLOURS = ['#2166ac', '#92c5de', '#f7f7f7', '#f4a582', '#b2182b'] as const;
+
+export const LQ_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
+	'fill-color': [
+		'case',
+		['!', ['has', 'lq']],
+		'rgba(0,0,0,0)',
+		['step', ['get', 'lq'], LQ_COLOURS[0], ...LQ_BREAKS.flatMap((b, k) => [b, LQ_COLOURS[k + 1]])]
+	] as unknown as ExpressionSpecification,
+	'fill-opacity': 0.7
+};
+
+export const LQ_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': '#4b5563',
+	'line-width': 1
+};
+
+/** KDE contour lines: darker for higher levels. */
+export const KDE_CONTOUR_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': '#1f1147',
+	'line-width': 1.2,
+	'line-opacity': 0.75
+};
+
+/** Zones found by a detection method before they are added: dashed outlines over a faint fill. */
+export const DETECTED_COLOUR = '#0b7285';
+export const DETECTED_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
+	'fill-color': DETECTED_COLOUR,
+	'fill-opacity': 0.15
+};
+export const DETECTED_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': DETECTED_COLOUR,
+	'line-width': 2,
+	'line-dasharray': [2, 1]
+};
+
+/** Colour stops of the KDE surface, low to high density (viridis, readable on the basemap), as RGB. */
+export const KDE_RAMP: [number, number, number][] = [
+	[253, 231, 37],
+	[94, 201, 98],
+	[33, 145, 140],
+	[59, 82, 139],
+	[68, 1, 84]
+];

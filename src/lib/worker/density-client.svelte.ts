@@ -1,0 +1,166 @@
+/**
+ * The app's side of the density worker. Each kind of request (surface, cells, location quotient,
+ * detection, sensitivity, Duranton–Overman) keeps only the reply to its newest request, so a slow
+ * answer for an old slider position never overwrites a newer one. Duranton–Overman runs in a
+ * second worker of its own, so a long test neither blocks the sliders nor is lost when cancelled:
+ * cancelling ends that worker, and the next test starts a fresh one.
+ */
+import type { CellsReply, DensityLoadRequest, DensityReply, DensityRequest, DetectReply, DurantonOvermanReply, KdeReply, LqReply, SensitivityReply } from './density-protocol';
+
+/** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
+export interface DensityPort {
+	postMessage(message: DensityRequest, transfer: Transferable[]): void;
+	onmessage: ((event: MessageEvent<DensityReply>) => void) | null;
+	terminate(): void;
+}
+
+/** Requests as the client's callers write them: the client numbers them. */
+type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
+export type DensityQuery = Without<Exclude<DensityRequest, DensityLoadRequest>>;
+type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman';
+
+/** The firms as the worker needs them (see DensityLoadRequest). */
+export type DensityFirms = Omit<DensityLoadRequest, 'type' | 'id'>;
+
+const newWorker = (): DensityPort => new Worker(new URL('./density.worker.ts', import.meta.url), { type: 'module' }) as unknown as DensityPort;
+
+export class DensityClient {
+	kde = $state.raw<KdeReply | null>(null);
+	cells = $state.raw<CellsReply | null>(null);
+	lq = $state.raw<LqReply | null>(null);
+	detection = $state.raw<DetectReply | null>(null);
+	sensitivity = $state.raw<SensitivityReply | null>(null);
+	durantonOverman = $state.raw<DurantonOvermanReply | null>(null);
+	/** Draws done of the running Duranton–Overman test, or null when none runs. */
+	progress = $state.raw<{ done: number; total: number } | null>(null);
+	/** Kinds with a request in flight. */
+	busy = $state.raw<ReadonlySet<Kind>>(new Set());
+	/** The last error per kind. */
+	errors = $state.raw<Partial<Record<Kind | 'load', string>>>({});
+
+	#port: DensityPort;
+	#makeTestPort: () => DensityPort;
+	#testPort: DensityPort | null = null;
+	#firms: DensityFirms | null = null;
+	#nextId = 1;
+	#latest = new Map<Kind, number>();
+	#loadIds = new Set<number>();
+
+	/**
+	 * @param port the worker for the quick requests (default a new density worker)
+	 * @param makeTestPort makes the worker for Duranton–Overman (default a new density worker)
+	 */
+	constructor(port?: DensityPort, makeTestPort: () => DensityPort = newWorker) {
+		this.#port = port ?? newWorker();
+		this.#port.onmessage = (event) => this.#receive(event.data);
+		this.#makeTestPort = makeTestPort;
+	}
+
+	/** Sends the firms (copies; the caller keeps its arrays). Results of the earlier firms are cleared. */
+	load(firms: DensityFirms): void {
+		this.#firms = firms;
+		this.#sendLoad(this.#port);
+		if (this.#testPort) this.#sendLoad(this.#testPort);
+		this.kde = this.cells = this.lq = this.detection = this.sensitivity = this.durantonOverman = null;
+	}
+
+	/** Asks for a result; an earlier request of the same kind becomes stale. */
+	request(query: DensityQuery): void {
+		const kind: Kind = query.type === 'mesh' || query.type === 'hex' ? 'cells' : query.type;
+		const id = this.#nextId++;
+		this.#latest.set(kind, id);
+		this.busy = new Set([...this.busy, kind]);
+		const message = { ...query, id } as DensityRequest;
+		if (kind === 'duranton-overman') {
+			this.progress = { done: 0, total: query.type === 'duranton-overman' ? query.draws : 0 };
+			this.#testPort ??= this.#startTestPort();
+			this.#testPort.postMessage(message, []);
+		} else {
+			this.#port.postMessage(message, []);
+		}
+	}
+
+	/** Forgets the result of a kind (its layer is switched off); a reply in flight is dropped. */
+	clear(kind: Exclude<Kind, 'duranton-overman'>): void {
+		this.#latest.set(kind, -1);
+		this.#done(kind);
+		if (kind === 'kde') this.kde = null;
+		else if (kind === 'cells') this.cells = null;
+		else if (kind === 'lq') this.lq = null;
+		else if (kind === 'detect') this.detection = null;
+		else this.sensitivity = null;
+	}
+
+	/** Stops a running Duranton–Overman test at once. */
+	cancelDurantonOverman(): void {
+		this.#testPort?.terminate();
+		this.#testPort = null;
+		this.#latest.set('duranton-overman', -1);
+		this.progress = null;
+		this.#done('duranton-overman');
+	}
+
+	destroy(): void {
+		this.#port.terminate();
+		this.#testPort?.terminate();
+	}
+
+	#startTestPort(): DensityPort {
+		const port = this.#makeTestPort();
+		port.onmessage = (event) => this.#receive(event.data);
+		this.#sendLoad(port);
+		return port;
+	}
+
+	#sendLoad(port: DensityPort): void {
+		const firms = this.#firms;
+		if (!firms) return;
+		const id = this.#nextId++;
+		this.#loadIds.add(id);
+		const request: DensityLoadRequest = {
+			type: 'load',
+			id,
+			lons: firms.lons.slice(),
+			lats: firms.lats.slice(),
+			industry: firms.industry.slice(),
+			industryCodes: [...firms.industryCodes],
+			employees: firms.employees.slice()
+		};
+		port.postMessage(request, [request.lons.buffer, request.lats.buffer, request.industry.buffer, request.employees.buffer]);
+	}
+
+	#done(kind: Kind): void {
+		if (!this.busy.has(kind)) return;
+		const next = new Set(this.busy);
+		next.delete(kind);
+		this.busy = next;
+	}
+
+	#receive(reply: DensityReply): void {
+		if (this.#loadIds.has(reply.id)) {
+			this.#loadIds.delete(reply.id);
+			if (reply.type === 'error') this.errors = { ...this.errors, load: reply.message };
+			return;
+		}
+		const kind = [...this.#latest].find(([, id]) => id === reply.id)?.[0];
+		if (kind === undefined) return; // stale
+		if (reply.type === 'progress') {
+			this.progress = { done: reply.done, total: reply.total };
+			return;
+		}
+		this.#done(kind);
+		if (kind === 'duranton-overman') this.progress = null;
+		const { [kind]: _old, ...others } = this.errors;
+		if (reply.type === 'error') {
+			this.errors = { ...others, [kind]: reply.message };
+			return;
+		}
+		this.errors = others;
+		if (reply.type === 'kde') this.kde = reply;
+		else if (reply.type === 'mesh' || reply.type === 'hex') this.cells = reply;
+		else if (reply.type === 'lq') this.lq = reply;
+		else if (reply.type === 'detect') this.detection = reply;
+		else if (reply.type === 'sensitivity') this.sensitivity = reply;
+		else if (reply.type === 'duranton-overman') this.durantonOverman = reply;
+	}
+}

@@ -1,0 +1,243 @@
+/**
+ * Messages between the app and the density worker. The firms are sent once; every later request
+ * names an area and a filter and gets one reply carrying its id, so the client can drop replies
+ * that a newer request of the same kind has made stale. Duranton–Overman also sends progress.
+ */
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { MeshLevel } from '$lib/core/density';
+import type { KernelName } from '$lib/core/density';
+import type { DetectedZone } from '$lib/core/detect';
+import type { Zone } from '$lib/core/model';
+import type { DurantonOvermanResult } from '$lib/core/stats/localization';
+
+/** [west, south, east, north], degrees. */
+export type Bbox = [number, number, number, number];
+
+/** Firm size classes by employees (the smallest class holds 1–9 employees). */
+export const SIZE_CLASSES = ['1-9', '10-19', '20-99', '100-299', '300+'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/**
+ * The size class of a number of employees, or null when unknown.
+ *
+ * @example
+ * sizeClassOf(15); // '10-19'
+ */
+export function sizeClassOf(employees: number): SizeClass | null {
+	if (!Number.isFinite(employees) || employees < 0) return null;
+	if (employees < 10) return '1-9';
+	if (employees < 20) return '10-19';
+	if (employees < 100) return '20-99';
+	if (employees < 300) return '100-299';
+	return '300+';
+}
+
+/** Which firms a measure counts: null lists mean all. */
+export interface DensityFilter {
+	/** JSIC medium codes to keep. */
+	industries: string[] | null;
+	sizeClasses: SizeClass[] | null;
+}
+
+/** Firms with what the filters need, sent once; the buffers are transferred. */
+export interface DensityLoadRequest {
+	type: 'load';
+	id: number;
+	lons: Float64Array;
+	lats: Float64Array;
+	/** Index into `industryCodes` per firm. */
+	industry: Uint16Array;
+	industryCodes: string[];
+	/** Employees per firm, NaN when unknown. */
+	employees: Float64Array;
+}
+
+export interface KdeRequest {
+	type: 'kde';
+	id: number;
+	bbox: Bbox;
+	kernel: KernelName;
+	/** Metres; null for the default rule on the firms in the area. */
+	bandwidthMetres: number | null;
+	/** Smallest cell wanted, metres; the worker makes it larger to stay under MAX_KDE_CELLS. */
+	cellMetres: number;
+	filter: DensityFilter;
+}
+
+export interface MeshRequest {
+	type: 'mesh';
+	id: number;
+	bbox: Bbox;
+	level: MeshLevel;
+	filter: DensityFilter;
+}
+
+export interface HexRequest {
+	type: 'hex';
+	id: number;
+	bbox: Bbox;
+	sizeMetres: number;
+	filter: DensityFilter;
+}
+
+/** Regions for location quotients: a region index per firm, or zones to classify the firms into. */
+export type LqRegions = { kind: 'membership'; ids: string[]; membership: Int32Array } | { kind: 'zones'; zones: Zone[] };
+
+export interface LqRequest {
+	type: 'lq';
+	id: number;
+	industry: string;
+	regions: LqRegions;
+	/** Applied to every firm, numerator and denominator alike (size class). */
+	filter: DensityFilter;
+}
+
+export type DetectionMethod =
+	| { method: 'dbscan'; epsMetres: number; minPts: number; hull: 'convex' | 'concave' }
+	| { method: 'kde-threshold'; kernel: KernelName; bandwidthMetres: number | null; cellMetres: number; level: number | null; percentile: number | null };
+
+export interface DetectRequest {
+	type: 'detect';
+	id: number;
+	bbox: Bbox;
+	filter: DensityFilter;
+	detection: DetectionMethod;
+}
+
+/** Inside share of the area's firms for a range of eps (DBSCAN) or percentiles (KDE threshold). */
+export interface SensitivityRequest {
+	type: 'sensitivity';
+	id: number;
+	bbox: Bbox;
+	filter: DensityFilter;
+	detection: DetectionMethod;
+	/** eps in metres or percentiles, one run each. */
+	values: number[];
+}
+
+export interface DurantonOvermanRequest {
+	type: 'duranton-overman';
+	id: number;
+	bbox: Bbox;
+	industry: string;
+	draws: number;
+	seed: number;
+	/** Size classes of the pool and the industry alike. */
+	filter: DensityFilter;
+}
+
+export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest;
+
+export interface LoadedReply {
+	type: 'loaded';
+	id: number;
+	count: number;
+}
+
+export interface KdeReply {
+	type: 'kde';
+	id: number;
+	width: number;
+	height: number;
+	/** The surface as image pixels, north row first, coloured by densityRgba. */
+	rgba: Uint8ClampedArray;
+	/** Corners of the grid [lon, lat]: top-left, top-right, bottom-right, bottom-left (as an image source wants). */
+	corners: [[number, number], [number, number], [number, number], [number, number]];
+	max: number;
+	cellMetres: number;
+	bandwidthMetres: number;
+	/** True when the bandwidth came from the default rule. */
+	defaultBandwidth: boolean;
+	kernel: KernelName;
+	/** Firms the surface is estimated from. */
+	count: number;
+	/** Contour lines at `levels` firms per km², each feature with a `level` property. */
+	contours: FeatureCollection<Polygon | MultiPolygon, { level: number }>;
+	levels: number[];
+}
+
+/** Properties of a mesh or hexagon cell feature. */
+export interface CellProperties {
+	/** Mesh code (digit string) or "q,r" of a hexagon. */
+	code: string;
+	count: number;
+	areaKm2: number;
+	density: number;
+}
+
+export interface CellsReply {
+	type: 'mesh' | 'hex';
+	id: number;
+	cells: FeatureCollection<Polygon, CellProperties>;
+	/** Densities that split the cells into classes of about equal numbers (quantile breaks). */
+	breaks: number[];
+	/** Firms in the area counted. */
+	count: number;
+}
+
+export interface LqReply {
+	type: 'lq';
+	id: number;
+	industry: string;
+	/** Per region, in the request's order. */
+	ids: string[];
+	lq: Float64Array;
+	industryCount: Float64Array;
+	total: Float64Array;
+	share: number;
+}
+
+export interface DetectReply {
+	type: 'detect';
+	id: number;
+	zones: DetectedZone[];
+	/** Firms of the area (passing the filter) inside any zone, and in the area. */
+	inside: number;
+	total: number;
+	/** The KDE threshold used, firms per km² (for the threshold method). */
+	level: number | null;
+}
+
+export interface SensitivityReply {
+	type: 'sensitivity';
+	id: number;
+	method: DetectionMethod['method'];
+	values: number[];
+	/** Inside share (0–1) per value. */
+	shares: number[];
+	zoneCounts: number[];
+}
+
+export interface ProgressReply {
+	type: 'progress';
+	id: number;
+	done: number;
+	total: number;
+}
+
+export interface DurantonOvermanReply {
+	type: 'duranton-overman';
+	id: number;
+	industry: string;
+	result: DurantonOvermanResult;
+}
+
+export interface DensityErrorReply {
+	type: 'error';
+	id: number;
+	message: string;
+}
+
+export type DensityReply =
+	| LoadedReply
+	| KdeReply
+	| CellsReply
+	| LqReply
+	| DetectReply
+	| SensitivityReply
+	| ProgressReply
+	| DurantonOvermanReply
+	| DensityErrorReply;
+
+/** Largest KDE grid sent to the map, in cells: the cell grows with the area to stay under it. */
+export const MAX_KDE_CELLS = 400_000;

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+
+/** Features a GeoJSON source of the map holds (its data, not what is drawn), or -1 without the source. */
+function sourceFeatures(page: Page, id: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
+	return page.evaluate(async (sourceId) => {
+		const source = window.__clusterMap!.getSource(sourceId) as unknown as { getData?: () => Promise<GeoJSON.FeatureCollection> } | undefined;
+		if (!source?.getData) return { count: -1, first: null };
+		const data = await source.getData();
+		return { count: data.features.length, first: (data.features[0]?.properties as Record<string, unknown>) ?? null };
+	}, id);
+}
+
+/** Waits until the map has drawn what it has: tiles loaded and no movement. */
+const drawn = (page: Page) =>
+	page.waitForFunction(() => {
+		const map = window.__clusterMap!;
+		return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+	});
+
+const hasLayer = (page: Page, id: string) => page.evaluate((layerId) => window.__clusterMap!.getLayer(layerId) !== undefined, id);
+const layerOrder = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((layer) => layer.id));
+
+describe('density measures, cluster detection and the localisation test', () => {
+	let app: OpenedApp;
+
+	beforeAll(async () => {
+		// Higashi-Osaka at zoom 13: the densest district of the sample.
+		app = await openApp('/#13/34.668/135.60');
+		await waitForMap(app.page, 60_000);
+		await app.page.getByText('Density and cluster detection').click();
+	});
+	afterAll(() => app?.close());
+
+	it('draws the kernel density as an image with contour lines under the firms', async () => {
+		const { page } = app;
+		await page.getByLabel('Kernel density (heat map)').check();
+		await expect.poll(() => hasLayer(page, 'density-kde'), { timeout: 20_000 }).toBe(true);
+		const contours = await sourceFeatures(page, 'density-contours');
+		expect(contours.count).toBeGreaterThan(0);
+		expect(Number(contours.first?.level)).toBeGreaterThan(0);
+		// The default bandwidth rule gave a positive radius, and the legend says so.
+		const bandwidth = Number(await page.locator('[data-bandwidth]').getAttribute('data-bandwidth'));
+		expect(bandwidth).toBeGreaterThan(0);
+		await expect.poll(() => page.locator('[data-bandwidth]').textContent()).toContain('default rule');
+		const order = await layerOrder(page);
+		expect(order.indexOf('density-kde')).toBeLessThan(order.indexOf('firms'));
+		expect(order.indexOf('density-contours')).toBeLessThan(order.indexOf('firms'));
+		await drawn(page);
+		await screenshot(page, 'density-kde-higashiosaka');
+	});
+
+	it('counts firms per third-order mesh cell with their mesh codes', async () => {
+		const { page } = app;
+		await page.getByLabel('Standard regional mesh (JIS X 0410)').check();
+		await expect.poll(async () => (await sourceFeatures(page, 'density-cells')).count, { timeout: 20_000 }).toBeGreaterThan(10);
+		const cells = await sourceFeatures(page, 'density-cells');
+		expect(String(cells.first?.code)).toMatch(/^\d{8}$/);
+		expect(Number(cells.first?.density)).toBeCloseTo(Number(cells.first?.count) / Number(cells.first?.areaKm2), 6);
+		// The KDE layer went away with its measure.
+		expect(await hasLayer(page, 'density-kde')).toBe(false);
+		await expect.poll(() => page.locator('.density .legend li').count()).toBeGreaterThan(1);
+		await drawn(page);
+		await screenshot(page, 'density-mesh-higashiosaka');
+	});
+
+	it('shows location quotients per prefecture', async () => {
+		const { page } = app;
+		await page.getByLabel('Location quotient').check();
+		await expect.poll(async () => (await sourceFeatures(page, 'density-lq')).count, { timeout: 20_000 }).toBe(47);
+		await expect.poll(() => page.locator('.density .top li').count()).toBeGreaterThan(0);
+	});
+
+	it('detects DBSCAN clusters at Higashi-Osaka and adds them as zones that classify firms', async () => {
+		const { page } = app;
+		await page.getByLabel('None', { exact: true }).check();
+		await page.locator('.detect').getByLabel('Detect clusters').check();
+		const result = page.locator('.detect .result');
+		await expect.poll(async () => Number(await result.getAttribute('data-zones')), { timeout: 30_000 }).toBeGreaterThan(0);
+		const zonesFound = Number(await result.getAttribute('data-zones'));
+		expect(Number(await result.getAttribute('data-inside'))).toBeGreaterThan(0);
+		expect((await sourceFeatures(page, 'density-detected')).count).toBe(zonesFound);
+
+		// Moving the eps slider by keyboard re-runs the detection.
+		await page.locator('#detect-eps').focus();
+		for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+		await expect.poll(() => page.locator('#detect-eps').inputValue()).toBe('250');
+		await expect.poll(async () => Number(await result.getAttribute('data-inside')), { timeout: 30_000 }).not.toBe(0);
+
+		await page.getByRole('button', { name: 'Add as zones' }).click();
+		const added = Number(await result.getAttribute('data-zones'));
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(added);
+		await expect.poll(async () => Number(await page.locator('.summary .inside').getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
+		await drawn(page);
+		await screenshot(page, 'density-dbscan-added');
+	});
+
+	it('charts the sensitivity of the inside share to eps', async () => {
+		const { page } = app;
+		await page.getByText('Show how the inside share changes').click();
+		await expect.poll(() => page.locator('.detect .plot svg').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+		expect(Number(await page.locator('.detect .plot').getAttribute('data-points'))).toBe(12);
+	});
+
+	it('runs the Duranton–Overman test with 99 draws and charts it', async () => {
+		const { page } = app;
+		await page.locator('.detect').getByLabel('Detect clusters').uncheck();
+		await page.locator('#do-industry').selectOption('39');
+		await page.locator('#do-draws').fill('99');
+		await page.getByRole('button', { name: 'Run the test' }).click();
+		await expect.poll(() => page.locator('.do .result').getAttribute('data-draws'), { timeout: 60_000 }).toBe('99');
+		await expect.poll(() => page.locator('.do .plot svg').count()).toBe(1);
+		await page.locator('.do').scrollIntoViewIfNeeded();
+		await drawn(page);
+		await screenshot(page, 'density-duranton-overman');
+		expect(app.errors).toEqual([]);
+	});
+});
