@@ -18,8 +18,9 @@ describe('guessColumns', () => {
 	});
 
 	it('finds id and name columns', () => {
-		expect(guessColumns(['名称', 'ID', 'lat', 'lon'])).toEqual({ lat: 2, lon: 3, id: 1, name: 0 });
-		expect(guessColumns(['会社名', 'lat', 'lon'])).toEqual({ lat: 1, lon: 2, id: -1, name: 0 });
+		expect(guessColumns(['名称', 'ID', 'lat', 'lon'])).toEqual({ lat: 2, lon: 3, id: 1, name: 0, industry: -1, address: -1 });
+		expect(guessColumns(['会社名', 'lat', 'lon'])).toEqual({ lat: 1, lon: 2, id: -1, name: 0, industry: -1, address: -1 });
+		expect(guessColumns(['企業ID', '会社名', '住所', '業種', '緯度', '経度'])).toEqual({ lat: 4, lon: 5, id: 0, name: 1, industry: 3, address: 2 });
 	});
 
 	it('takes extra names', () => {

@@ -1,22 +1,51 @@
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Hemisphere words: N/E and 北緯/東経 keep the sign, S/W and 南緯/西経 make it negative. */
+const HEMISPHERE = '([NSEW]|北緯|南緯|東経|西経)';
+const NUM = '(\\d+(?:\\.\\d+)?)';
+/** 35°33'36.5"N, 35度33分36.5秒, 北緯35度33分, 35°33.6', N35°: degrees marked with ° or 度. */
+const DMS_MARKED = new RegExp(`^${HEMISPHERE}?([+-])?${NUM}(?:°|度)(?:${NUM}(?:'|′|分)(?:${NUM}(?:"|″|′′|''|秒)?)?)?${HEMISPHERE}?$`, 'i');
+/** 139:42:30, 35:33.5, -35:33:36.5 (sexagesimal with colons). */
+const DMS_COLON = new RegExp(`^${HEMISPHERE}?([+-])?(\\d+):${NUM}(?::${NUM})?${HEMISPHERE}?$`, 'i');
+
 /**
- * A coordinate from a cell's text: a plain decimal number (sign, digits, point, exponent),
- * surrounding spaces ignored, full-width digits (３５．６) accepted. Anything else — empty, a
- * decimal comma, degrees-minutes-seconds, "N35.6" — is NaN; callers say why.
+ * A coordinate from a cell's text: a decimal number (sign, digits, point, exponent), or degrees,
+ * minutes and seconds — `35°33'36.5"N`, `35度33分36.5秒`, `北緯35度33分`, `139:42:30`, `35°33.6'`
+ * (S, W, 南緯, 西経 or a minus sign make it negative). Surrounding spaces are ignored and full-width
+ * characters accepted (３５．６). Anything else — empty, a decimal comma, "N35.6", minutes or seconds
+ * of 60 or more — is NaN; callers say why.
  *
  * @example
  * parseCoordinate(' 35.681 '); // 35.681
  * parseCoordinate('３５．６８１'); // 35.681
+ * parseCoordinate(`35°33'36"N`); // 35.56
+ * parseCoordinate('139:42:30'); // 139.708333…
  * parseCoordinate('35,681'); // NaN
  */
 export function parseCoordinate(text: string): number {
 	let t = text.trim();
-	if (!DECIMAL.test(t)) {
-		t = t.normalize('NFKC').trim();
-		if (!DECIMAL.test(t)) return NaN;
-	}
-	return Number(t);
+	if (DECIMAL.test(t)) return Number(t);
+	t = t.normalize('NFKC').trim();
+	if (DECIMAL.test(t)) return Number(t);
+	return parseDms(t.replace(/\s+/g, ''));
+}
+
+/** Degrees-minutes-seconds text (normalized, no spaces) as decimal degrees, or NaN. */
+function parseDms(t: string): number {
+	const m = DMS_MARKED.exec(t) ?? DMS_COLON.exec(t);
+	if (m === null) return NaN;
+	const [, before, sign, d, min, sec, after] = m;
+	if (before !== undefined && after !== undefined) return NaN;
+	const hemisphere = (before ?? after ?? '').toUpperCase();
+	if (hemisphere !== '' && sign !== undefined) return NaN;
+	const minutes = min === undefined ? 0 : Number(min);
+	const seconds = sec === undefined ? 0 : Number(sec);
+	// Decimal degrees with minutes, or decimal minutes with seconds, are not DMS.
+	if ((min !== undefined && d.includes('.')) || (sec !== undefined && min.includes('.'))) return NaN;
+	if (minutes >= 60 || seconds >= 60) return NaN;
+	const value = Number(d) + minutes / 60 + seconds / 3600;
+	const negative = sign === '-' || hemisphere === 'S' || hemisphere === 'W' || hemisphere === '南緯' || hemisphere === '西経';
+	return negative ? -value : value;
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];

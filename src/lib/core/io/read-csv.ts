@@ -32,7 +32,7 @@ export interface ReadCsvOptions extends Utf8ChunksOptions {
 
 /**
  * Reads a CSV/TSV file with a header row as batches of records, in bounded memory: bytes are
- * decoded to UTF-8 (`utf8Chunks`), the delimiter guessed by Papa Parse on the first rows, records
+ * decoded to UTF-8 (`utf8Chunks`), the delimiter guessed from the first rows (parsed by Papa Parse), records
  * located by `scanCsvRecords`. Cells stay undecoded bytes until asked for (`cellText`), so any row
  * can be written out exactly as it came.
  *
@@ -92,14 +92,34 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 	if (dataRecords === 0) throw new InputError(file, 'has a header row but no data rows', { line: 1, hint: 'Add the firms below the header, one per row.' });
 }
 
-/** Papa Parse's delimiter guess on the first lines: the one giving a steady number of fields. */
+/**
+ * The delimiter whose split gives every one of the first rows as many cells as the header, and
+ * most cells (rows parsed by Papa Parse with each candidate). Papa's own guess compares the rows
+ * with each other and is misled by small files with quoted line breaks or tabs inside cells, where
+ * the header is the surest guide; when no candidate is consistent, the one matching the header
+ * most often wins, then the first in {@link CSV_DELIMITERS}.
+ */
 function guessDelimiter(buffer: Uint8Array): CsvDelimiter {
 	let end = Math.min(buffer.length, 65536);
 	const lastBreak = buffer.lastIndexOf(0x0a, end - 1);
 	if (lastBreak > 0 && end < buffer.length) end = lastBreak;
 	const text = new TextDecoder().decode(buffer.subarray(0, end));
-	const guessed = Papa.parse<string[]>(text, { delimitersToGuess: [...CSV_DELIMITERS], preview: 50 }).meta.delimiter;
-	return (CSV_DELIMITERS as readonly string[]).includes(guessed) ? (guessed as CsvDelimiter) : ',';
+	let best: CsvDelimiter = ',';
+	let bestScore = -1;
+	for (const delimiter of CSV_DELIMITERS) {
+		const rows = Papa.parse<string[]>(text, { delimiter, preview: 50, skipEmptyLines: true }).data;
+		const width = rows[0]?.length ?? 0;
+		if (width < 2) continue;
+		const matching = rows.slice(1).filter((row) => row.length === width).length;
+		const consistent = matching === rows.length - 1;
+		// Consistent beats inconsistent; then more cells; then more rows matching the header.
+		const score = (consistent ? 1e9 : 0) + (consistent ? width : matching);
+		if (score > bestScore) {
+			best = delimiter;
+			bestScore = score;
+		}
+	}
+	return best;
 }
 
 function withoutFirst(r: CsvRecords): CsvRecords {

@@ -35,6 +35,8 @@ export async function* readFirmsCsv(source: ByteSource, options: ReadFirmsCsvOpt
 function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptions): { lat: number; lon: number } {
 	const guess = guessColumns(header);
 	const pick = (axis: 'lat' | 'lon', given: number | string | undefined) => {
+		// A negative index means "none chosen": fall back to the guess and its message.
+		if (typeof given === 'number' && given < 0) given = undefined;
 		const index = typeof given === 'number' ? given : given !== undefined ? header.indexOf(given) : guess[axis];
 		if (index >= 0 && index < header.length) return index;
 		const what = axis === 'lat' ? 'latitude' : 'longitude';

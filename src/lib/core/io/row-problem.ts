@@ -1,8 +1,15 @@
 /**
- * Why a row's coordinates were not used. Structured, so a UI can word it in its own language;
+ * Why a row's coordinates were not used, or (the {@link RowWarning} kinds) something doubtful about
+ * a row that is used all the same. Structured, so a UI can word it in its own language;
  * {@link describeRowProblem} gives the English sentence the CLI writes in the `problem` column.
  */
-export type RowProblem =
+export type RowProblem = RowError | RowWarning;
+
+/** A row whose point is kept and used, with something the user should look at. */
+export type RowWarning = { kind: 'outside-japan'; lon: number; lat: number } | { kind: 'duplicate-id'; column: string; id: string; firstLine: number };
+
+/** A row whose point cannot be used. */
+export type RowError =
 	| { kind: 'ragged'; cells: number; expected: number; extra: readonly string[] }
 	| { kind: 'malformed-quotes' }
 	| { kind: 'missing'; axis: Axis; column: string }
@@ -11,6 +18,16 @@ export type RowProblem =
 	| { kind: 'not-a-point'; geometry: string | null };
 
 export type Axis = 'latitude' | 'longitude';
+
+/**
+ * Whether the row is still used (a warning) rather than left unplaced.
+ *
+ * @example
+ * isRowWarning({ kind: 'outside-japan', lon: 2.35, lat: 48.85 }); // true
+ */
+export function isRowWarning(problem: RowProblem): problem is RowWarning {
+	return problem.kind === 'outside-japan' || problem.kind === 'duplicate-id';
+}
 
 /**
  * An English sentence for a row problem, short enough for a spreadsheet cell.
@@ -30,12 +47,16 @@ export function describeRowProblem(problem: RowProblem): string {
 			return `${problem.axis} (column "${problem.column}") is empty`;
 		case 'unparsable': {
 			const hint = /^\s*[+-]?\d+,\d+\s*$/.test(problem.text) ? ' (use a point as the decimal separator)' : '';
-			return `${problem.axis} (column "${problem.column}") ${JSON.stringify(problem.text)} is not a decimal number${hint}`;
+			return `${problem.axis} (column "${problem.column}") ${JSON.stringify(problem.text)} is not a decimal number (35.6812) or degrees-minutes-seconds (35°40'52"N)${hint}`;
 		}
 		case 'out-of-range': {
 			const limit = problem.axis === 'latitude' ? '-90..90' : '-180..180';
 			return `${problem.axis} (column "${problem.column}") ${problem.value} is outside ${limit}`;
 		}
+		case 'outside-japan':
+			return `point ${problem.lat}, ${problem.lon} (latitude, longitude) is outside Japan; kept — check for a typing error or exchanged columns`;
+		case 'duplicate-id':
+			return `id ${JSON.stringify(problem.id)} (column "${problem.column}") was already used on line ${problem.firstLine}; both rows are kept`;
 		case 'not-a-point':
 			return problem.geometry === null ? 'feature has no geometry' : `feature is a ${problem.geometry}, not a Point`;
 	}
