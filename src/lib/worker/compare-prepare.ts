@@ -1,0 +1,84 @@
+/**
+ * What the comparison needs besides the statistics: per-zone membership of every firm, distances
+ * to the nearest institution of a type, binned distances, band edges typed by the user.
+ */
+import type { Feature } from 'geojson';
+import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
+import { validateZones } from '$lib/core/geo';
+import type { InstitutionType, Zone } from '$lib/core/model';
+import { buildInstitutionIndex, nearestInstitutions } from '$lib/core/proximity';
+import type { ZoneMembership } from '$lib/core/stats/compare';
+
+/**
+ * Zone membership of every firm, classified with the same repairs as the analysis worker (whose
+ * reply carries only the any-zone flag). `inside` is the caller's flags, so "inside" means exactly
+ * what the map shows.
+ *
+ * @example
+ * zoneMembership(zones, inside, lons, lats).zoneIds; // ['district-ota']
+ */
+export function zoneMembership(zones: readonly Zone[], inside: Uint8Array, lons: Float64Array, lats: Float64Array): ZoneMembership {
+	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
+	const { zones: valid } = validateZones(features, { source: 'drawn' });
+	const { offsets, zoneIndices } = classifyPoints(buildZoneIndex(valid), lons, lats);
+	// Renumber into the request's zone order, which the contrasts and the page use.
+	const position = new Map(zones.map((zone, z) => [zone.id, z]));
+	const renumbered = Uint32Array.from(zoneIndices, (v) => position.get(valid[v].id) ?? 0);
+	return { inside, offsets, zoneIndices: renumbered, zoneIds: zones.map((zone) => zone.id), zoneNames: zones.map((zone) => zone.name) };
+}
+
+/**
+ * km from each firm to the nearest institution of `type` ('any': of every type); NaN when none.
+ *
+ * @example
+ * nearestKm(institutions, 'national-university', lons, lats);
+ */
+export function nearestKm(
+	institutions: readonly { id: string; type: InstitutionType; lon: number; lat: number }[],
+	type: InstitutionType | 'any',
+	lons: Float64Array,
+	lats: Float64Array
+): Float64Array {
+	const chosen = type === 'any' ? institutions : institutions.filter((inst) => inst.type === type);
+	if (chosen.length === 0) return new Float64Array(lons.length).fill(NaN);
+	return nearestInstitutions(buildInstitutionIndex(chosen), lons, lats).km;
+}
+
+/**
+ * Counts of distances per 1 km bin from 0 for firms with group 1 and group 0; distances beyond
+ * the last bin go into it, so no firm is lost from the picture.
+ *
+ * @param maxKm upper edge of the last bin (rounded up to whole km)
+ * @example
+ * distanceBins(Float64Array.of(0.5, 1.5, 40), Int8Array.of(1, 0, 0), 30); // inside [1, 0, …], outside [0, 1, …, 1]
+ */
+export function distanceBins(km: Float64Array, group: ArrayLike<number>, maxKm: number): { edges: number[]; inside: number[]; outside: number[] } {
+	const bins = Math.max(1, Math.ceil(maxKm));
+	const edges = Array.from({ length: bins + 1 }, (_, k) => k);
+	const inside = new Array<number>(bins).fill(0);
+	const outside = new Array<number>(bins).fill(0);
+	for (let i = 0; i < km.length; i++) {
+		const d = km[i];
+		if (!(d >= 0) || (group[i] !== 1 && group[i] !== 0)) continue;
+		const k = Math.min(bins - 1, Math.floor(d));
+		(group[i] === 1 ? inside : outside)[k]++;
+	}
+	return { edges, inside, outside };
+}
+
+/**
+ * Band edges from user text: positive numbers, ascending, without repeats; null when not.
+ *
+ * @example
+ * parseBands('2, 5, 10, 20'); // [2, 5, 10, 20]
+ * parseBands('5, x'); // null
+ */
+export function parseBands(text: string): number[] | null {
+	const edges = text
+		.split(/[,、\s]+/)
+		.filter((part) => part !== '')
+		.map(Number);
+	if (edges.length === 0 || edges.some((edge) => !Number.isFinite(edge) || edge <= 0)) return null;
+	for (let k = 1; k < edges.length; k++) if (edges[k] <= edges[k - 1]) return null;
+	return edges;
+}
