@@ -1,10 +1,7 @@
 /**
- * Reading survey columns as numbers for the comparison: what kind each column is, sensible
- * default picks, and numeric codes with every unreadable cell counted (never silently dropped).
- * Written by hand: no library knows Japanese survey answers such as はい/いいえ or 月1回.
+ * What kind each survey column is (for the variable pickers) and sensible default picks. The
+ * values themselves are read by the statistics engine's parseColumn / parseFactor.
  */
-import type { CodingNote } from './compare-protocol';
-
 export type ColumnKind = 'numeric' | 'binary' | 'categorical' | 'text';
 
 export interface ColumnInfo {
@@ -14,18 +11,25 @@ export interface ColumnInfo {
 	levels: string[];
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'はい', '有', 'あり', '該当', '○']);
-const NO = new Set(['no', 'n', 'false', '0', 'いいえ', '無', 'なし', '非該当', '×']);
+/** Yes/no spellings, as the statistics engine's parseColumn reads them. */
+const YES = new Set(['yes', 'y', 'true', 't', '1', 'はい', '有', 'あり', '○']);
+const NO = new Set(['no', 'n', 'false', 'f', '0', 'いいえ', '無', 'なし', '×']);
 /** Communication frequencies, least to most frequent, in English and Japanese. */
 const FREQUENCY_ORDER = ['none', 'never', 'なし', 'rarely', 'yearly', 'annually', '年1回', '年数回', 'quarterly', 'monthly', '月1回', '月数回', 'weekly', '週1回', 'daily', '毎日'];
 /** Columns that hold identifiers, codes or coordinates: numeric-looking but never an outcome. */
 const NOT_A_MEASURE = /^(id|lat|lon|lng|latitude|longitude|x|y)$|_code$|^code|jsic|founded|year|緯度|経度|コード/i;
 const MAX_LEVELS = 12;
 
-const isNumber = (text: string) => text !== '' && Number.isFinite(Number(text));
+/** Answers meaning "no answer", as the statistics engine reads them. */
+const BLANK = new Set(['', '-', '－', 'na', 'n/a', 'nan', 'null', '無回答', '不明']);
+/** A column is numeric or yes/no when at least this share of its answers read so; the rest are reported. */
+const MOSTLY = 0.9;
+
+const isNumber = (text: string) => text !== '' && Number.isFinite(Number(text.replaceAll(',', '')));
 
 /**
- * The kind of every column: numeric (every filled cell a number), binary (yes/no answers),
+ * The kind of every column: numeric or binary (yes/no) when at least 90% of its answers read as
+ * such (the others are then reported as unreadable, not allowed to change the column's kind),
  * categorical (at most 12 distinct answers) or text.
  *
  * @example
@@ -34,21 +38,28 @@ const isNumber = (text: string) => text !== '' && Number.isFinite(Number(text));
 export function describeColumns(columns: readonly string[], rows: readonly string[][]): ColumnInfo[] {
 	return columns.map((name, c) => {
 		const distinct = new Set<string>();
-		let numeric = true;
-		let binary = true;
+		let filled = 0;
+		let numbers = 0;
+		let answers = 0;
+		// A count such as patents is mostly 0 and 1: any other number makes it numeric, not yes/no.
+		let otherNumbers = 0;
 		for (const row of rows) {
-			const cell = (row[c] ?? '').trim();
-			if (cell === '') continue;
-			if (numeric && !isNumber(cell)) numeric = false;
-			const lower = cell.toLowerCase();
-			if (binary && !YES.has(lower) && !NO.has(lower)) binary = false;
+			const cell = (row[c] ?? '').normalize('NFKC').trim();
+			const key = cell.toLowerCase();
+			if (BLANK.has(key)) continue;
+			filled++;
+			if (YES.has(key) || NO.has(key)) answers++;
+			if (isNumber(cell)) {
+				numbers++;
+				if (key !== '0' && key !== '1') otherNumbers++;
+			}
 			if (distinct.size <= MAX_LEVELS) distinct.add(cell);
-			if (!numeric && !binary && distinct.size > MAX_LEVELS) break;
 		}
-		if (distinct.size === 0) return { name, kind: 'text', levels: [] };
-		if (binary) return { name, kind: 'binary', levels: ['no', 'yes'] };
-		if (numeric && !NOT_A_MEASURE.test(name)) return { name, kind: 'numeric', levels: [] };
-		if (distinct.size <= MAX_LEVELS && !NOT_A_MEASURE.test(name)) return { name, kind: 'categorical', levels: orderLevels([...distinct]) };
+		if (filled === 0) return { name, kind: 'text', levels: [] };
+		if (answers >= MOSTLY * filled && otherNumbers === 0) return { name, kind: 'binary', levels: ['no', 'yes'] };
+		const measure = !NOT_A_MEASURE.test(name);
+		if (numbers >= MOSTLY * filled && measure) return { name, kind: 'numeric', levels: [] };
+		if (distinct.size <= MAX_LEVELS && measure) return { name, kind: 'categorical', levels: orderLevels([...distinct]) };
 		return { name, kind: 'text', levels: [] };
 	});
 }
@@ -86,35 +97,4 @@ export function guessVariables(info: readonly ColumnInfo[]): ColumnGuesses {
 		size: find(/employ|staff|従業員|社員数/i, ['numeric']),
 		industry: info.find((c) => /jsic_major|^industry$|業種/i.test(c.name))?.name ?? info.find((c) => /jsic/i.test(c.name))?.name ?? null
 	};
-}
-
-/**
- * Numeric codes of a column: numbers as they are, yes/no as 1/0, categories as their level's
- * position. Empty cells are NaN; filled cells that cannot be read are NaN too and counted in the note.
- *
- * @param info the column's description from {@link describeColumns}
- * @example
- * codeColumn([['yes'], ['no'], ['']], 0, { name: 'subcontractor', kind: 'binary', levels: ['no', 'yes'] }).values; // [1, 0, NaN]
- */
-export function codeColumn(rows: readonly string[][], c: number, info: ColumnInfo): { values: Float64Array; note: CodingNote | null } {
-	const values = new Float64Array(rows.length);
-	let bad = 0;
-	let first = -1;
-	const level = new Map(info.levels.map((l, k) => [l, k]));
-	rows.forEach((row, i) => {
-		const cell = (row[c] ?? '').trim();
-		let value = NaN;
-		if (cell !== '') {
-			if (info.kind === 'binary') value = YES.has(cell.toLowerCase()) ? 1 : NO.has(cell.toLowerCase()) ? 0 : NaN;
-			else if (info.kind === 'categorical') value = level.get(cell) ?? NaN;
-			else value = isNumber(cell) ? Number(cell) : NaN;
-			if (Number.isNaN(value)) {
-				bad++;
-				if (first < 0) first = i;
-			}
-		}
-		values[i] = value;
-	});
-	const note = bad > 0 ? { column: info.name, count: bad, row: first + 1, value: rows[first][c] } : null;
-	return { values, note };
 }

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Zone } from '$lib/core/model';
+import { compareOutcome, makeContrasts, parseColumn } from '$lib/core/stats/compare';
+import { createCompareHandler } from './compare-handler';
+import type { CompareParams, CompareReplyMessage, CompareRequest } from './compare-protocol';
+
+/** Firms on a line of longitudes 0.1…; those west of lon 1 lie in the square zone. */
+function table() {
+	const rows: string[][] = [];
+	const lons: number[] = [];
+	for (let i = 0; i < 40; i++) {
+		const lon = 0.05 + i * 0.05;
+		const inside = lon < 1;
+		// Inside firms say yes more often; one unreadable answer and one blank to be counted.
+		const product = i === 3 ? 'maybe' : i === 4 ? '' : (inside ? i % 4 !== 0 : i % 3 === 0) ? 'yes' : 'no';
+		rows.push([`F${i}`, product, String(i % 5), ['none', 'yearly', 'monthly', 'weekly'][i % 4], i % 2 ? 'yes' : 'no', String(5 + i)]);
+		lons.push(lon);
+	}
+	return { columns: ['id', 'new_products', 'patents', 'rd_communication', 'subcontractor', 'employees'], rows, lons: Float64Array.from(lons), lats: new Float64Array(40).fill(0.5) };
+}
+
+const zone: Zone = { id: 'z', name: 'Zone', source: 'drawn', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } };
+const params: CompareParams = {
+	grouping: { kind: 'inside-outside' },
+	outcomes: ['new_products', 'patents'],
+	distance: 'any',
+	communication: 'rd_communication',
+	subcontractor: 'subcontractor',
+	size: 'employees',
+	industry: null,
+	bands: [20, 60],
+	permutations: 200,
+	seed: 3
+};
+
+function setup() {
+	const replies: CompareReplyMessage[] = [];
+	let release: (() => void)[] = [];
+	const handle = createCompareHandler({
+		post: (reply) => void replies.push(reply),
+		// Steps wait until the test lets them go, so a newer request can arrive in between.
+		pause: () => new Promise<void>((resolve) => release.push(resolve))
+	});
+	const drain = async () => {
+		for (let k = 0; k < 100 && release.length > 0; k++) {
+			const pending = release;
+			release = [];
+			pending.forEach((go) => go());
+			await new Promise((resolve) => setTimeout(resolve, 0));
+		}
+	};
+	return { replies, handle, drain };
+}
+
+const t = table();
+const inside = Uint8Array.from(t.lons, (lon) => (lon <= 1 ? 1 : 0));
+const request = (id: number, overrides: Partial<CompareRequest> = {}): CompareRequest => ({
+	type: 'compare',
+	id,
+	params,
+	inside,
+	zones: [zone],
+	institutions: [{ id: 'lab', type: 'national-university', lon: 0, lat: 0.5 }],
+	...overrides
+});
+
+describe('comparison worker handler', () => {
+	it('describes the columns, then answers a comparison with the engine’s own numbers and notes', async () => {
+		const { replies, handle, drain } = setup();
+		await handle({ type: 'load-table', id: 1, ...t });
+		expect(replies[0]).toMatchObject({ type: 'table-loaded', id: 1, rows: 40 });
+		const done = handle(request(2));
+		await drain();
+		await done;
+		const last = replies.at(-1)!;
+		if (last.type !== 'compared') throw new Error(JSON.stringify(last));
+		const [contrast] = last.result.contrasts;
+		expect(contrast.zoneId).toBeNull();
+		// The same row computed directly with the engine.
+		const column = parseColumn(t.rows.map((r) => r[1]), { column: 'new_products', kind: 'binary' });
+		const [direct] = makeContrasts({ inside, offsets: new Uint32Array(41), zoneIndices: new Uint32Array(0), zoneIds: [] }, { kind: 'inside-outside' });
+		const expected = compareOutcome(column, direct, { permutations: 200, seed: 3 });
+		expect(contrast.outcomes[0]).toEqual(expected);
+		expect(contrast.outcomes[0].inside.n + contrast.outcomes[0].outside.n).toBe(38);
+		expect(last.result.notes).toEqual([{ column: 'new_products', count: 1, row: 4, value: 'maybe' }]);
+		// Linkage: distance, communication and subcontractor for each outcome; a regression each.
+		expect(last.result.linkage.map((l) => `${l.outcome}:${l.factor}`)).toEqual([
+			'new_products:distance', 'new_products:communication', 'new_products:subcontractor',
+			'patents:distance', 'patents:communication', 'patents:subcontractor'
+		]);
+		expect(last.result.linkage[1].levels).toEqual(['none', 'yearly', 'monthly', 'weekly']);
+		expect(last.result.regressions.map((r) => r.result.ok && r.result.model)).toEqual(['logit', 'ols']);
+		const progress = replies.filter((r) => r.type === 'progress');
+		expect(progress.length).toBeGreaterThan(2);
+		const fractions = progress.map((r) => (r.type === 'progress' ? r.fraction : NaN));
+		expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+		expect(fractions.at(-1)).toBe(1);
+	});
+
+	it('stops a comparison that a newer one replaced, without replying to it', async () => {
+		const { replies, handle, drain } = setup();
+		await handle({ type: 'load-table', id: 1, ...t });
+		const first = handle(request(2));
+		const second = handle(request(3, { params: { ...params, grouping: { kind: 'each-zone' } } }));
+		await drain();
+		await Promise.all([first, second]);
+		const finished = replies.filter((r) => r.type === 'compared' || r.type === 'error');
+		expect(finished.map((r) => r.id)).toEqual([3]);
+		expect(replies.some((r) => r.type === 'progress' && r.id === 2 && r.stage !== 'prepare')).toBe(false);
+	});
+
+	it('explains a missing table, a missing column and a classification of the wrong length', async () => {
+		const { replies, handle, drain } = setup();
+		await handle(request(1));
+		expect(replies.at(-1)).toMatchObject({ type: 'error', id: 1, message: expect.stringMatching(/no firm table is loaded/) });
+		await handle({ type: 'load-table', id: 2, ...t });
+		const missing = handle(request(3, { params: { ...params, outcomes: ['sales'] } }));
+		await drain();
+		await missing;
+		expect(replies.at(-1)).toMatchObject({ type: 'error', id: 3, message: expect.stringMatching(/no column "sales"/) });
+		await handle(request(4, { inside: new Uint8Array(3) }));
+		expect(replies.at(-1)).toMatchObject({ type: 'error', id: 4, message: expect.stringMatching(/3 firms but the table 40/) });
+	});
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { haversineKm } from '$lib/core/geo/haversine';
+import type { Zone } from '$lib/core/model';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distanceBins, nearestKm, parseBands, zoneMembership } from './compare-prepare';
+
+const square = (id: string, x: number, y: number, size: number): Zone => ({
+	id,
+	name: id,
+	source: 'drawn',
+	geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] }
+});
+
+describe('zoneMembership', () => {
+	it('lists for every firm the zones that contain it, in the zones’ order, as Turf would', () => {
+		const coordinate = fc.double({ min: 0, max: 4, noNaN: true });
+		fc.assert(
+			fc.property(fc.array(fc.tuple(coordinate, coordinate), { maxLength: 40 }), (points) => {
+				const zones = [square('b', 1, 1, 2), square('a', 0, 0, 2)];
+				const lons = Float64Array.from(points, (p) => p[0]);
+				const lats = Float64Array.from(points, (p) => p[1]);
+				const m = zoneMembership(zones, new Uint8Array(points.length), lons, lats);
+				expect(m.zoneIds).toEqual(['b', 'a']);
+				points.forEach((p, i) => {
+					const got = [...m.zoneIndices.slice(m.offsets[i], m.offsets[i + 1])].sort();
+					const want = zones.flatMap((zone, z) => (booleanPointInPolygon(p, zone.geometry) ? [z] : [])).sort();
+					expect(got).toEqual(want);
+				});
+			}),
+			{ numRuns: 50 }
+		);
+	});
+});
+
+describe('nearestKm', () => {
+	it('measures to the nearest institution of the chosen type, NaN when there is none', () => {
+		const institutions = [
+			{ id: 'u', type: 'national-university' as const, lon: 139.7, lat: 35.6 },
+			{ id: 'r', type: 'public-research-institute' as const, lon: 139.9, lat: 35.6 }
+		];
+		const lons = Float64Array.of(139.88, 139.71);
+		const lats = Float64Array.of(35.6, 35.6);
+		expect(Array.from(nearestKm(institutions, 'any', lons, lats))).toEqual([haversineKm(139.88, 35.6, 139.9, 35.6), haversineKm(139.71, 35.6, 139.7, 35.6)]);
+		expect(nearestKm(institutions, 'national-university', lons, lats)[0]).toBe(haversineKm(139.88, 35.6, 139.7, 35.6));
+		expect(Array.from(nearestKm(institutions, 'other', lons, lats))).toEqual([NaN, NaN]);
+	});
+});
+
+describe('distanceBins', () => {
+	it('counts each group’s firms per km, the far ones in the last bin, as a brute-force count does', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(fc.double({ min: 0, max: 50, noNaN: true }), fc.constantFrom(-1, 0, 1)), { maxLength: 60 }), (firms) => {
+				const km = Float64Array.from(firms, (f) => f[0]);
+				const group = Int8Array.from(firms, (f) => f[1]);
+				const bins = distanceBins(km, group, 30);
+				expect(bins.edges).toHaveLength(31);
+				for (const [g, counts] of [[1, bins.inside], [0, bins.outside]] as const) {
+					const want = bins.edges.slice(0, -1).map((edge, k) => firms.filter((f) => f[1] === g && (k === 29 ? f[0] >= edge : f[0] >= edge && f[0] < edge + 1)).length);
+					expect(counts).toEqual(want);
+				}
+			})
+		);
+	});
+});
+
+describe('parseBands', () => {
+	it('reads ascending positive km, in ASCII or Japanese punctuation, and rejects anything else', () => {
+		expect(parseBands('2, 5, 10, 20')).toEqual([2, 5, 10, 20]);
+		expect(parseBands('1.5、3 8')).toEqual([1.5, 3, 8]);
+		for (const bad of ['', '5, 2', '2, 2', '0, 3', '-1', 'x', '2,,y']) expect(parseBands(bad), bad).toBeNull();
+	});
+});
