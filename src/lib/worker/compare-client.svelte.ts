@@ -23,7 +23,10 @@ export class CompareClient {
 	progress = $state.raw<Pick<ProgressReply, 'stage' | 'done' | 'total' | 'fraction'> | null>(null);
 	/** Kind and levels of every column of the loaded table; empty until it is loaded. */
 	columns = $state.raw<ColumnInfo[]>([]);
+	/** A comparison is running (including the permutation tests after a first answer). */
 	busy = $state(false);
+	/** `result` answers the newest request (possibly still without permutation p-values). */
+	fresh = $state(false);
 	error = $state<string | null>(null);
 
 	#port: ComparePort;
@@ -50,6 +53,7 @@ export class CompareClient {
 		const id = this.#nextId++;
 		this.#latest = id;
 		this.busy = true;
+		this.fresh = false;
 		this.progress = { stage: 'prepare', done: 0, total: 1, fraction: 0 };
 		// Copies: the page keeps its classification, and reactive proxies cannot be cloned.
 		const request: CompareRequest = {
@@ -83,13 +87,18 @@ export class CompareClient {
 			this.progress = { stage: reply.stage, done: reply.done, total: reply.total, fraction: reply.fraction };
 			return;
 		}
-		this.busy = false;
-		this.progress = null;
 		if (reply.type === 'error') {
+			this.busy = false;
+			this.progress = null;
 			this.error = reply.message;
 			return;
 		}
 		this.error = null;
 		this.result = reply.result;
+		this.fresh = true;
+		if (!reply.result.permutationsPending && !reply.result.regressionsPending) {
+			this.busy = false;
+			this.progress = null;
+		}
 	}
 }

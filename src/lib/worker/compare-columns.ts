@@ -19,6 +19,7 @@ const FREQUENCY_ORDER = ['none', 'never', 'なし', 'rarely', 'yearly', 'annuall
 /** Columns that hold identifiers, codes or coordinates: numeric-looking but never an outcome. */
 const NOT_A_MEASURE = /^(id|lat|lon|lng|latitude|longitude|x|y)$|_code$|^code|jsic|founded|year|緯度|経度|コード/i;
 const MAX_LEVELS = 12;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Answers meaning "no answer", as the statistics engine reads them. */
 const BLANK = new Set(['', '-', '－', 'na', 'n/a', 'nan', 'null', '無回答', '不明']);
@@ -44,7 +45,9 @@ export function describeColumns(columns: readonly string[], rows: readonly strin
 		// A count such as patents is mostly 0 and 1: any other number makes it numeric, not yes/no.
 		let otherNumbers = 0;
 		for (const row of rows) {
-			const cell = (row[c] ?? '').normalize('NFKC').trim();
+			const raw = row[c] ?? '';
+			// NFKC (full-width digits, as the engine reads them) only where there is non-ASCII text: it is slow.
+			const cell = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
 			const key = cell.toLowerCase();
 			if (BLANK.has(key)) continue;
 			filled++;

@@ -72,8 +72,18 @@ describe('comparison worker handler', () => {
 		const done = handle(request(2));
 		await drain();
 		await done;
+		const answers = replies.filter((r) => r.type === 'compared');
+		// A quick first answer without the permutation tests, then the complete one.
+		expect(answers.map((r) => r.type === 'compared' && [r.result.regressionsPending, r.result.permutationsPending, r.result.regressions.length])).toEqual([
+			[true, true, 0],
+			[false, true, 2],
+			[false, false, 2]
+		]);
+		const quick = answers[0].type === 'compared' ? answers[0].result : null;
+		expect(quick?.contrasts[0].outcomes.map((row) => row.permutation)).toEqual([null, null]);
 		const last = replies.at(-1)!;
 		if (last.type !== 'compared') throw new Error(JSON.stringify(last));
+		expect(quick?.contrasts[0].outcomes[0].welch).toEqual(last.result.contrasts[0].outcomes[0].welch);
 		const [contrast] = last.result.contrasts;
 		expect(contrast.zoneId).toBeNull();
 		// The same row computed directly with the engine.
@@ -105,7 +115,7 @@ describe('comparison worker handler', () => {
 		await drain();
 		await Promise.all([first, second]);
 		const finished = replies.filter((r) => r.type === 'compared' || r.type === 'error');
-		expect(finished.map((r) => r.id)).toEqual([3]);
+		expect(new Set(finished.map((r) => r.id))).toEqual(new Set([3]));
 		expect(replies.some((r) => r.type === 'progress' && r.id === 2 && r.stage !== 'prepare')).toBe(false);
 	});
 

@@ -45,7 +45,7 @@ interface Table {
 class Stale extends Error {}
 
 /** Distances past this many km are drawn in the histogram's last bin. */
-const HISTOGRAM_KM = 30;
+const HISTOGRAM_KM = 50;
 
 /**
  * A message handler holding the firm table between requests.
@@ -81,6 +81,7 @@ export function createCompareHandler(options: CompareHandlerOptions): (request: 
 			if (!table) throw new Error('no firm table is loaded yet; wait for the firms to load, then compare again.');
 			const result = await compare(table, request, {
 				progress: (reply) => post({ type: 'progress', id: request.id, ...reply }),
+				partial: (result) => post({ type: 'compared', id: request.id, result }),
 				pause: async () => {
 					await pause();
 					if (latest !== request.id) throw new Stale();
@@ -97,6 +98,8 @@ export function createCompareHandler(options: CompareHandlerOptions): (request: 
 
 interface Hooks {
 	progress: (progress: Omit<ProgressReply, 'type' | 'id'>) => void;
+	/** Sends a first answer before the comparison is complete. */
+	partial: (result: CompareResult) => void;
 	pause: () => Promise<void>;
 	now: () => number;
 }
@@ -114,25 +117,19 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	const contrasts = makeContrasts(membership, params.grouping);
 	const km = params.distance === null ? null : params.distance === 'any' && request.nearestKm ? request.nearestKm : nearestKm(request.institutions, params.distance, table.lons, table.lats);
 
-	// Weights of the steps in the progress bar: a test with permutations costs far more than the rest.
+	// First every statistic but the permutation tests (seconds), then the permutation tests, which
+	// take most of the time: the tables show at once and their permutation p-values follow.
 	const tests = contrasts.length * outcomes.length;
-	const steps = tests + 2;
+	const first = 0.1;
 	const results: ContrastResult[] = [];
 	let done = 0;
 	for (const contrast of contrasts) {
 		const rows = [];
 		for (const column of outcomes) {
 			await hooks.pause();
-			const step = done;
-			rows.push(
-				compareOutcome(column, contrast, {
-					permutations: params.permutations,
-					seed: params.seed,
-					onProgress: (d, total) => hooks.progress({ stage: 'permutation', done: d, total, fraction: (step + d / total) / steps })
-				})
-			);
+			rows.push(compareOutcome(column, contrast, { permutations: 0, seed: params.seed }));
 			done++;
-			hooks.progress({ stage: 'tests', done, total: tests, fraction: done / steps });
+			hooks.progress({ stage: 'tests', done, total: tests, fraction: (first * done) / (tests + 2) });
 		}
 		results.push({ id: contrast.id, zoneId: contrast.zoneId, versus: params.grouping.kind === 'zone-vs-rest' ? 'rest' : 'outside', outcomes: rows });
 	}
@@ -147,7 +144,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	const subcontractor = params.subcontractor === null ? null : binaryColumn(table, params.subcontractor, notes);
 	if (subcontractor) factors.push(['subcontractor', { name: 'subcontractor', levels: ['no', 'yes'], codes: Int32Array.from(subcontractor.values, (v) => (Number.isNaN(v) ? -1 : v)) }]);
 	const linkage = outcomes.flatMap((column) => factors.map(([name, factor]) => ({ ...linkageTable(column, factor, group), factor: name })));
-	hooks.progress({ stage: 'linkage', done: 1, total: 1, fraction: (tests + 1) / steps });
+	hooks.progress({ stage: 'linkage', done: 1, total: 1, fraction: (first * (tests + 1)) / (tests + 2) });
 
 	let distance: CompareResult['distance'] = null;
 	if (km) {
@@ -155,24 +152,51 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 		distance = { ...distanceBins(km, group, HISTOGRAM_KM), median: { inside: describeValues(split.inside).median, outside: describeValues(split.outside).median } };
 	}
 
-	await hooks.pause();
+	const regressions: OutcomeRegression[] = [];
+	const result = (pending: { regressions: boolean; permutations: boolean }): CompareResult => ({
+		contrasts: [...results],
+		linkage,
+		distance,
+		regressions: [...regressions],
+		notes: dedupe(notes),
+		total: n,
+		elapsedMs: hooks.now() - started,
+		regressionsPending: pending.regressions,
+		permutationsPending: pending.permutations
+	});
+	const permute = params.permutations > 0 && tests > 0;
+	// Tables and charts first; the regressions (seconds with industry dummies) follow.
+	if (outcomes.length > 0) hooks.partial(result({ regressions: true, permutations: permute }));
+
 	const employees = params.size === null ? undefined : numericColumn(table, params.size, notes).values;
 	const industryAt = params.industry === null ? -1 : table.columns.indexOf(params.industry);
-	const regressions: OutcomeRegression[] = outcomes.map((column) => {
-		const design = buildDesign({
-			y: column.values,
-			inside: group,
-			distanceKm: km ?? undefined,
-			communication: communication ? Float64Array.from(communication.codes, (c) => (c < 0 ? NaN : c)) : undefined,
-			subcontractor: subcontractor?.values,
-			employees,
-			industry: industryAt >= 0 ? table.rows.map((row) => row[industryAt] ?? '') : undefined
-		});
-		return { outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design) };
-	});
-	hooks.progress({ stage: 'regression', done: 1, total: 1, fraction: 1 });
+	const industry = industryAt >= 0 ? table.rows.map((row) => row[industryAt] ?? '') : undefined;
+	const communicationValues = communication ? Float64Array.from(communication.codes, (c) => (c < 0 ? NaN : c)) : undefined;
+	for (const [k, column] of outcomes.entries()) {
+		await hooks.pause();
+		const design = buildDesign({ y: column.values, inside: group, distanceKm: km ?? undefined, communication: communicationValues, subcontractor: subcontractor?.values, employees, industry });
+		regressions.push({ outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design) });
+		hooks.progress({ stage: 'regression', done: k + 1, total: outcomes.length, fraction: first * ((tests + 1 + (k + 1) / outcomes.length) / (tests + 2)) });
+	}
+	if (!permute) return result({ regressions: false, permutations: false });
+	hooks.partial(result({ regressions: false, permutations: true }));
 
-	return { contrasts: results, linkage, distance, regressions, notes: dedupe(notes), total: n, elapsedMs: hooks.now() - started };
+	// The permutation tests, replacing each row by the engine's complete comparison.
+	done = 0;
+	for (const [c, contrast] of contrasts.entries()) {
+		for (const [k, column] of outcomes.entries()) {
+			await hooks.pause();
+			const step = done;
+			const row = compareOutcome(column, contrast, {
+				permutations: params.permutations,
+				seed: params.seed,
+				onProgress: (d, total) => hooks.progress({ stage: 'permutation', done: step * total + d, total: tests * total, fraction: first + ((1 - first) * (step + d / total)) / tests })
+			});
+			results[c] = { ...results[c], outcomes: results[c].outcomes.map((old, j) => (j === k ? row : old)) };
+			done++;
+		}
+	}
+	return result({ regressions: false, permutations: false });
 }
 
 function cells(table: Table, name: string): string[] {

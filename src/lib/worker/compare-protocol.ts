@@ -117,6 +117,12 @@ export interface CompareResult {
 	notes: CodingNote[];
 	/** Firms in the table. */
 	total: number;
+	/**
+	 * A comparison answers up to three times: tables and charts at once (regressions and
+	 * permutation tests pending), then with the regressions, then with the permutation tests.
+	 */
+	regressionsPending: boolean;
+	permutationsPending: boolean;
 	elapsedMs: number;
 }
 

@@ -67,6 +67,7 @@ export function distanceHistogram(distribution: DistanceDistribution, groups: Gr
 		width: 460,
 		height: 260,
 		marginLeft: 48,
+		marginRight: 64,
 		style: { fontSize: '11px' },
 		fy: { label: null, domain },
 		x: { label: xLabel },

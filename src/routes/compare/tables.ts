@@ -37,12 +37,12 @@ export function groupNames(contrast: Pick<ContrastResult, 'zoneId' | 'versus'>, 
 
 /**
  * One row per outcome: each group's n, missing, mean, median and share as "A / B", then the
- * difference and the tests.
+ * difference and the tests. While the permutation tests run their column shows "…".
  *
  * @example
  * outcomeTable(contrast, labels).rows[0][0]; // 'new_products'
  */
-export function outcomeTable(contrast: ContrastResult, labels: Labels): TableSpec {
+export function outcomeTable(contrast: ContrastResult, labels: Labels, options: { permutationsPending?: boolean } = {}): TableSpec {
 	const { lang, t } = labels;
 	const [a, b] = groupNames(contrast, labels);
 	const pair = (x: string, y: string) => `${x} / ${y}`;
@@ -76,7 +76,7 @@ export function outcomeTable(contrast: ContrastResult, labels: Labels): TableSpe
 				row.welch ? `${num(lang, row.welch.t, 2)} (${pValue(lang, row.welch.p)})` : NONE,
 				row.mannWhitney ? `${num(lang, row.mannWhitney.u, 0)} (${pValue(lang, row.mannWhitney.p)})` : NONE,
 				test ? `${test.test === 'fisher' ? 'Fisher' : `χ² ${num(lang, test.statistic, 2)}`} (${pValue(lang, test.p)})` : NONE,
-				pValue(lang, row.permutation?.p),
+				options.permutationsPending ? '…' : pValue(lang, row.permutation?.p),
 				effect(lang, row)
 			];
 		})

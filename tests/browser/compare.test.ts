@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Download } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+
+/** Firms of the sample with an answer in `column`, read here in Node from the file the app shows. */
+function answered(column: string): number {
+	const text = readFileSync('static/generated/firms-sample.csv', 'utf8').replace(/^\uFEFF/, '');
+	const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy' });
+	return data.filter((row) => (row[column] ?? '').trim() !== '').length;
+}
+
+/** The numbers in a table cell such as "1,234 / 54,000" or "0.08 [0.06, 0.1]". */
+const numbers = (text: string) => [...text.replace(/,(?=\d{3})/g, '').matchAll(/-?\d+(\.\d+)?/g)].map((m) => Number(m[0]));
+
+async function text(download: Download): Promise<string> {
+	return readFileSync((await download.path())!, 'utf8');
+}
+
+describe('comparing the firms inside and outside a zone', () => {
+	let app: OpenedApp;
+	/** A zone name that would run script if any export or view read it as HTML. */
+	const hostile = '<img src=x onerror=alert(1)>東大阪';
+
+	beforeAll(async () => {
+		app = await openApp('/');
+		await waitForMap(app.page, 60_000);
+	});
+	afterAll(() => app?.close());
+
+	it('shows n, tests, charts and regressions for the Higashi-Osaka district against the rest of the sample', async () => {
+		const { page } = app;
+		await page.selectOption('#district-picker', 'higashiosaka');
+		await page.getByRole('button', { name: 'Add this district as a zone' }).click();
+		await page.waitForFunction(() => Number(document.querySelector('[data-zone-id] .count')?.getAttribute('data-count')) > 0, undefined, { timeout: 20_000 });
+		const zoneCount = Number(await page.locator('[data-zone-id] .count').getAttribute('data-count'));
+		const name = page.getByRole('textbox', { name: 'Zone name' });
+		await name.fill(hostile);
+		await name.press('Enter');
+
+		await page.getByRole('button', { name: 'Compare inside vs outside' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Inside vs outside: innovation comparison' });
+		await expect.poll(() => dialog.isVisible()).toBe(true);
+		// The guessed outcomes of the sample.
+		for (const outcome of ['new_products', 'new_processes', 'patents_3y']) {
+			await expect.poll(() => dialog.getByRole('checkbox', { name: outcome }).isChecked()).toBe(true);
+		}
+		// Defaults of the study; fewer permutations keep this test short on a shared machine.
+		const permutations = dialog.getByRole('spinbutton', { name: 'Permutations' });
+		expect(await permutations.inputValue()).toBe('10000');
+		await permutations.fill('2000');
+		const started = Date.now();
+		await page.locator('[data-table="outcomes"] tbody tr').first().waitFor({ timeout: 60_000 });
+		const firstTable = Date.now() - started;
+
+		const row = page.locator('[data-table="outcomes"] tbody tr', { has: page.locator('th', { hasText: /^new_products$/ }) });
+		const cells = await row.locator('td').allTextContents();
+		const [nInside, nOutside] = numbers(cells[0]);
+		const [missingInside, missingOutside] = numbers(cells[1]);
+		expect(nInside + nOutside).toBe(answered('new_products'));
+		expect(nInside + missingInside).toBe(zoneCount);
+		expect(missingInside + missingOutside).toBe(0);
+		// The generator plants a higher chance of a new product inside the districts.
+		const [difference, low, high] = numbers(cells[5]);
+		expect(difference).toBeGreaterThan(0);
+		expect(low).toBeLessThan(difference);
+		expect(high).toBeGreaterThan(difference);
+		// The permutation p-values follow the first answer.
+		await expect.poll(() => row.locator('td').nth(9).textContent(), { timeout: 60_000 }).not.toBe('…');
+		expect(numbers((await row.locator('td').nth(9).textContent()) ?? '')[0]).toBeLessThan(0.01);
+		console.info(`compare: first table ${firstTable} ms, complete ${Date.now() - started} ms`);
+		// Charts: the distance distribution and a bar chart per outcome and linkage variable.
+		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
+		await expect.poll(() => dialog.locator('[data-table="regression"]').count()).toBe(3);
+		await screenshot(page, 'compare-higashiosaka');
+		// Nothing from the zone name was run as markup in the page.
+		expect(await page.locator('img[src="x"]').count()).toBe(0);
+	});
+
+	it('downloads the tables as CSV and a standalone report with the map, tables and charts', async () => {
+		const { page } = app;
+		const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tables (CSV)', exact: true }).click()]);
+		expect(csvDownload.suggestedFilename()).toMatch(/^compare-outcomes-\d+\.csv$/);
+		const csv = await text(csvDownload);
+		expect(csv.startsWith('\uFEFFgroup_a,group_b,outcome,kind,n_a,')).toBe(true);
+		const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+		expect(parsed.map((r) => r.outcome)).toEqual(['new_products', 'new_processes', 'patents_3y']);
+		const products = parsed[0];
+		expect(Number(products.n_a) + Number(products.n_b)).toBe(answered('new_products'));
+		expect(Number(products.difference)).toBeGreaterThan(0);
+		expect(Number(products.permutations)).toBe(2000);
+
+		const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (HTML)' }).click()]);
+		const html = await text(htmlDownload);
+		expect(html).toMatch(/^<!doctype html>/);
+		expect(html).toContain('<img class="map" alt="Zones map" src="data:image/png;base64,');
+		expect(html).toContain('new_products');
+		expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(10);
+		// The zone name is in the parameters, escaped; the raw tag is nowhere.
+		expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;東大阪');
+		expect(html).not.toContain(hostile);
+	});
+
+	it('closes with Esc and leaves the page without errors', async () => {
+		const { page } = app;
+		await page.keyboard.press('Escape');
+		await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+		expect(app.errors).toEqual([]);
+	});
+});
