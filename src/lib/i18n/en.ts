@@ -166,6 +166,8 @@ export const en = {
 	'draw.freehand.tip': 'Draw freehand: click to start, trace the area, click to finish; Esc cancels',
 	'draw.select': 'Select and edit zones',
 	'draw.select.tip': 'Select a zone to move it, drag its vertices or add one at a midpoint; Delete removes the selected zone, Esc deselects',
+	'draw.snap': 'Snap to drawn zones',
+	'draw.snap.tip': 'When on, new polygon corners snap to the corners and edges of zones already drawn, so neighbouring zones share their border',
 	'draw.undo': 'Undo zone change (Ctrl+Z)',
 	'draw.redo': 'Redo zone change (Ctrl+Shift+Z)',
 	'draw.radius': 'Radius {km} km',

@@ -164,6 +164,8 @@ export const ja: Record<MessageKey, string> = {
 	'draw.freehand.tip': 'フリーハンドで描く：クリックで開始し、範囲をなぞってクリックで完了。Escで取り消し',
 	'draw.select': '区域の選択・編集',
 	'draw.select.tip': '区域を選択して移動、頂点のドラッグ、中点での頂点追加ができます。Deleteで選択中の区域を削除、Escで選択解除',
+	'draw.snap': '描いた区域にスナップ',
+	'draw.snap.tip': 'オンにすると、新しい多角形の頂点が既存の区域の頂点や辺に吸着し、隣り合う区域が境界を共有します',
 	'draw.undo': '区域の変更を元に戻す（Ctrl+Z）',
 	'draw.redo': '区域の変更をやり直す（Ctrl+Shift+Z）',
 	'draw.radius': '半径 {km} km',
