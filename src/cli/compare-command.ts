@@ -1,7 +1,6 @@
 import { InputError } from '../lib/core/io';
 import {
 	buildDesign,
-	COMMUNICATION_ALIASES,
 	COMMUNICATION_LEVELS,
 	compareOutcome,
 	distanceBands,
@@ -10,7 +9,8 @@ import {
 	makeContrasts,
 	olsRobust,
 	parseColumn,
-	parseFactor,
+	readCommunication,
+	yesNoFactor,
 	type Contrast,
 	type Factor,
 	type LinkageTable,
@@ -77,7 +77,7 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 		const factors: Factor[] = [];
 		if (institutions !== null) factors.push(distanceBands(data.km, { breaks: args.breaks, name: 'distance to nearest institution' }));
 		const comm = column('communication');
-		if (comm !== null) factors.push(communicationFactor(data, comm, args.firms, io.stderr));
+		if (comm !== null) factors.push(communication(data, comm, args.firms, io.stderr).factor);
 		const sub = column('subcontractor');
 		if (sub !== null) factors.push(yesNoFactor(readColumn(data, sub, args.firms, io.stderr, 'binary')));
 		if (factors.length === 0) {
@@ -100,7 +100,7 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 			y: outcome.values,
 			inside: contrast.group,
 			distanceKm: institutions === null ? undefined : data.km,
-			communication: comm === null ? undefined : communicationNumbers(communicationFactor(data, comm, args.firms, io.stderr)),
+			communication: comm === null ? undefined : communication(data, comm, args.firms, io.stderr).numbers,
 			subcontractor: sub === null ? undefined : readColumn(data, sub, args.firms, () => {}, 'binary').values,
 			employees: employees === null ? undefined : readColumn(data, employees, args.firms, () => {}, 'numeric').values,
 			industry: industry === null ? undefined : data.cells.get(industry)
@@ -133,28 +133,12 @@ function readColumn(data: ComparisonData, name: string, file: string, stderr: (l
 	return parsed;
 }
 
-/** Communication frequency: numbers as they are, else the levels none, yearly, monthly, weekly. */
-function communicationFactor(data: ComparisonData, name: string, file: string, stderr: (line: string) => void): Factor {
-	const cells = data.cells.get(name)!;
-	const numeric = parseColumn(cells, { column: name, kind: 'numeric' });
-	if (numeric.problems.length === 0 && numeric.blank < cells.length) {
-		const levels = [...new Set(numeric.values.filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
-		const codes = Int32Array.from(numeric.values, (v) => (Number.isNaN(v) ? -1 : levels.indexOf(v)));
-		return { name, levels: levels.map(String), codes };
-	}
-	const factor = parseFactor(cells, { name, levels: COMMUNICATION_LEVELS, aliases: COMMUNICATION_ALIASES });
-	for (const { index, value } of factor.unmatched.slice(0, LISTED_PROBLEMS)) {
+/** Communication frequency read by the engine, its unreadable cells reported with their file line. */
+function communication(data: ComparisonData, name: string, file: string, stderr: (line: string) => void): ReturnType<typeof readCommunication> {
+	const read = readCommunication(data.cells.get(name)!, { name });
+	for (const { index, value } of read.unmatched.slice(0, LISTED_PROBLEMS)) {
 		stderr(`${file}:${data.lines[index]}: "${value}" is not a communication frequency (${COMMUNICATION_LEVELS.join(', ')}) (column "${name}"); counted as missing`);
 	}
-	if (factor.unmatched.length > LISTED_PROBLEMS) stderr(`${file}: … and ${factor.unmatched.length - LISTED_PROBLEMS} more unreadable cells in column "${name}"`);
-	return { name, levels: factor.levels, codes: factor.codes };
-}
-
-function communicationNumbers(factor: Factor): Float64Array {
-	const numeric = factor.levels.every((l) => /^-?\d+(\.\d+)?$/.test(l));
-	return Float64Array.from(factor.codes, (c) => (c < 0 ? NaN : numeric ? Number(factor.levels[c]) : c));
-}
-
-function yesNoFactor(column: ParsedColumn): Factor {
-	return { name: column.column, levels: ['no', 'yes'], codes: Int32Array.from(column.values, (v) => (Number.isNaN(v) ? -1 : v)) };
+	if (read.unmatched.length > LISTED_PROBLEMS) stderr(`${file}: … and ${read.unmatched.length - LISTED_PROBLEMS} more unreadable cells in column "${name}"`);
+	return read;
 }

@@ -21,6 +21,8 @@ export { compareOutcome } from './compare-outcome';
 export { meanInterval } from './mean-interval';
 export { distanceBands } from './distance-bands';
 export { linkageTable } from './linkage-table';
+export { readCommunication } from './read-communication';
+export { yesNoFactor } from './yes-no-factor';
 export { buildDesign } from './build-design';
 export { olsRobust } from './ols-robust';
 export { logitRobust } from './logit-robust';

@@ -8,6 +8,8 @@ import { makeContrasts } from './make-contrasts';
 import { meanInterval } from './mean-interval';
 import { parseColumn } from './parse-column';
 import { parseFactor } from './parse-factor';
+import { readCommunication } from './read-communication';
+import { yesNoFactor } from './yes-no-factor';
 import type { ZoneMembership } from './types';
 
 describe('parseColumn', () => {
@@ -152,5 +154,26 @@ describe('buildDesign', () => {
 		expect(d.industryReference).toBe('25'); // most frequent among kept firms: a tie, broken by code
 		expect([...d.x]).toEqual([1, 1, 0, 0, 0, 1, 0, 1, 1, 1]);
 		expect(() => buildDesign({ y: new Float64Array([1]), industry: ['25'] }, { referenceIndustry: '99' })).toThrow(/reference industry "99" has no firm/);
+	});
+});
+
+describe('readCommunication and yesNoFactor', () => {
+	it('reads level names (with Japanese spellings) as 0–3 and lists what it cannot read', () => {
+		const r = readCommunication(['weekly', 'None', '月1回', '', 'often', '年'], { name: 'rd_communication' });
+		expect([...r.numbers]).toEqual([3, 0, 2, NaN, NaN, 1]);
+		expect(r.factor.levels).toEqual(['none', 'yearly', 'monthly', 'weekly']);
+		expect(r.unmatched).toEqual([{ index: 4, value: 'often' }]);
+	});
+
+	it('keeps a numeric scale as it is, levels in numeric order', () => {
+		const r = readCommunication(['12', '0', '', '4', '12'], { name: 'contacts_per_year' });
+		expect([...r.numbers]).toEqual([12, 0, NaN, 4, 12]);
+		expect(r.factor.levels).toEqual(['0', '4', '12']);
+		expect([...r.factor.codes]).toEqual([2, 0, -1, 1, 2]);
+	});
+
+	it('turns a yes/no column into the factor no, yes', () => {
+		const f = yesNoFactor(parseColumn(['yes', 'いいえ', ''], { column: 'subcontractor' }));
+		expect([f.name, f.levels, [...f.codes]]).toEqual(['subcontractor', ['no', 'yes'], [1, 0, -1]]);
 	});
 });
