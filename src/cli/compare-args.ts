@@ -22,6 +22,8 @@ export interface CompareArgs {
 	subcontractor?: string;
 	employees?: string;
 	industry?: string;
+	/** Industries with fewer firms pooled into "other" in the regression. */
+	minIndustryFirms: number;
 	help: boolean;
 }
 
@@ -56,6 +58,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 				subcontractor: { type: 'string' },
 				employees: { type: 'string' },
 				industry: { type: 'string' },
+				'min-industry-firms': { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		}));
@@ -63,7 +66,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 		throw new UsageError(describeParseError(error));
 	}
 	const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-	const base = { breaks: [...DEFAULT_DISTANCE_BREAKS], permutations: 10_000, seed: 1, format: 'table' as const, table: 'comparison' as const, grouping: { kind: 'inside-outside' as const } };
+	const base = { minIndustryFirms: 0, breaks: [...DEFAULT_DISTANCE_BREAKS], permutations: 10_000, seed: 1, format: 'table' as const, table: 'comparison' as const, grouping: { kind: 'inside-outside' as const } };
 	if (values.help === true) return { ...base, firms: '', zones: '', outcomes: [], help: true };
 	const required = (name: string, what: string) => {
 		const value = text(name);
@@ -87,6 +90,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 	};
 	const permutations = whole('permutations', base.permutations, 0);
 	const seed = whole('seed', base.seed, 0);
+	const minIndustryFirms = whole('min-industry-firms', 0, 0);
 
 	let breaks = base.breaks;
 	const bands = text('bands');
@@ -123,6 +127,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 		subcontractor: text('subcontractor'),
 		employees: text('employees'),
 		industry: text('industry'),
+		minIndustryFirms,
 		help: false
 	};
 }

@@ -94,7 +94,7 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 	const sub = column('subcontractor');
 	const employees = column('employees');
 	const industry = column('industry');
-	const fits: { outcome: ParsedColumn; result: RegressionResult; excluded: Record<string, number>; industryReference: string | null }[] = [];
+	const fits: { outcome: ParsedColumn; result: RegressionResult; excluded: Record<string, number>; industryReference: string | null; pooledIndustries: string[] }[] = [];
 	for (const outcome of outcomes) {
 		const design = buildDesign({
 			y: outcome.values,
@@ -104,10 +104,10 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 			subcontractor: sub === null ? undefined : readColumn(data, sub, args.firms, () => {}, 'binary').values,
 			employees: employees === null ? undefined : readColumn(data, employees, args.firms, () => {}, 'numeric').values,
 			industry: industry === null ? undefined : data.cells.get(industry)
-		});
+		}, { minIndustryFirms: args.minIndustryFirms });
 		const result = outcome.kind === 'binary' ? logitRobust(design) : olsRobust(design);
 		if (!result.ok) io.stderr(`${outcome.column}: the ${outcome.kind === 'binary' ? 'logit' : 'OLS regression'} could not be fitted: ${result.message}`);
-		fits.push({ outcome, result, excluded: design.excluded, industryReference: design.industryReference });
+		fits.push({ outcome, result, excluded: design.excluded, industryReference: design.industryReference, pooledIndustries: design.pooledIndustries });
 	}
 	setSummary(summary);
 	io.stdout(formatRegression(fits, { format: args.format }));

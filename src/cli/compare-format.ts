@@ -139,7 +139,7 @@ export function formatLinkage(tables: { contrast: Contrast; table: LinkageTable 
  * process.stdout.write(formatRegression([{ outcome, result, excluded }], { format: 'table' }));
  */
 export function formatRegression(
-	fits: { outcome: ParsedColumn; result: RegressionResult; excluded: Record<string, number>; industryReference?: string | null }[],
+	fits: { outcome: ParsedColumn; result: RegressionResult; excluded: Record<string, number>; industryReference?: string | null; pooledIndustries?: string[] }[],
 	options: Format
 ): string {
 	if (options.format === 'csv') {
@@ -150,7 +150,7 @@ export function formatRegression(
 		}
 		return csv(rows);
 	}
-	const blocks = fits.map(({ outcome, result, excluded, industryReference }) => {
+	const blocks = fits.map(({ outcome, result, excluded, industryReference, pooledIndustries = [] }) => {
 		if (!result.ok) return `${outcome.column}: not fitted — ${result.message}`;
 		const stat = result.model === 'ols' ? 't' : 'z';
 		const title = result.model === 'ols' ? `OLS, HC1 robust standard errors, R² = ${num(result.r2)}` : `logit, robust (sandwich) standard errors, pseudo-R² = ${num(result.r2)}`;
@@ -162,7 +162,7 @@ export function formatRegression(
 		for (const c of result.coefficients) {
 			lines.push(`  ${c.name.padEnd(nameWidth)}${[num(c.estimate, 4), num(c.se, 4), num(c.statistic, 2), formatP(c.p)].map((v) => v.padStart(11)).join('')}${`${num(c.low, 3)} to ${num(c.high, 3)}`.padStart(22)}`);
 		}
-		if (industryReference) lines.push(`  industry dummies against the reference industry ${industryReference}`);
+		if (industryReference) lines.push(`  industry dummies against the reference industry ${industryReference}${pooledIndustries.length > 0 ? `; pooled into "other": ${pooledIndustries.join(', ')}` : ''}`);
 		const left = Object.entries(excluded);
 		if (left.length > 0) lines.push(`  left out for missing values: ${left.map(([k, v]) => `${v.toLocaleString('en')} (${k})`).join(', ')}`);
 		return lines.join('\n');

@@ -102,6 +102,8 @@ Options:
   --subcontractor COL   Subcontractor yes/no column (default subcontractor if present).
   --employees COL       Employees column for the size control (default employees).
   --industry COL        Industry column for the dummies (default jsic_medium).
+  --min-industry-firms N  Pool industries with fewer than N firms into "other" (regression;
+                        default 0, none) — a few firms who all answer alike separate a logit.
   -h, --help            This help.
 
 Exit status: 0 done, 2 unusable input or command line (one message says what to fix),

@@ -10,6 +10,7 @@ import type { DesignInput, DesignMatrix, DesignOptions } from './types';
  *
  * @param input response and covariates, one value per firm
  * @param options.referenceIndustry industry left out of the dummies (default the most frequent)
+ * @param options.minIndustryFirms pool industries with fewer complete firms into "other" (default 0: none)
  * @example
  * const design = buildDesign({ y: newProducts.values, inside, distanceKm, communication, subcontractor, employees, industry });
  * design.names; // ['(intercept)', 'inside', 'log_km', 'communication', 'subcontractor', 'log_employees', 'industry:25', …]
@@ -40,9 +41,20 @@ export function buildDesign(input: DesignInput, options: DesignOptions = {}): De
 
 	let dummies: string[] = [];
 	let industryReference: string | null = null;
+	const pooledIndustries: string[] = [];
+	const industryOf = new Map<string, string>();
 	if (industry !== null) {
+		const raw = new Map<string, number>();
+		for (const i of kept) raw.set(industry[i].trim(), (raw.get(industry[i].trim()) ?? 0) + 1);
+		const min = options.minIndustryFirms ?? 0;
 		const counts = new Map<string, number>();
-		for (const i of kept) counts.set(industry[i].trim(), (counts.get(industry[i].trim()) ?? 0) + 1);
+		for (const [level, count] of raw) {
+			const target = count < min ? 'other' : level;
+			if (target !== level) pooledIndustries.push(level);
+			industryOf.set(level, target);
+			counts.set(target, (counts.get(target) ?? 0) + count);
+		}
+		pooledIndustries.sort();
 		const levels = [...counts.keys()].sort();
 		industryReference = options.referenceIndustry ?? [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 		if (options.referenceIndustry !== undefined && !counts.has(options.referenceIndustry)) {
@@ -60,9 +72,9 @@ export function buildDesign(input: DesignInput, options: DesignOptions = {}): De
 		const base = r * p;
 		x[base] = 1;
 		numeric.forEach(([, value], k) => (x[base + 1 + k] = value(firm)));
-		const column = industry === null ? undefined : dummyColumn.get(industry[firm].trim());
+		const column = industry === null ? undefined : dummyColumn.get(industryOf.get(industry[firm].trim())!);
 		if (column !== undefined) x[base + column] = 1;
 		y[r] = input.y[firm];
 	});
-	return { names, x, y, n: rows.length, p, rows, excluded, industryReference };
+	return { names, x, y, n: rows.length, p, rows, excluded, industryReference, pooledIndustries };
 }

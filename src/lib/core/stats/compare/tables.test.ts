@@ -155,6 +155,14 @@ describe('buildDesign', () => {
 		expect([...d.x]).toEqual([1, 1, 0, 0, 0, 1, 0, 1, 1, 1]);
 		expect(() => buildDesign({ y: new Float64Array([1]), industry: ['25'] }, { referenceIndustry: '99' })).toThrow(/reference industry "99" has no firm/);
 	});
+
+	it('pools rare industries into "other" on request', () => {
+		const d = buildDesign({ y: new Float64Array(6).fill(1), industry: ['25', '25', '25', '09', '16', '16'] }, { minIndustryFirms: 3 });
+		expect(d.pooledIndustries).toEqual(['09', '16']);
+		expect(d.names).toEqual(['(intercept)', 'industry:other']);
+		expect(d.industryReference).toBe('25');
+		expect([...d.x].filter((_, k) => k % 2 === 1)).toEqual([0, 0, 0, 1, 1, 1]);
+	});
 });
 
 describe('readCommunication and yesNoFactor', () => {

@@ -233,6 +233,11 @@ export interface DesignInput {
 export interface DesignOptions {
 	/** Reference level of the industry dummies; default the most frequent industry. */
 	referenceIndustry?: string;
+	/**
+	 * Industries with fewer complete firms than this are pooled into one level "other" (a handful of
+	 * firms who all answer alike would otherwise separate the logit). Default 0: no pooling.
+	 */
+	minIndustryFirms?: number;
 }
 
 /** A design matrix after listwise deletion. */
@@ -248,8 +253,10 @@ export interface DesignMatrix {
 	rows: Uint32Array;
 	/** Firms left out because a variable was missing, by the first missing variable's name. */
 	excluded: Record<string, number>;
-	/** Industry levels dropped because no firm remained in them, and the reference level. */
+	/** The industry left out of the dummies (null without industries). */
 	industryReference: string | null;
+	/** Industries pooled into "other" by `minIndustryFirms`. */
+	pooledIndustries: string[];
 }
 
 export interface Coefficient {
