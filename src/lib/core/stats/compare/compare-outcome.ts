@@ -45,6 +45,7 @@ export function compareOutcome(column: ParsedColumn, contrast: Contrast, options
 		return result;
 	}
 	result.welch = welchTTest(x, y, { level });
+	if (result.inside.sd === 0 && result.outside.sd === 0) result.notes.push('no variation within either group: the t-test and effect sizes are undefined');
 	result.mannWhitney = mannWhitneyU(x, y);
 	if (binary) {
 		const yesX = count(x);

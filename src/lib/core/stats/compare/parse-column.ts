@@ -52,8 +52,8 @@ export function parseColumn(
 }
 
 function normalise(text: string): string {
-	// NFKC turns full-width digits, letters and signs into ASCII ones.
-	return (text ?? '').normalize('NFKC').trim().toLowerCase();
+	// NFKC turns full-width digits, letters and signs into ASCII ones; the minus sign U+2212 it keeps.
+	return (text ?? '').normalize('NFKC').replace(/\u2212/g, '-').trim().toLowerCase();
 }
 
 function binary(key: string): number {

@@ -22,7 +22,7 @@ describe('parseColumn', () => {
 	});
 
 	it('reads numbers with full-width digits and thousands separators and reports unreadable cells by line and column', () => {
-		const c = parseColumn(['12', '１２', '1,200', '3.5', 'many', '', '-2'], { column: 'patents_3y' });
+		const c = parseColumn(['12', '１２', '1,200', '3.5', 'many', '', '\u22122'], { column: 'patents_3y' });
 		expect(c.kind).toBe('numeric');
 		expect([...c.values]).toEqual([12, 12, 1200, 3.5, NaN, NaN, -2]);
 		expect(c.blank).toBe(1);
@@ -122,6 +122,13 @@ describe('compareOutcome', () => {
 		const r = compareOutcome(column, { id: 't', labels: ['in', 'out'], zoneId: null, group: new Int8Array([1, 0, 0]) });
 		expect(r.welch).toBeNull();
 		expect(r.notes[0]).toMatch(/fewer than 2 values in the first group/);
+	});
+
+	it('notes when neither group varies', () => {
+		const column = parseColumn(['1', '1', '0', '0'], { column: 'new_products' });
+		const r = compareOutcome(column, { id: 't', labels: ['in', 'out'], zoneId: null, group: new Int8Array([1, 1, 0, 0]) }, { permutations: 0 });
+		expect(r.fisher?.p).toBeCloseTo(1 / 3, 12); // hypergeometric: the only tables are 2|0, 1|1, 0|2 with 1/6, 4/6, 1/6
+		expect(r.notes).toEqual(['no variation within either group: the t-test and effect sizes are undefined']);
 	});
 });
 
