@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Zone } from '$lib/core/model';
+import { translate } from '$lib/i18n';
+import { zoneOrigin } from './zone-origin';
+
+const square: Zone['geometry'] = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+const zone = (source: Zone['source'], parameters: Record<string, unknown>): Zone => ({ id: 'z', name: 'z', geometry: square, source, parameters });
+const en = (z: Zone) => zoneOrigin(z, (key, params) => translate('en', key, params), 'en');
+const ja = (z: Zone) => zoneOrigin(z, (key, params) => translate('ja', key, params), 'ja');
+
+describe('zoneOrigin', () => {
+	it('names each source with the parameters that made the zone', () => {
+		expect(en(zone('buffer', { radiusKm: 2.5, institutionIds: ['a', 'b', 'c'] }))).toBe('Buffer: 2.5 km round 3 institutions');
+		expect(en(zone('detected', { method: 'dbscan', epsMetres: 500, minPts: 20 }))).toBe('Detected: DBSCAN, eps 500 m, minPts 20');
+		expect(en(zone('detected', { method: 'kde-threshold', bandwidthMetres: 1000 }))).toBe('Detected: kernel density contour, bandwidth 1,000 m');
+		expect(en(zone('municipality', { municipality: '27227' }))).toBe('Municipality 27227');
+		expect(en(zone('district', { municipalities: ['27227'] }))).toBe('District (municipalities: 1)');
+		expect(en(zone('imported', { file: 'zones.geojson' }))).toBe('Imported from zones.geojson');
+		expect(ja(zone('buffer', { radiusKm: 2.5, institutionIds: ['a'] }))).toBe('バッファ：1 機関から 2.5 km');
+	});
+
+	it('still says something for parameters it does not know', () => {
+		expect(en(zone('detected', { method: 'hdbscan' }))).toBe('Detected: hdbscan');
+		expect(en(zone('buffer', {}))).toBe('Buffer: ? km round 0 institutions');
+		expect(en(zone('drawn', {}))).toBe('Drawn on the map');
+	});
+});

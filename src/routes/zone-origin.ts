@@ -1,0 +1,37 @@
+/**
+ * One line saying where a zone came from and with which parameters, for the zone list: every
+ * source is the same kind of zone to the classifier, but the user should see how each was made.
+ */
+import type { Zone } from '$lib/core/model';
+import { formatNumber, type Lang, type MessageKey, type MessageParams } from '$lib/i18n';
+
+type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
+
+/**
+ * @example
+ * zoneOrigin({ source: 'buffer', parameters: { radiusKm: 3, institutionIds: ['a', 'b'] }, … }, t, 'en');
+ * // → 'Buffer: 3 km round 2 institutions'
+ */
+export function zoneOrigin(zone: Zone, t: Translate, lang: Lang): string {
+	const p = zone.parameters ?? {};
+	const number = (value: unknown, digits = 1) => (typeof value === 'number' ? formatNumber(lang, value, { maximumFractionDigits: digits }) : '?');
+	switch (zone.source) {
+		case 'drawn':
+			return t('zones.origin.drawn');
+		case 'district':
+			return t('zones.origin.district', { count: count(p.municipalities) });
+		case 'municipality':
+			return t('zones.origin.municipality', { code: text(p.municipality) });
+		case 'buffer':
+			return t('zones.origin.buffer', { km: number(p.radiusKm), count: count(p.institutionIds) });
+		case 'detected':
+			if (p.method === 'dbscan') return t('zones.origin.dbscan', { eps: number(p.epsMetres, 0), minPts: number(p.minPts, 0) });
+			if (p.method === 'kde-threshold') return t('zones.origin.kde', { bandwidth: number(p.bandwidthMetres, 0) });
+			return t('zones.origin.detected', { method: text(p.method) });
+		case 'imported':
+			return p.file ? t('zones.origin.importedFrom', { file: text(p.file) }) : t('zones.origin.imported');
+	}
+}
