@@ -213,6 +213,13 @@ describe('export, session files and browser storage', () => {
 		expect(await page.locator('[data-export="buffer"]').inputValue()).toBe('3');
 		await expect.poll(() => page.locator('[data-notice="session-warning"]').count()).toBe(0);
 
+		// Made with other firms: opened, with a warning naming both datasets.
+		const other = join(OUT, 'other-firms.json');
+		writeFileSync(other, JSON.stringify({ ...saved, dataset: { file: 'survey.csv', rows: 120, sha256: 'f'.repeat(64), bundled: false } }));
+		await page.locator('input[data-input="session"]').setInputFiles(other);
+		await expect.poll(() => page.locator('[data-notice="session-warning"]').textContent()).toContain('was made with other firms (survey.csv, 120 rows)');
+		expect(await zoneCounts(page, 1)).toEqual([expected]);
+
 		// A file from a newer version is refused with a clear message.
 		const future = join(OUT, 'future.json');
 		writeFileSync(future, JSON.stringify({ ...saved, version: 2 }));

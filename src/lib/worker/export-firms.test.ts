@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { institutionsFromGeoJson, parseGeoJson, readZones } from '$lib/core/io';
+import { institutionsFromGeoJson, parseGeoJson } from '$lib/core/io';
 import { createRandom } from '$lib/core/sample';
 import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
+import { zonesFromGeoJson } from '../../routes/session/zones-geojson';
 import { exportFirms, ZONE_NAMES_COLUMN, type FirmExportFormat } from './export-firms';
 
 // The app's export against the real `cluster-map classify` on the same firms, zones and
@@ -40,8 +41,18 @@ function cli(...args: string[]): Promise<void> {
 
 const text = firmsCsv(700);
 const sample: FirmSample = parseFirmSample(text, { file: 'firms.csv' });
-const zonesText = readFileSync(join(CLI_IN, 'zones.geojson'), 'utf8');
-const zones = readZones(parseGeoJson(zonesText, { file: 'zones.geojson' }), { file: 'zones.geojson' }).zones;
+/** A five-pointed star drawn in one stroke: its middle is gone round twice (inside once repaired, as the CLI does). */
+function star(lon: number, lat: number, r: number): number[][] {
+	const points = [0, 2, 4, 1, 3].map((k) => [lon + r * Math.sin((2 * Math.PI * k) / 5), lat + r * Math.cos((2 * Math.PI * k) / 5)]);
+	return [...points, points[0]];
+}
+const fixture = JSON.parse(readFileSync(join(CLI_IN, 'zones.geojson'), 'utf8'));
+fixture.features.push({ type: 'Feature', id: 'star', properties: { name: '星' }, geometry: { type: 'Polygon', coordinates: [star(139.7, 35.56, 0.05)] } });
+const zonesText = JSON.stringify(fixture);
+const ZONES_FILE = join(OUT, 'zones.geojson');
+// As the page holds them: read unrepaired (the bow tie crosses itself), so the export must repair them as the CLI does.
+const zones = zonesFromGeoJson(JSON.parse(zonesText), { file: 'zones.geojson' });
+const nameOf = new Map(zones.map((z) => [z.id, z.name]));
 const institutions = institutionsFromGeoJson(parseGeoJson(readFileSync(join(CLI_IN, 'institutions.geojson'), 'utf8'), { file: 'i' }), { file: 'i' }).institutions;
 const input = { ...sample, zones, institutions, bufferKm: BUFFER_KM };
 
@@ -50,7 +61,8 @@ let cliGeoJson: { features: { geometry: unknown; properties: Record<string, unkn
 
 beforeAll(async () => {
 	writeFileSync(join(OUT, 'firms.csv'), text);
-	const common = ['classify', '--firms', join(OUT, 'firms.csv'), '--zones', join(CLI_IN, 'zones.geojson'), '--institutions', join(CLI_IN, 'institutions.geojson'), '--buffer-km', String(BUFFER_KM)];
+	writeFileSync(ZONES_FILE, zonesText);
+	const common = ['classify', '--firms', join(OUT, 'firms.csv'), '--zones', ZONES_FILE, '--institutions', join(CLI_IN, 'institutions.geojson'), '--buffer-km', String(BUFFER_KM)];
 	await cli(...common, '--out', join(OUT, 'out.csv'));
 	await cli(...common, '--out', join(OUT, 'out.geojson'));
 	cliCsv = parse(readFileSync(join(OUT, 'out.csv'), 'utf8'));
@@ -75,7 +87,6 @@ function withoutZoneNames(rows: string[][]): string[][] {
 	const at = rows[0].indexOf(ZONE_NAMES_COLUMN);
 	expect(at).toBe(sample.columns.length);
 	const idsAt = rows[0].indexOf('zone_ids');
-	const nameOf = new Map(zones.map((z) => [z.id, z.name]));
 	for (const row of rows.slice(1)) {
 		const expected = row[idsAt] === '' ? '' : row[idsAt].split(';').map((id) => nameOf.get(id.replace(/^'/, ''))).join(';');
 		expect(row[at].replace(/^'/, '')).toBe(expected);
@@ -90,6 +101,8 @@ describe('exportFirms', () => {
 		// Formula-like text is guarded as the CLI contract says, so the raw cells are the originals.
 		expect(cliCsv.length).toBe(sample.rows.length + 1);
 		expect(cliCsv.some((row) => row.includes("'=SUM(A1:A2)"))).toBe(true);
+		// Firms in the star's middle: inside the repaired zone only.
+		expect(cliCsv.filter((row) => row.includes('star')).length).toBeGreaterThan(3);
 	});
 
 	it('gives the same file whatever the batch size', () => {

@@ -4,6 +4,8 @@
  * column, `zone_names`). Pure: runs in the export worker and in unit tests.
  */
 import { createClassifiedCsvWriter, createClassifiedGeoJsonWriter, csvCell, scanCsvRecords, type FirmBatch, type FirmResults, type InstitutionPoint } from '$lib/core/io';
+import type { Feature } from 'geojson';
+import { validateZones } from '$lib/core/geo';
 import type { Zone } from '$lib/core/model';
 import { createComputer } from '../../cli/compute-results';
 
@@ -56,7 +58,8 @@ export const ZONE_NAMES_COLUMN = 'zone_names';
  * Classifies the firms and writes them out: every input column with its text unchanged, then
  * `zone_names` (";"-joined, like `zone_ids`), then the CLI's appended columns `zone_ids`,
  * `inside_cluster`, `nearest_institution_id`, `nearest_institution_km`, `within_buffer`,
- * `problem`. CSV is UTF-8 with a byte order mark, or Shift_JIS (CP932) for `csv-sjis`; cells
+ * `problem`. Zones are checked and repaired as for classification on the page and in the CLI
+ * (`validateZones`); a zone that cannot be used is not in `zone_ids`. CSV is UTF-8 with a byte order mark, or Shift_JIS (CP932) for `csv-sjis`; cells
  * that a spreadsheet would run as formulas are guarded with `'`, as in the CLI.
  *
  * @returns the file's bytes in parts (for a Blob) and the number of firms written
@@ -91,8 +94,9 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
  */
 export function createFirmExporter(setup: FirmExportSetup, options: { format: FirmExportFormat; filter?: FirmExportFilter }): FirmExporter {
 	const { format, filter = 'all' } = options;
-	const compute = createComputer({ zones: setup.zones, institutions: setup.institutions, bufferKm: setup.bufferKm });
-	const output = { zoneIds: setup.zones.map((zone) => zone.id), institutionIds: setup.institutions?.map((i) => i.id), bufferKm: setup.bufferKm };
+	const zones = usableZones(setup.zones);
+	const compute = createComputer({ zones, institutions: setup.institutions, bufferKm: setup.bufferKm });
+	const output = { zoneIds: zones.map((zone) => zone.id), institutionIds: setup.institutions?.map((i) => i.id), bufferKm: setup.bufferKm };
 	const columns = [...setup.columns, ZONE_NAMES_COLUMN];
 	const encoder = new TextEncoder();
 	const csv = format === 'geojson' ? null : createClassifiedCsvWriter({ ...output, encoding: format === 'csv-sjis' ? 'shift_jis' : 'utf-8' });
@@ -112,11 +116,21 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 				}
 			}
 			if (rows.length === 0) return { bytes: null, count: 0 };
-			const batch = batchOf(firms, rows, columns, zoneNames(setup.zones, results));
+			const batch = batchOf(firms, rows, columns, zoneNames(zones, results));
 			const bytes = csv ? csv.rows(batch, results).slice() : encoder.encode(geojson!.rows(batch, results));
 			return { bytes, count: rows.length };
 		}
 	};
+}
+
+/**
+ * The zones as the classifier on the page and the CLI use them: checked and repaired by
+ * `validateZones` (a freehand shape crossing itself is split), unusable ones left out, names kept.
+ */
+function usableZones(zones: readonly Zone[]): Zone[] {
+	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
+	const names = new Map(zones.map((zone) => [zone.id, zone.name]));
+	return validateZones(features, { source: 'drawn' }).zones.map((zone) => ({ ...zone, name: names.get(zone.id) ?? zone.name }));
 }
 
 /** Per row of the results: the names of its zones, ";"-joined. */

@@ -91,11 +91,13 @@ describe('zonesFromGeoJson', () => {
 	const feature = (geometry: unknown, properties: unknown = {}, id?: unknown) => ({ type: 'Feature', ...(id !== undefined && { id }), geometry, properties });
 	const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
 
-	it('reads files from other tools: ids from properties, names from ids, unknown sources as imported', () => {
-		const zones = zonesFromGeoJson(collection(feature({ type: 'Polygon', coordinates: [square] }, { id: 7, source: 'qgis' }), feature({ type: 'Polygon', coordinates: [square] })), { file: 'z.geojson' });
+	it('reads files from other tools: ids from properties as the CLI does, names from ids, unknown sources as imported', () => {
+		const polygon = { type: 'Polygon', coordinates: [square] };
+		const zones = zonesFromGeoJson(collection(feature(polygon, { id: 7, source: 'qgis' }), feature(polygon, { name: '蒲田' }), feature(polygon)), { file: 'z.geojson' });
 		expect(zones.map((z) => [z.id, z.name, z.source])).toEqual([
 			['7', '7', 'imported'],
-			['zone-2', 'zone-2', 'imported']
+			['蒲田', '蒲田', 'imported'],
+			['zone-3', 'zone-3', 'imported']
 		]);
 	});
 

@@ -49,7 +49,8 @@ export function zonesToGeoJson(zones: readonly Zone[]): FeatureCollection<Polygo
 
 /**
  * Zones from the parsed JSON of a zones file: one zone per Polygon or MultiPolygon feature. Ids come
- * from the feature id, else `properties.id`, else `zone-N` (N its feature number); the source is
+ * from the feature id, else `properties.id`, else `properties.name` (as in the CLI), else `zone-N`
+ * (N its feature number); the source is
  * kept when it is one the app knows, else "imported". Anything wrong refuses the whole file.
  *
  * @throws InputError naming the file and the feature (1-based) and what to fix
@@ -74,7 +75,7 @@ export function zonesFromGeoJson(value: unknown, options: { file: string }): Zon
 		const problem = geometryProblem(geometry);
 		if (problem) fail(problem, 'Zones must be Polygon or MultiPolygon features in WGS84 [longitude, latitude].');
 		const properties: Record<string, unknown> = isObject(f.properties) ? f.properties : {};
-		const rawId = f.id ?? properties.id;
+		const rawId = f.id ?? properties.id ?? properties.name;
 		const id = typeof rawId === 'string' && rawId.trim() !== '' ? rawId : typeof rawId === 'number' ? String(rawId) : `zone-${i + 1}`;
 		if (seen.has(id)) fail(`has the id "${id}", which an earlier feature has too`, 'Give every zone its own id.');
 		seen.add(id);
