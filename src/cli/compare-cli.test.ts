@@ -43,6 +43,10 @@ beforeAll(() => {
 	rows.push('C0,,,9,yes,9'); // no coordinates: in no group
 	writeFileSync(join(DIR, 'firms.csv'), rows.join('\n') + '\n');
 	writeFileSync(join(DIR, 'institutions.csv'), 'id,lat,lon\nlab,35.1,139.2\n');
+	const features = [...SLEEP_1.map((extra, i) => [139.2 + i * 0.05, 35.1 + i * 0.05, extra]), ...SLEEP_2.map((extra, i) => [135.5 + i * 0.01, 34.6 + i * 0.01, extra])].map(
+		([lon, lat, extra], i) => ({ type: 'Feature', id: `F${i}`, properties: { extra: Number(extra), note: null }, geometry: { type: 'Point', coordinates: [lon, lat] } })
+	);
+	writeFileSync(join(DIR, 'firms.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
 });
 
 describe('cluster-map compare', () => {
@@ -61,6 +65,12 @@ describe('cluster-map compare', () => {
 		expect(taste).toMatch(/\n {2}share yes +0\.750 +0\.250\n/);
 		expect(taste).toContain('Fisher exact    p 0.4857');
 		expect(r.stderr).toContain('firms: 21 read from firms.csv; 10 inside a zone; 1 without usable coordinates, left out of every group');
+	});
+
+	it('reads the survey columns of GeoJSON firms from their properties', async () => {
+		const r = await run('--firms', 'firms.geojson', '--zones', 'zones.geojson', '--outcome', 'extra', '--permutations', '0');
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toContain('Welch t-test    p 0.07939  (t = -1.86, df = 17.8)');
 	});
 
 	it('writes every statistic at full precision as CSV', async () => {
