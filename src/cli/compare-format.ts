@@ -106,9 +106,12 @@ export function formatComparison(rows: OutcomeComparison[], options: Format & { 
  */
 export function formatLinkage(tables: { contrast: Contrast; table: LinkageTable }[], options: Format): string {
 	if (options.format === 'csv') {
-		const rows: (string | number)[][] = [['outcome', 'factor', 'group_1', 'group_0', 'level', 'group', 'n', 'missing', 'mean', 'ci_low', 'ci_high']];
+		const rows: (string | number)[][] = [['outcome', 'factor', 'group_1', 'group_0', 'level', 'group', 'n', 'missing', 'mean', 'ci_low', 'ci_high', 'chi_square_p_across_levels']];
 		for (const { contrast, table } of tables) {
-			for (const c of table.cells) rows.push([table.outcome, table.factor, contrast.labels[0], contrast.labels[1], c.level, c.group, c.n, c.missing, raw(c.mean.estimate), raw(c.mean.low), raw(c.mean.high)]);
+			for (const c of table.cells) {
+				const p = table.chiSquare?.[c.group].p;
+				rows.push([table.outcome, table.factor, contrast.labels[0], contrast.labels[1], c.level, c.group, c.n, c.missing, raw(c.mean.estimate), raw(c.mean.low), raw(c.mean.high), raw(p)]);
+			}
 		}
 		return csv(rows);
 	}
@@ -123,6 +126,10 @@ export function formatLinkage(tables: { contrast: Contrast; table: LinkageTable 
 			const cells = (['inside', 'outside', 'all'] as const).map((g) => table.cells.find((c) => c.level === level && c.group === g)!);
 			const text = cells.map((c) => (c.n === 0 ? '–' : `${num(c.mean.estimate)} [${num(c.mean.low)}, ${num(c.mean.high)}] ${c.n.toLocaleString('en')}`).padStart(width));
 			lines.push(`  ${level.padEnd(levelWidth)}${text.join('')}`);
+		}
+		if (table.chiSquare) {
+			const { inside: a, outside: b, all } = table.chiSquare;
+			lines.push(`  chi-square across levels: p ${formatP(a.p)} (${contrast.labels[0]}), p ${formatP(b.p)} (${contrast.labels[1]}), p ${formatP(all.p)} (all)`);
 		}
 		const { inside, outside } = table.factorMissing;
 		if (inside + outside > 0) lines.push(`  ${table.factor} missing for ${inside.toLocaleString('en')} firms in group 1 and ${outside.toLocaleString('en')} in group 0 (not in the table)`);

@@ -1,5 +1,6 @@
+import { chiSquareTest } from './chi-square-test';
 import { meanInterval } from './mean-interval';
-import type { Factor, LinkageCell, LinkageTable, ParsedColumn } from './types';
+import type { ChiSquareResult, Factor, LinkageCell, LinkageTable, ParsedColumn } from './types';
 
 /**
  * An outcome by the levels of a linkage factor (distance band, communication frequency,
@@ -41,5 +42,24 @@ export function linkageTable(column: ParsedColumn, factor: Factor, group: ArrayL
 			cells.push({ level, group: name, n, missing, mean });
 		}
 	});
-	return { outcome: column.column, factor: factor.name, kind: column.kind, levels: [...factor.levels], cells, factorMissing };
+	let chiSquare: LinkageTable['chiSquare'] = null;
+	if (binary) {
+		const test = (pick: (inside: number[], outside: number[]) => number[]): ChiSquareResult => {
+			const yes: number[] = [];
+			const no: number[] = [];
+			for (const [inside, outside] of buckets) {
+				let y = 0;
+				let m = 0;
+				for (const v of pick(inside, outside)) {
+					if (v === 1) y++;
+					else if (v === 0) m++;
+				}
+				yes.push(y);
+				no.push(m);
+			}
+			return chiSquareTest([yes, no]);
+		};
+		chiSquare = { inside: test((a) => a), outside: test((_, b) => b), all: test((a, b) => [...a, ...b]) };
+	}
+	return { outcome: column.column, factor: factor.name, kind: column.kind, levels: [...factor.levels], cells, factorMissing, chiSquare };
 }

@@ -142,6 +142,12 @@ describe('linkageTable', () => {
 		expect(cell('<2 km', 'all')).toMatchObject({ n: 2, mean: { estimate: 0.5 } });
 		expect(cell('≥5 km', 'outside')).toMatchObject({ n: 2, mean: { estimate: 0.5 } });
 		expect(table.factorMissing).toEqual({ inside: 1, outside: 0 });
+		// all firms: yes/no by band = [[1, 1, 1], [1, 0, 1]] → expected from the margins, X² by hand
+		const e = [[1.2, 0.6, 1.2], [0.8, 0.4, 0.8]];
+		const o = [[1, 1, 1], [1, 0, 1]];
+		const x2 = o.flatMap((row, i) => row.map((v, j) => (v - e[i][j]) ** 2 / e[i][j])).reduce((s, v) => s + v, 0);
+		expect(table.chiSquare?.all.statistic).toBeCloseTo(x2, 12);
+		expect(table.chiSquare?.all.df).toBe(2);
 		expect(table.cells).toHaveLength(3 * 3);
 	});
 });

@@ -210,6 +210,11 @@ export interface LinkageTable {
 	cells: LinkageCell[];
 	/** Firms whose factor is missing, by group. */
 	factorMissing: { inside: number; outside: number };
+	/**
+	 * Yes/no outcomes: Pearson's chi-square test of the 2×k table answer × level, within each group
+	 * (does the share differ between levels?); null for numeric outcomes.
+	 */
+	chiSquare: { inside: ChiSquareResult; outside: ChiSquareResult; all: ChiSquareResult } | null;
 }
 
 /** The covariates a design matrix can be built from; any may be left out. */
