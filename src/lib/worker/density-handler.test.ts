@@ -3,7 +3,7 @@ import { meshCode } from '$lib/core/density';
 import { createRandom } from '$lib/core/sample/random';
 import { DensityClient, type DensityPort } from './density-client.svelte';
 import { contourLevels, createDensityHandler, densityRgba } from './density-handler';
-import { sizeClassOf, type DensityReply, type DensityRequest } from './density-protocol';
+import { MAX_CELLS, sizeClassOf, type DensityReply, type DensityRequest } from './density-protocol';
 
 /** Firms in two clumps round Higashi-Osaka and Ota, with industries A/B and random sizes. */
 function firms(n = 2000, seed = 7) {
@@ -51,6 +51,22 @@ describe('density handler', () => {
 		expect(reply.count).toBe([...expected.values()].reduce((a, b) => a + b, 0));
 		for (const f of reply.cells.features) expect(f.properties.density).toBeCloseTo(f.properties.count / f.properties.areaKm2, 9);
 		expect([...reply.breaks].sort((a, b) => a - b)).toEqual(reply.breaks);
+	});
+
+	it('sends no cells, only their number, when the area holds too many to draw', () => {
+		const data = firms(60_000, 3);
+		// Spread over 3° × 3°: tens of thousands of distinct quarter-mesh cells.
+		const rng = createRandom(11);
+		for (let i = 0; i < data.lons.length; i++) {
+			data.lons[i] = 136 + 3 * rng.next();
+			data.lats[i] = 34 + 3 * rng.next();
+		}
+		const handle = loaded(data);
+		const { reply } = handle({ type: 'mesh', id: 2, bbox: [120, 20, 150, 46], level: 'quarter', filter: ALL });
+		if (reply.type !== 'mesh') throw new Error(reply.type);
+		expect(reply.tooMany).toBeGreaterThan(MAX_CELLS);
+		expect(reply.cells.features).toEqual([]);
+		expect(reply.count).toBe(60_000);
 	});
 
 	it('counts hexagons of the area only, adding up to the firms near it', () => {

@@ -24,6 +24,7 @@ import { validateZones } from '$lib/core/geo';
 import { KDE_RAMP } from '$lib/map/styles';
 import { durantonOverman } from '$lib/core/stats/localization';
 import {
+	MAX_CELLS,
 	MAX_KDE_CELLS,
 	sizeClassOf,
 	type Bbox,
@@ -126,10 +127,12 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 					const [w, s, e, n] = request.bbox;
 					const features: Feature<Polygon, CellProperties>[] = [];
 					let count = 0;
+					let inArea = 0;
 					for (let c = 0; c < counts.codes.length; c++) {
 						const [cw, cs, ce, cn] = meshBounds(counts.codes[c]);
 						if (ce < w || cw > e || cn < s || cs > n) continue;
 						count += counts.counts[c];
+						if (++inArea > MAX_CELLS) continue;
 						features.push({
 							type: 'Feature',
 							id: c,
@@ -142,7 +145,7 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 							}
 						});
 					}
-					return { reply: { type: 'mesh', id: request.id, cells: { type: 'FeatureCollection', features }, breaks: quantileBreaks(features), count }, transfer: [] };
+					return { reply: cellsReply('mesh', request.id, features, count, inArea), transfer: [] };
 				}
 				case 'hex': {
 					const counts = hexBin(lons, lats, { sizeMetres: request.sizeMetres, centre: hexCentre, filter: maskOf(request.filter) });
@@ -151,12 +154,14 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 					const [w, s, e, n] = request.bbox;
 					const features: Feature<Polygon, CellProperties>[] = [];
 					let count = 0;
+					let inArea = 0;
 					for (let c = 0; c < counts.q.length; c++) {
 						const cx = size * Math.sqrt(3) * (counts.q[c] + counts.r[c] / 2);
 						const cy = size * 1.5 * counts.r[c];
 						const [lon, lat] = projection.inverse(cx, cy);
 						if (lon < w || lon > e || lat < s || lat > n) continue;
 						count += counts.counts[c];
+						if (++inArea > MAX_CELLS) continue;
 						const ring: Position[] = Array.from({ length: 7 }, (_, k) => {
 							const angle = (Math.PI / 180) * (60 * (k % 6) + 30);
 							return projection.inverse(cx + size * Math.cos(angle), cy + size * Math.sin(angle));
@@ -168,7 +173,7 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 							properties: { code: `${counts.q[c]},${counts.r[c]}`, count: counts.counts[c], areaKm2: counts.hexAreaKm2, density: counts.density[c] }
 						});
 					}
-					return { reply: { type: 'hex', id: request.id, cells: { type: 'FeatureCollection', features }, breaks: quantileBreaks(features), count }, transfer: [] };
+					return { reply: cellsReply('hex', request.id, features, count, inArea), transfer: [] };
 				}
 				case 'lq': {
 					const mask = maskOf({ industries: null, sizeClasses: request.filter.sizeClasses });
@@ -299,6 +304,12 @@ function insideCount(zones: DetectedZone[], area: AreaFirms): number {
 	let count = 0;
 	for (let i = 0; i < inside.length; i++) count += inside[i];
 	return count;
+}
+
+/** The cells of the area, or none (with their number) when there are too many to draw. */
+function cellsReply(type: 'mesh' | 'hex', id: number, features: Feature<Polygon, CellProperties>[], count: number, inArea: number): DensityReply {
+	if (inArea > MAX_CELLS) return { type, id, cells: { type: 'FeatureCollection', features: [] }, breaks: [], count, tooMany: inArea };
+	return { type, id, cells: { type: 'FeatureCollection', features }, breaks: quantileBreaks(features), count, tooMany: 0 };
 }
 
 /** Up to five classes with about as many cells each; breaks are distinct and ascending. */

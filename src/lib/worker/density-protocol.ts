@@ -173,6 +173,8 @@ export interface CellsReply {
 	breaks: number[];
 	/** Firms in the area counted. */
 	count: number;
+	/** Cells in the area when there were more than MAX_CELLS (none are sent then), else 0. */
+	tooMany: number;
 }
 
 export interface LqReply {
@@ -238,6 +240,9 @@ export type DensityReply =
 	| ProgressReply
 	| DurantonOvermanReply
 	| DensityErrorReply;
+
+/** Most mesh or hexagon cells sent to the map at once. */
+export const MAX_CELLS = 20_000;
 
 /** Largest KDE grid sent to the map, in cells: the cell grows with the area to stay under it. */
 export const MAX_KDE_CELLS = 400_000;

@@ -81,7 +81,7 @@ export const densityEn = {
 	'density.sensitivityCaption': 'Share of the firms in view inside the detected zones, by {parameter}; the dot marks the current value.',
 	'density.do': 'Localisation test (Duranton–Overman)',
 	'density.doHelp':
-		'Compares the density of distances between the industry’s firms in view with 1,000 random draws of as many sites from all firms in view (seeded), up to the median distance between them.',
+		'Compares the density of distances between the industry’s firms in view with {draws} random draws of as many sites from all firms in view (seeded), up to the median distance between them.',
 	'density.doIndustry': 'Industry',
 	'density.draws': 'Draws',
 	'density.seed': 'Seed',
@@ -95,7 +95,8 @@ export const densityEn = {
 	'density.chart.distance': 'distance (km)',
 	'density.chart.k': 'K-density',
 	'density.chart.caption': 'K-density of the industry (line) with the global 95% band of the draws (shaded) and the local band (dashed).',
-	'density.range': '{from}–{to} km'
+	'density.range': '{from}–{to} km',
+	'density.tooManyCells': '{cells} cells in view are too many to draw; zoom in or choose larger cells.'
 } as const;
 
 export const densityJa: Record<keyof typeof densityEn, string> = {
@@ -177,7 +178,7 @@ export const densityJa: Record<keyof typeof densityEn, string> = {
 	'density.sensitivityCaption': '{parameter} ごとの、検出ゾーンの内側にある表示中の企業の割合。点は現在の値。',
 	'density.do': '集積の検定（Duranton–Overman）',
 	'density.doHelp':
-		'表示範囲にあるこの業種の企業間距離の密度を、表示範囲の全企業の立地から同数を無作為に選ぶ 1,000 回の試行（乱数の種を固定）と比べます。距離の上限は立地間距離の中央値です。',
+		'表示範囲にあるこの業種の企業間距離の密度を、表示範囲の全企業の立地から同数を無作為に選ぶ {draws} 回の試行（乱数の種を固定）と比べます。距離の上限は立地間距離の中央値です。',
 	'density.doIndustry': '業種',
 	'density.draws': '試行回数',
 	'density.seed': '乱数の種',
@@ -191,5 +192,6 @@ export const densityJa: Record<keyof typeof densityEn, string> = {
 	'density.chart.distance': '距離（km）',
 	'density.chart.k': 'K 密度',
 	'density.chart.caption': 'この業種の K 密度（線）と試行の全域 95% 帯（網掛け）、局所帯（破線）。',
-	'density.range': '{from}–{to} km'
+	'density.range': '{from}–{to} km',
+	'density.tooManyCells': '表示範囲のセルが {cells} 個と多すぎて描けません。拡大するか、より大きなセルを選んでください。'
 };
