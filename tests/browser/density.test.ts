@@ -65,6 +65,12 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await screenshot(page, 'density-mesh-higashiosaka');
 	});
 
+	it('counts firms per hexagon', async () => {
+		const { page } = app;
+		await page.getByLabel('Hexagons').check();
+		await expect.poll(async () => String((await sourceFeatures(page, 'density-cells')).first?.code), { timeout: 20_000 }).toMatch(/^-?\d+,-?\d+$/);
+	});
+
 	it('shows location quotients per prefecture', async () => {
 		const { page } = app;
 		await page.getByLabel('Location quotient').check();
@@ -103,6 +109,15 @@ describe('density measures, cluster detection and the localisation test', () => 
 		expect(Number(await page.locator('.detect .plot').getAttribute('data-points'))).toBe(12);
 	});
 
+	it('previews the zones where the kernel density is above a percentile', async () => {
+		const { page } = app;
+		await page.locator('#detect-method').selectOption('kde-threshold');
+		const result = page.locator('.detect .result');
+		await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('Threshold');
+		expect(Number(await result.getAttribute('data-zones'))).toBeGreaterThan(0);
+		expect((await sourceFeatures(page, 'density-detected')).count).toBe(Number(await result.getAttribute('data-zones')));
+	});
+
 	it('runs the Duranton–Overman test with 99 draws and charts it', async () => {
 		const { page } = app;
 		await page.locator('.detect').getByLabel('Detect clusters').uncheck();
@@ -114,6 +129,16 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await page.locator('.do').scrollIntoViewIfNeeded();
 		await drawn(page);
 		await screenshot(page, 'density-duranton-overman');
+		expect(app.errors).toEqual([]);
+	});
+
+	it('speaks Japanese', async () => {
+		const { page } = app;
+		await page.getByLabel('日本語').check();
+		await expect.poll(() => page.locator('.density > summary').textContent()).toBe('集積密度とクラスター検出');
+		await expect.poll(() => page.locator('.do .result').textContent()).toContain('回');
+		await page.locator('.density > summary').scrollIntoViewIfNeeded();
+		await screenshot(page, 'density-ja');
 		expect(app.errors).toEqual([]);
 	});
 });

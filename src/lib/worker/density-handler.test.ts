@@ -133,6 +133,7 @@ describe('density handler', () => {
 		const { reply } = handle({ type: 'kde', id: 6, bbox: OSAKA, kernel: 'gaussian', bandwidthMetres: null, cellMetres: 100, filter: ALL });
 		if (reply.type !== 'kde') throw new Error(reply.type === 'error' ? reply.message : reply.type);
 		expect(reply.defaultBandwidth).toBe(true);
+		expect(reply.count).toBe(1000);
 		expect(reply.rgba).toHaveLength(reply.width * reply.height * 4);
 		expect(reply.levels.every((level) => level < reply.max)).toBe(true);
 		expect(reply.contours.features.length).toBe(reply.levels.length);

@@ -119,7 +119,7 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 				case 'kde': {
 					const area = areaFirms(request.filter, request.bbox);
 					const grid = kdeGrid(area, request.bbox, request.kernel, request.bandwidthMetres, request.cellMetres, { lons, lats, filter: maskOf(request.filter) });
-					const reply = kdeReply(request.id, grid, request.bandwidthMetres === null);
+					const reply = kdeReply(request.id, grid, request.bandwidthMetres === null, area.lons.length);
 					return { reply, transfer: [reply.rgba.buffer as ArrayBuffer] };
 				}
 				case 'mesh': {
@@ -336,7 +336,7 @@ function roundNice(x: number): number {
 	return Math.round(x / power * 2) / 2 * power;
 }
 
-function kdeReply(id: number, grid: DensityGrid, defaultBandwidth: boolean): KdeReply {
+function kdeReply(id: number, grid: DensityGrid, defaultBandwidth: boolean, inView: number): KdeReply {
 	const { width, height, cellMetres, origin, values } = grid;
 	const projection = createLocalProjection(grid.centre);
 	const [x0, y0] = origin;
@@ -373,7 +373,7 @@ function kdeReply(id: number, grid: DensityGrid, defaultBandwidth: boolean): Kde
 		bandwidthMetres: grid.bandwidthMetres,
 		defaultBandwidth,
 		kernel: grid.kernel,
-		count: grid.count,
+		count: inView,
 		contours: { type: 'FeatureCollection', features: lines },
 		levels
 	};

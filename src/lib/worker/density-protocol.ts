@@ -149,7 +149,7 @@ export interface KdeReply {
 	/** True when the bandwidth came from the default rule. */
 	defaultBandwidth: boolean;
 	kernel: KernelName;
-	/** Firms the surface is estimated from. */
+	/** Firms in view passing the filter (those within the kernel's reach outside it add density too). */
 	count: number;
 	/** Contour lines at `levels` firms per km², each feature with a `level` property. */
 	contours: FeatureCollection<Polygon | MultiPolygon, { level: number }>;

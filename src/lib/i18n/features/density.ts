@@ -20,7 +20,7 @@ export const densityEn = {
 	'density.bandwidthDefault': 'Default rule',
 	'density.bandwidthHelp':
 		'Default: 0.9 × min(standard distance, √(1/ln 2) × median distance to the mean centre) × n^−1/5 over the firms in view (the ArcGIS rule); the Gaussian uses the equivalent σ.',
-	'density.bandwidthUsed': 'Bandwidth {metres} m ({rule}), cells {cell} m, {count} firms.',
+	'density.bandwidthUsed': 'Bandwidth {metres} m ({rule}), cells {cell} m, {count} firms in view.',
 	'density.ruleDefault': 'default rule',
 	'density.ruleGiven': 'as given',
 	'density.cell': 'Cell size (m)',
@@ -117,7 +117,7 @@ export const densityJa: Record<keyof typeof densityEn, string> = {
 	'density.bandwidthDefault': '既定の規則',
 	'density.bandwidthHelp':
 		'既定値：表示範囲の企業について 0.9 × min(標準距離, √(1/ln 2) × 平均中心までの距離の中央値) × n^−1/5（ArcGIS の規則）。ガウスは同等の σ を用います。',
-	'density.bandwidthUsed': 'バンド幅 {metres} m（{rule}）、セル {cell} m、{count} 社。',
+	'density.bandwidthUsed': 'バンド幅 {metres} m（{rule}）、セル {cell} m、表示中の {count} 社。',
 	'density.ruleDefault': '既定の規則',
 	'density.ruleGiven': '指定値',
 	'density.cell': 'セルの大きさ（m）',
