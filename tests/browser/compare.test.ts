@@ -74,6 +74,8 @@ describe('comparing the firms inside and outside a zone', () => {
 		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
 		await expect.poll(() => dialog.locator('[data-table="regression"]').count()).toBe(3);
 		await screenshot(page, 'compare-higashiosaka');
+		await dialog.locator('[data-table="regression"]').first().scrollIntoViewIfNeeded();
+		await screenshot(page, 'compare-higashiosaka-regression');
 		// Nothing from the zone name was run as markup in the page.
 		expect(await page.locator('img[src="x"]').count()).toBe(0);
 	});
@@ -100,6 +102,14 @@ describe('comparing the firms inside and outside a zone', () => {
 		// The zone name is in the parameters, escaped; the raw tag is nowhere.
 		expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;東大阪');
 		expect(html).not.toContain(hostile);
+		// The report stands alone: open it as a colleague would and look at it.
+		const report = await page.context().newPage();
+		await report.setContent(html);
+		expect(await report.locator('img.map').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+		expect(await report.locator('figure svg').count()).toBeGreaterThanOrEqual(10);
+		await report.setViewportSize({ width: 1200, height: 1400 });
+		await screenshot(report, 'compare-report');
+		await report.close();
 	});
 
 	it('closes with Esc and leaves the page without errors', async () => {

@@ -16,7 +16,7 @@ function manualPort() {
 }
 
 const params: CompareParams = { grouping: { kind: 'inside-outside' }, outcomes: ['y'], distance: null, communication: null, subcontractor: null, size: null, industry: null, bands: [2], permutations: 10, seed: 1 };
-const result = (total: number, permutationsPending = false): CompareResult => ({ contrasts: [], linkage: [], distance: null, regressions: [], notes: [], total, elapsedMs: 1, regressionsPending: false, permutationsPending });
+const result = (total: number, permutationsPending = false): CompareResult => ({ contrasts: [], linkage: [], distance: null, distributions: [], regressions: [], notes: [], total, elapsedMs: 1, regressionsPending: false, permutationsPending });
 const input = { inside: Uint8Array.of(1, 0), zones: [], institutions: [] };
 
 describe('CompareClient', () => {

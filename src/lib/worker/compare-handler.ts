@@ -22,7 +22,7 @@ import {
 	type ParsedColumn
 } from '$lib/core/stats/compare';
 import { describeColumns, type ColumnInfo } from './compare-columns';
-import { distanceBins, nearestKm, zoneMembership } from './compare-prepare';
+import { distanceBins, nearestKm, valueDistribution, zoneMembership } from './compare-prepare';
 import type { CodingNote, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ContrastResult, OutcomeRegression, ProgressReply } from './compare-protocol';
 
 export interface CompareHandlerOptions {
@@ -152,11 +152,13 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 		distance = { ...distanceBins(km, group, HISTOGRAM_KM), median: { inside: describeValues(split.inside).median, outside: describeValues(split.outside).median } };
 	}
 
+	const distributions = outcomes.filter((column) => column.kind === 'numeric').map((column) => ({ outcome: column.column, ...valueDistribution(column.values, group) }));
 	const regressions: OutcomeRegression[] = [];
 	const result = (pending: { regressions: boolean; permutations: boolean }): CompareResult => ({
 		contrasts: [...results],
 		linkage,
 		distance,
+		distributions,
 		regressions: [...regressions],
 		notes: dedupe(notes),
 		total: n,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/core/geo/haversine';
 import type { Zone } from '$lib/core/model';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { distanceBins, nearestKm, parseBands, zoneMembership } from './compare-prepare';
+import { distanceBins, nearestKm, parseBands, valueDistribution, zoneMembership } from './compare-prepare';
 
 const square = (id: string, x: number, y: number, size: number): Zone => ({
 	id,
@@ -69,5 +69,31 @@ describe('parseBands', () => {
 		expect(parseBands('2, 5, 10, 20')).toEqual([2, 5, 10, 20]);
 		expect(parseBands('1.5、3 8')).toEqual([1.5, 3, 8]);
 		for (const bad of ['', '5, 2', '2, 2', '0, 3', '-1', 'x', '2,,y']) expect(parseBands(bad), bad).toBeNull();
+	});
+});
+
+describe('valueDistribution', () => {
+	it('counts each group’s values per whole number or per bin, as a brute-force count does', () => {
+		const firm = fc.tuple(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ min: -5, max: 500, noNaN: true }), fc.constant(NaN)), fc.constantFrom(-1, 0, 1));
+		fc.assert(
+			fc.property(fc.array(firm, { maxLength: 60 }), (firms) => {
+				const values = Float64Array.from(firms, (f) => f[0]);
+				const group = Int8Array.from(firms, (f) => f[1]);
+				const d = valueDistribution(values, group);
+				const used = firms.filter((f) => !Number.isNaN(f[0]) && f[1] !== -1);
+				expect(d.inside.reduce((a, b) => a + b, 0)).toBe(used.filter((f) => f[1] === 1).length);
+				expect(d.outside.reduce((a, b) => a + b, 0)).toBe(used.filter((f) => f[1] === 0).length);
+				expect(d.labels).toHaveLength(d.inside.length);
+				const min = Math.min(...used.map((f) => f[0]));
+				const max = Math.max(...used.map((f) => f[0]));
+				if (used.length > 0 && used.every((f) => Number.isInteger(f[0])) && max - min < 15) {
+					// Few whole numbers: one bin per value from the smallest to the largest.
+					d.labels.forEach((label, k) => {
+						expect(label).toBe(String(min + k));
+						expect(d.inside[k]).toBe(used.filter((f) => f[1] === 1 && f[0] === min + k).length);
+					});
+				}
+			})
+		);
 	});
 });

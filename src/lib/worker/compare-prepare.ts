@@ -66,6 +66,47 @@ export function distanceBins(km: Float64Array, group: ArrayLike<number>, maxKm: 
 	return { edges, inside, outside };
 }
 
+/** Counts per value up to this many distinct whole numbers; beyond, equal-width bins. */
+const MAX_WHOLE_VALUES = 15;
+const BINS = 12;
+
+/**
+ * Counts of an outcome's values for group 1 and group 0 (NaN and group -1 left out), for a
+ * distribution plot: one bin per value for small whole numbers (patents: 0, 1, 2…), else 12
+ * equal-width bins from the smallest to the largest value.
+ *
+ * @example
+ * valueDistribution(Float64Array.of(0, 1, 1, 3), Int8Array.of(1, 1, 0, 0));
+ * // { labels: ['0', '1', '2', '3'], inside: [1, 1, 0, 0], outside: [0, 1, 0, 1] }
+ */
+export function valueDistribution(values: Float64Array, group: ArrayLike<number>): { labels: string[]; inside: number[]; outside: number[] } {
+	let min = Infinity;
+	let max = -Infinity;
+	let whole = true;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (Number.isNaN(v) || (group[i] !== 1 && group[i] !== 0)) continue;
+		if (v < min) min = v;
+		if (v > max) max = v;
+		if (!Number.isInteger(v)) whole = false;
+	}
+	if (min > max) return { labels: [], inside: [], outside: [] };
+	const byValue = whole && max - min < MAX_WHOLE_VALUES;
+	const count = byValue ? max - min + 1 : min === max ? 1 : BINS;
+	const width = byValue ? 1 : (max - min) / count || 1;
+	const round = (x: number) => String(Number(x.toPrecision(3)));
+	const labels = Array.from({ length: count }, (_, k) => (byValue ? String(min + k) : `${round(min + k * width)}–${round(min + (k + 1) * width)}`));
+	const inside = new Array<number>(count).fill(0);
+	const outside = new Array<number>(count).fill(0);
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (Number.isNaN(v) || (group[i] !== 1 && group[i] !== 0)) continue;
+		const k = Math.min(count - 1, Math.floor((v - min) / width));
+		(group[i] === 1 ? inside : outside)[k]++;
+	}
+	return { labels, inside, outside };
+}
+
 /**
  * Band edges from user text: positive numbers, ascending, without repeats; null when not.
  *

@@ -93,6 +93,14 @@ export interface DistanceDistribution {
 	median: { inside: number; outside: number };
 }
 
+/** Counts of a numeric outcome's values per bin, inside and outside, for a distribution plot. */
+export interface OutcomeDistribution {
+	outcome: string;
+	labels: string[];
+	inside: number[];
+	outside: number[];
+}
+
 export interface OutcomeRegression {
 	outcome: string;
 	result: RegressionResult;
@@ -113,6 +121,8 @@ export interface CompareResult {
 	/** Linkage tables per outcome; `factor` is 'distance', 'communication' or 'subcontractor'. */
 	linkage: LinkageTable[];
 	distance: DistanceDistribution | null;
+	/** Numeric outcomes only (yes/no outcomes are shares in the table). */
+	distributions: OutcomeDistribution[];
 	regressions: OutcomeRegression[];
 	notes: CodingNote[];
 	/** Firms in the table. */

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { LinkageTable } from '$lib/core/stats/compare/types';
-import type { DistanceDistribution } from '$lib/worker/compare-protocol';
+import type { DistanceDistribution, OutcomeDistribution } from '$lib/worker/compare-protocol';
 
 /** Inside in the zone colour, outside in grey, as on the map. */
 const COLOURS = ['#d9480f', '#6b7280'];
@@ -76,6 +76,38 @@ export function distanceHistogram(distribution: DistanceDistribution, groups: Gr
 		marks: [
 			Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'share', fy: 'group', fill: 'group', insetLeft: 0.5, insetRight: 0.5 }),
 			Plot.ruleX(medians, { x: 'km', fy: 'group', stroke: '#111827', strokeDasharray: '4 3' }),
+			Plot.ruleY([0])
+		]
+	};
+}
+
+/**
+ * The distribution of a numeric outcome: share of each group's firms per value or bin, inside and
+ * outside side by side.
+ *
+ * @example
+ * Plot.plot(outcomeBars(distribution, { inside: 'Inside', outside: 'Outside' }, 'Share of firms'));
+ */
+export function outcomeBars(distribution: OutcomeDistribution, groups: GroupLabels, yLabel: string): Plot.PlotOptions {
+	const data: { label: string; group: string; share: number; count: number }[] = [];
+	for (const [key, label] of [['inside', groups.inside], ['outside', groups.outside]] as const) {
+		const counts = distribution[key];
+		const total = counts.reduce((sum, c) => sum + c, 0) || 1;
+		counts.forEach((count, k) => data.push({ label: distribution.labels[k], group: label, share: count / total, count }));
+	}
+	const domain = [groups.inside, groups.outside];
+	return {
+		width: 460,
+		height: 240,
+		marginLeft: 48,
+		marginBottom: 36,
+		style: { fontSize: '11px' },
+		fx: { label: distribution.outcome, domain: distribution.labels, padding: 0.15, tickRotate: distribution.labels.length > 6 ? -30 : 0 },
+		x: { label: null, domain, tickRotate: -30 },
+		y: { label: yLabel, grid: true, zero: true },
+		color: { domain, range: COLOURS },
+		marks: [
+			Plot.barY(data, { fx: 'label', x: 'group', y: 'share', fill: 'group', title: (d: { label: string; group: string; count: number }) => `${d.label} · ${d.group}: ${d.count}` }),
 			Plot.ruleY([0])
 		]
 	};

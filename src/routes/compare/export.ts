@@ -144,7 +144,9 @@ h1 { font-size: 1.4rem; margin: 0; } h2 { font-size: 1.1rem; margin: 1.4rem 0 0.
 table { border-collapse: collapse; margin: 0.4rem 0 0.8rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
 th, td { border: 1px solid #c9ccd1; padding: 0.2rem 0.45rem; text-align: right; vertical-align: top; }
+td { white-space: nowrap; }
 th[scope="row"], thead th { text-align: left; background: #f3f4f6; }
+.parameters td { text-align: left; white-space: normal; }
 .map { max-width: 100%; border: 1px solid #c9ccd1; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; } figure { margin: 0; } figcaption { font-weight: 600; }
 .note { color: #a64b00; }
