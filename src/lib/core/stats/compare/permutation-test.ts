@@ -44,12 +44,13 @@ export function permutationTest(
 	for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(pool[i]));
 	// Rounding of a sum of k values is far below 1e-12 of k times the largest value.
 	const threshold = Math.abs(observedSum - centre) - 1e-12 * Math.max(1, scale * k);
-	const random = createRandom(seed);
+	const next = createRandom(seed).next;
 	let extreme = 0;
 	for (let b = 1; b <= permutations; b++) {
 		let s = 0;
 		for (let i = 0; i < k; i++) {
-			const j = i + Math.floor(random.next() * (n - i));
+			// n < 2³¹, so truncation with | 0 is Math.floor here
+			const j = i + ((next() * (n - i)) | 0);
 			const v = pool[j];
 			pool[j] = pool[i];
 			pool[i] = v;
