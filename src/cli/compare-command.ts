@@ -51,11 +51,9 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 	const { zones } = loadZones(args.zones, io.stderr);
 	if (zones.length === 0) throw new InputError(args.zones, 'has no usable zone', { hint: 'Give at least one Polygon or MultiPolygon.' });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, io.stderr);
-	if (args.table === 'regression' && institutions === null) io.stderr('note: without --institutions the regression has no distance term');
 	const named = (['communication', 'subcontractor', 'employees', 'industry'] as const).map((k) => args[k]).filter((c): c is string => c !== undefined);
 	const optional = args.table === 'comparison' ? [] : Object.values(DEFAULT_COLUMNS);
 	const data = await readComparisonData(args.firms, [...args.outcomes, ...named], { zones, institutions }, { optional });
-
 
 	const contrasts = contrastsOf(args, data, zones.map((z) => z.id), zones.map((z) => z.name));
 	const unplaced = data.unplaced.reduce((s, v) => s + v, 0);
@@ -109,7 +107,7 @@ async function compare(args: CompareArgs, io: { stdout: (text: string) => void; 
 		if (!result.ok) io.stderr(`${outcome.column}: the ${outcome.kind === 'binary' ? 'logit' : 'OLS regression'} could not be fitted: ${result.message}`);
 		fits.push({ outcome, result, excluded: design.excluded, industryReference: design.industryReference, pooledIndustries: design.pooledIndustries });
 	}
-	setSummary(summary);
+	setSummary(institutions === null ? `${summary}\nnote: without --institutions the regression has no distance term` : summary);
 	io.stdout(formatRegression(fits, { format: args.format }));
 	if (fits.every((f) => !f.result.ok)) throw new UsageError('no regression could be fitted (each reason is above)');
 }
