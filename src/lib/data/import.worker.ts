@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+/**
+ * Imports a user's file off the main thread: a preview first (columns, guessed mapping, first
+ * rows), then, once the user confirms, the whole file streamed in batches with progress, until
+ * done or cancelled. The file and the parsed features of a preview are kept for the import.
+ */
+import type { FeatureCollection } from 'geojson';
+import { InputError, streamChunks } from '$lib/core/io';
+import { importFirms, ImportCancelled } from './import-firms';
+import { previewImport, type ImportPreview } from './import-preview';
+import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
+import type { ImportSource } from './import-source';
+import { importZones } from './import-zones';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let current: { source: ImportSource; preview: ImportPreview; features: FeatureCollection | null } | null = null;
+const running = new Map<number, AbortController>();
+
+function post(reply: ImportReply, transfer: Transferable[] = []): void {
+	scope.postMessage(reply, transfer);
+}
+
+function fileSource(file: File): ImportSource {
+	return {
+		name: file.name,
+		size: file.size,
+		chunks: () => streamChunks(file.stream()),
+		bytes: async () => new Uint8Array(await file.arrayBuffer())
+	};
+}
+
+function failure(error: unknown, file: string): ImportFailure {
+	if (error instanceof InputError) {
+		return { file: error.file, line: error.line, column: error.column, message: error.message, hint: error.hint, text: error.describe() };
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return { file, message, text: `${file}: ${message}`, unexpected: true };
+}
+
+scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
+	const request = event.data;
+	if (request.type === 'cancel') {
+		running.get(request.id)?.abort();
+		return;
+	}
+	const controller = new AbortController();
+	running.set(request.id, controller);
+	const file = request.type === 'preview' ? request.file.name : (current?.source.name ?? '');
+	try {
+		if (request.type === 'preview') {
+			current = null;
+			const source = fileSource(request.file);
+			const { preview, features } = await previewImport(source);
+			current = { source, preview, features };
+			post({ type: 'preview', id: request.id, preview });
+		} else if (current === null) {
+			throw new Error('no file was previewed');
+		} else if (request.type === 'import-firms') {
+			const { source, features } = current;
+			const result = await importFirms(source, {
+				mapping: request.mapping,
+				swap: request.swap,
+				features,
+				signal: controller.signal,
+				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
+			});
+			post({ type: 'firms', id: request.id, ...result }, [result.sample.lon.buffer, result.sample.lat.buffer]);
+		} else {
+			if (!current.features) throw new Error('zones need a GeoJSON or Shapefile');
+			const result = importZones(current.features, { file: current.source.name, nameColumn: request.nameColumn });
+			post({ type: 'zones', id: request.id, ...result });
+		}
+	} catch (error) {
+		if (error instanceof ImportCancelled) post({ type: 'cancelled', id: request.id });
+		else post({ type: 'failed', id: request.id, failure: failure(error, file) });
+	} finally {
+		running.delete(request.id);
+	}
+};

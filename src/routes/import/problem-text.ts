@@ -1,0 +1,41 @@
+/**
+ * An import problem worded in the UI language: structured row problems through the import
+ * strings; zone notes keep the geometry check's own (English) sentence.
+ */
+import type { ImportProblem } from '$lib/core/io';
+import type { MessageKey, MessageParams } from '$lib/i18n';
+
+type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * @example
+ * problemText(problem, settings.t); // 'the latitude “abc” is not a number of degrees (…)'
+ */
+export function problemText(p: ImportProblem, t: Translate): string {
+	const problem = p.problem;
+	switch (problem.kind) {
+		case 'zone':
+			return `${problem.zoneId}: ${problem.message}`;
+		case 'ragged':
+			return t('import.p.ragged', { cells: problem.cells, expected: problem.expected });
+		case 'malformed-quotes':
+		case 'not-a-point':
+			return t(`import.p.${problem.kind}`);
+		case 'missing':
+			return t('import.p.missing', { axis: t(`import.axis.${problem.axis}`) });
+		case 'unparsable':
+			return t('import.p.unparsable', { axis: t(`import.axis.${problem.axis}`), text: problem.text });
+		case 'out-of-range':
+			return t('import.p.out-of-range', { axis: t(`import.axis.${problem.axis}`), value: String(problem.value) });
+		case 'outside-japan':
+			return t('import.p.outside-japan', { lat: String(problem.lat), lon: String(problem.lon) });
+		case 'duplicate-id':
+			return t('import.p.duplicate-id', { id: problem.id, firstLine: problem.firstLine });
+	}
+}
+
+/** Where a problem is: "line 7, column “緯度”". */
+export function problemPlace(p: ImportProblem, t: Translate): string {
+	const line = t('import.problem.where', { line: p.line });
+	return p.column === '' ? line : `${line}, ${t('import.problem.column', { column: p.column })}`;
+}
