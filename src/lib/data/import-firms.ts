@@ -7,7 +7,6 @@
  */
 import type { FeatureCollection } from 'geojson';
 import {
-	cellText,
 	describeImportProblem,
 	duplicateIds,
 	featureCells,
@@ -15,7 +14,7 @@ import {
 	inJapanExtent,
 	readFirmsCsv,
 	readFirmsGeoJson,
-	recordCells,
+	rowCellsReader,
 	type FirmBatch,
 	type ImportProblem,
 	type RowProblem
@@ -90,8 +89,8 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 		},
 		add(batch: FirmBatch) {
 			columns = [...batch.columns];
-			const csv = batch.rows.kind === 'csv' ? batch.rows.records : null;
 			const features = batch.rows.kind === 'features' ? batch.rows : null;
+			const csvCells = batch.rows.kind === 'csv' ? rowCellsReader(batch.rows.records, batch.rows.delimiter) : null;
 			for (let r = 0; r < batch.count; r++) {
 				const line = batch.lines[r];
 				const found = batch.problems[r];
@@ -99,13 +98,13 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 					for (const p of found) problems.push(importProblem(file, line, p));
 					continue;
 				}
-				const cells = csv ? recordCells(csv, r) : featureCells(features!.features[r], columns, features!.idColumn);
+				const cells = csvCells ? csvCells(r) : featureCells(features!.features[r], columns, features!.idColumn);
 				const x = batch.lons[r];
 				const y = batch.lats[r];
 				const warnings: RowProblem[] = [];
 				if (!inJapanExtent(x, y)) warnings.push({ kind: 'outside-japan', lon: x, lat: y });
 				if (mapping.id >= 0) {
-					const id = csv ? cellText(csv, csv.firstCell[r] + mapping.id) : (cells[mapping.id] ?? '');
+					const id = cells[mapping.id] ?? '';
 					const firstLine = ids.see(id, line);
 					if (firstLine !== null) warnings.push({ kind: 'duplicate-id', column: columns[mapping.id], id: id.trim(), firstLine });
 				}
