@@ -19,26 +19,32 @@ export function makeContrasts(membership: ZoneMembership, grouping: Grouping, op
 	const n = inside.length;
 	const names = membership.zoneNames ?? zoneIds;
 	const exclude = options.exclude;
-	const inZone = (firm: number, zone: number) => {
-		for (let k = offsets[firm]; k < offsets[firm + 1]; k++) if (zoneIndices[k] === zone) return true;
-		return false;
-	};
-	const build = (id: string, labels: [string, string], zoneId: string | null, flag: (firm: number) => 1 | 0 | -1): Contrast => {
-		const group = new Int8Array(n);
-		for (let i = 0; i < n; i++) group[i] = exclude?.[i] ? -1 : flag(i);
-		return { id, labels, group, zoneId };
+	// One pass over the memberships marks every zone's firms: O(firms + memberships) per grouping.
+	const grouped = (outsideValue: (firm: number) => 0 | -1, zones: number[]): Int8Array[] => {
+		const groups = zones.map(() => new Int8Array(n));
+		const slot = new Map(zones.map((z, k) => [z, k]));
+		for (let i = 0; i < n; i++) {
+			const base = exclude?.[i] ? -1 : outsideValue(i);
+			for (const g of groups) g[i] = base;
+			if (base === -1 && exclude?.[i]) continue;
+			for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+				const at = slot.get(zoneIndices[k]);
+				if (at !== undefined) groups[at][i] = 1;
+			}
+		}
+		return groups;
 	};
 	if (grouping.kind === 'inside-outside') {
-		return [build('inside-outside', ['inside any zone', 'outside every zone'], null, (i) => (inside[i] ? 1 : 0))];
+		const group = new Int8Array(n);
+		for (let i = 0; i < n; i++) group[i] = exclude?.[i] ? -1 : inside[i] ? 1 : 0;
+		return [{ id: 'inside-outside', labels: ['inside any zone', 'outside every zone'], group, zoneId: null }];
 	}
-	const zoneNumber = (id: string) => {
-		const z = zoneIds.indexOf(id);
-		if (z < 0) throw new Error(`makeContrasts: no zone "${id}"; the zones are ${zoneIds.join(', ') || '(none)'}.`);
-		return z;
-	};
 	if (grouping.kind === 'zone-vs-rest') {
-		const z = zoneNumber(grouping.zoneId);
-		return [build(`zone:${grouping.zoneId}`, [names[z], 'all other firms'], grouping.zoneId, (i) => (inZone(i, z) ? 1 : 0))];
+		const z = zoneIds.indexOf(grouping.zoneId);
+		if (z < 0) throw new Error(`makeContrasts: no zone "${grouping.zoneId}"; the zones are ${zoneIds.join(', ') || '(none)'}.`);
+		const [group] = grouped(() => 0, [z]);
+		return [{ id: `zone:${grouping.zoneId}`, labels: [names[z], 'all other firms'], group, zoneId: grouping.zoneId }];
 	}
-	return zoneIds.map((id, z) => build(`zone:${id}`, [names[z], 'outside every zone'], id, (i) => (inZone(i, z) ? 1 : inside[i] ? -1 : 0)));
+	const groups = grouped((i) => (inside[i] ? -1 : 0), zoneIds.map((_, z) => z));
+	return zoneIds.map((id, z) => ({ id: `zone:${id}`, labels: [names[z], 'outside every zone'], group: groups[z], zoneId: id }));
 }

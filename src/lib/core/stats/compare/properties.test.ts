@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fisherExact } from './fisher-exact';
+import { makeContrasts } from './make-contrasts';
 import { mannWhitneyU } from './mann-whitney';
 import { permutationTest } from './permutation-test';
 import { welchTTest } from './welch-t-test';
@@ -135,6 +136,30 @@ describe('welchTTest', () => {
 				expect(a.p).toBeCloseTo(b.p, 12);
 				expect(a.difference.low).toBeLessThanOrEqual(a.difference.estimate);
 				expect(a.difference.high).toBeGreaterThanOrEqual(a.difference.estimate);
+			})
+		);
+	});
+});
+
+describe('makeContrasts', () => {
+	it('gives each zone its firms (1), the firms outside every zone (0) and no one else, as a direct reading of the zone lists', () => {
+		const firm = fc.record({ zones: fc.uniqueArray(fc.nat(3), { maxLength: 3 }), excluded: fc.boolean() });
+		fc.assert(
+			fc.property(fc.array(firm, { maxLength: 30 }), (firms) => {
+				const offsets = new Uint32Array(firms.length + 1);
+				const zoneIndices: number[] = [];
+				firms.forEach((f, i) => {
+					zoneIndices.push(...[...f.zones].sort());
+					offsets[i + 1] = zoneIndices.length;
+				});
+				const membership = { inside: Uint8Array.from(firms, (f) => (f.zones.length > 0 ? 1 : 0)), offsets, zoneIndices: Uint32Array.from(zoneIndices), zoneIds: ['a', 'b', 'c', 'd'] };
+				const exclude = Uint8Array.from(firms, (f) => (f.excluded ? 1 : 0));
+				const each = makeContrasts(membership, { kind: 'each-zone' }, { exclude });
+				each.forEach((contrast, z) => {
+					expect([...contrast.group]).toEqual(firms.map((f) => (f.excluded ? -1 : f.zones.includes(z) ? 1 : f.zones.length > 0 ? -1 : 0)));
+				});
+				const [rest] = makeContrasts(membership, { kind: 'zone-vs-rest', zoneId: 'c' }, { exclude });
+				expect([...rest.group]).toEqual(firms.map((f) => (f.excluded ? -1 : f.zones.includes(2) ? 1 : 0)));
 			})
 		);
 	});
