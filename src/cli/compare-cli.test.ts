@@ -96,8 +96,8 @@ describe('cluster-map compare', () => {
 		expect(linkage.status, linkage.stderr).toBe(0);
 		expect(linkage.stdout).toMatch(/^extra by distance to nearest institution \(mean, 95% CI, n\)/);
 		// R: t.test(extra[group == 1]) 95% CI -0.5297804 2.0297804; t.test(extra[group == 2]) 0.8976775 3.7623225
-		expect(linkage.stdout).toMatch(/\n {2}<100 km +0\.750 \[-0\.530, 2\.030\] 10 +– +0\.750 \[-0\.530, 2\.030\] 10\n/);
-		expect(linkage.stdout).toMatch(/\n {2}≥300 km +– +2\.330 \[0\.898, 3\.762\] 10 +2\.330 \[0\.898, 3\.762\] 10\n/);
+		expect(linkage.stdout).toMatch(/\n {2}<100 km +0\.750 \[-0\.530, 2\.030\] +10 +– +0 +0\.750 \[-0\.530, 2\.030\] +10\n/);
+		expect(linkage.stdout).toMatch(/\n {2}≥300 km +– +0 +2\.330 \[0\.898, 3\.762\] +10 +2\.330 \[0\.898, 3\.762\] +10\n/);
 
 		const regression = await run('--firms', 'firms.csv', '--zones', 'zones.geojson', '--outcome', 'extra', '--table', 'regression', '--format', 'csv');
 		expect(regression.status, regression.stderr).toBe(0);

@@ -118,15 +118,20 @@ export function formatLinkage(tables: { contrast: Contrast; table: LinkageTable 
 	const blocks = tables.map(({ contrast, table }) => {
 		const measure = table.kind === 'binary' ? 'share yes' : 'mean';
 		const head = `${table.outcome} by ${table.factor} (${measure}, 95% CI, n)`;
-		const width = 30;
 		const labels = [contrast.labels[0], contrast.labels[1], 'all'];
 		const levelWidth = Math.max(10, ...table.levels.map((l) => l.length)) + 2;
+		const cellText = table.cells.map((c) => (c.n === 0 ? '–' : `${num(c.mean.estimate)} [${num(c.mean.low)}, ${num(c.mean.high)}]`));
+		const estimateWidth = Math.max(...cellText.map((t) => t.length)) + 2;
+		const nWidth = Math.max(3, ...table.cells.map((c) => c.n.toLocaleString('en').length)) + 2;
+		const width = Math.max(estimateWidth + nWidth, ...labels.map((l) => l.length + 2));
 		const lines = [head, `  ${''.padEnd(levelWidth)}${labels.map((l) => l.padStart(width)).join('')}`];
-		for (const level of table.levels) {
-			const cells = (['inside', 'outside', 'all'] as const).map((g) => table.cells.find((c) => c.level === level && c.group === g)!);
-			const text = cells.map((c) => (c.n === 0 ? '–' : `${num(c.mean.estimate)} [${num(c.mean.low)}, ${num(c.mean.high)}] ${c.n.toLocaleString('en')}`).padStart(width));
+		table.levels.forEach((level, k) => {
+			const text = [0, 1, 2].map((g) => {
+				const at = k * 3 + g;
+				return `${cellText[at].padStart(width - nWidth)}${table.cells[at].n.toLocaleString('en').padStart(nWidth)}`;
+			});
 			lines.push(`  ${level.padEnd(levelWidth)}${text.join('')}`);
-		}
+		});
 		if (table.chiSquare) {
 			const { inside: a, outside: b, all } = table.chiSquare;
 			lines.push(`  chi-square across levels: p ${formatP(a.p)} (${contrast.labels[0]}), p ${formatP(b.p)} (${contrast.labels[1]}), p ${formatP(all.p)} (all)`);
