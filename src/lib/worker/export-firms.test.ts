@@ -137,6 +137,14 @@ describe('exportFirms', () => {
 		});
 	});
 
+	it('exports every firm as outside when there are no zones', () => {
+		const rows = parse(utf8(Buffer.concat(exportFirms({ ...input, zones: [] }, { format: 'csv' }).parts)));
+		const at = (name: string) => rows[0].indexOf(name);
+		expect(rows.length).toBe(sample.rows.length + 1);
+		expect(rows.slice(1).every((row) => row[at('inside_cluster')] === 'false' && row[at('zone_ids')] === '' && row[at(ZONE_NAMES_COLUMN)] === '')).toBe(true);
+		expect(exportFirms({ ...input, zones: [] }, { format: 'csv', filter: 'inside' }).count).toBe(0);
+	});
+
 	it('reports progress up to the total', () => {
 		const seen: number[] = [];
 		exportFirms(input, { format: 'csv', batchSize: 200, onprogress: (done, total) => (expect(total).toBe(700), seen.push(done)) });
