@@ -36,7 +36,8 @@ const arbitraryZones = fc.array(
 		name: fc.string(),
 		source: fc.constantFrom('drawn', 'district', 'municipality', 'buffer', 'detected', 'imported' as const),
 		colour: fc.option(fc.constantFrom('#d9480f', '#7048e8', '#0C8599'), { nil: undefined }),
-		parameters: fc.dictionary(fc.string(), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.boolean()))
+// JSON has no -0: a parameter of -0 comes back as 0 from any JSON file.
+		parameters: fc.dictionary(fc.string(), fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0), fc.string(), fc.boolean()))
 	}),
 	{ minLength: 1, maxLength: 5 }
 );
@@ -109,7 +110,7 @@ describe('zonesFromGeoJson', () => {
 		['an open ring', collection(feature({ type: 'Polygon', coordinates: [square.slice(0, 3).concat([[139.75, 35.55]])] })), 'z.geojson: feature 1 has a ring whose last position is not its first'],
 		['a short ring', collection(feature({ type: 'Polygon', coordinates: [square.slice(1)] })), 'z.geojson: feature 1 has a ring of fewer than 4 positions'],
 		['text coordinates', collection(feature({ type: 'Polygon', coordinates: [[['139.7', '35.5'], ...square.slice(1)]] })), 'z.geojson: feature 1 has the position ["139.7","35.5"]'],
-		['swapped coordinates', collection(feature({ type: 'Polygon', coordinates: [square.map(([x, y]) => [y, x + 0])].map((r) => r.map(([a, b]) => [a, b + 60])) })), 'outside WGS84'],
+		['swapped coordinates', collection(feature({ type: 'Polygon', coordinates: [square.map(([x, y]) => [y, x])] })), 'outside WGS84'],
 		['repeated ids', collection(feature({ type: 'Polygon', coordinates: [square] }, {}, 'a'), feature({ type: 'Polygon', coordinates: [square] }, { id: 'a' })), 'z.geojson: feature 2 has the id "a", which an earlier feature has too'],
 		['a bad colour', collection(feature({ type: 'Polygon', coordinates: [square] }, { colour: 'red; x' })), 'z.geojson: feature 1 has the colour "red; x"'],
 		['bad parameters', collection(feature({ type: 'Polygon', coordinates: [square] }, { parameters: [1] })), 'z.geojson: feature 1 has "parameters" that are not an object']
