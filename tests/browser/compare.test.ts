@@ -112,10 +112,76 @@ describe('comparing the firms inside and outside a zone', () => {
 		await report.close();
 	});
 
+	it('saves a chart as PNG and as SVG', async () => {
+		const { page } = app;
+		const figure = page.locator('[data-chart]').first();
+		const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /as PNG$/ }).click()]);
+		expect(png.suggestedFilename()).toBe('compare-distance-distribution.png');
+		expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+		const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /as SVG$/ }).click()]);
+		const svgText = await text(svg);
+		expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+		expect(svgText).toContain('</svg>');
+	});
+
 	it('closes with Esc and leaves the page without errors', async () => {
 		const { page } = app;
 		await page.keyboard.press('Escape');
 		await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+		expect(app.errors).toEqual([]);
+	});
+
+	it('compares each zone with the firms outside every zone', async () => {
+		const { page } = app;
+		await page.getByRole('button', { name: 'Add each municipality as a zone' }).click();
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBeGreaterThan(2);
+		const zoneCount = await page.locator('[data-zone-id]').count();
+		await page.waitForFunction(() => [...document.querySelectorAll('[data-zone-id] .count')].every((c) => c.getAttribute('data-count') !== ''), undefined, { timeout: 20_000 });
+		const counts = await page.locator('[data-zone-id] .count').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-count'))));
+		await page.getByRole('button', { name: 'Compare inside vs outside' }).click();
+		const dialog = page.getByRole('dialog');
+		await dialog.getByRole('spinbutton', { name: 'Permutations' }).fill('0');
+		await dialog.getByRole('radio', { name: 'Each zone vs outside' }).check();
+		await expect.poll(() => dialog.locator('[data-table="outcomes"]').count(), { timeout: 60_000 }).toBe(zoneCount);
+		await expect.poll(() => dialog.locator('[data-table="regression"]').count(), { timeout: 60_000 }).toBe(3);
+		const captions = await dialog.locator('[data-table="outcomes"] caption').allTextContents();
+		expect(captions.every((c) => c.includes(' vs Outside — '))).toBe(true);
+		// n inside each zone plus its missing answers is the zone's count in the zone list.
+		const inside = await dialog.locator('[data-table="outcomes"]').evaluateAll((tables) =>
+			tables.map((table) => {
+				const cells = table.querySelectorAll('tbody tr:first-child td');
+				const first = (cell: Element) => Number(cell.textContent!.split(' / ')[0].replace(/,/g, ''));
+				return first(cells[0]) + first(cells[1]);
+			})
+		);
+		expect(inside).toEqual(counts);
+		await screenshot(page, 'compare-each-zone');
+		await page.keyboard.press('Escape');
+		expect(app.errors).toEqual([]);
+	});
+});
+
+describe('the comparison in Japanese', () => {
+	let app: OpenedApp;
+	beforeAll(async () => {
+		app = await openApp('/', { locale: 'ja-JP' });
+		await waitForMap(app.page, 60_000);
+	});
+	afterAll(() => app?.close());
+
+	it('labels the dialog, the tables and the charts in Japanese', async () => {
+		const { page } = app;
+		await page.selectOption('#district-picker', 'ota');
+		await page.locator('.add-zone button').first().click();
+		await page.waitForFunction(() => Number(document.querySelector('[data-zone-id] .count')?.getAttribute('data-count')) > 0, undefined, { timeout: 20_000 });
+		await page.getByRole('button', { name: 'クラスター内外を比較' }).click();
+		const dialog = page.getByRole('dialog', { name: 'クラスター内外のイノベーション比較' });
+		await dialog.getByRole('spinbutton', { name: '並べ替え回数' }).fill('0');
+		await dialog.locator('[data-table="outcomes"]').first().waitFor({ timeout: 60_000 });
+		expect(await dialog.locator('[data-table="outcomes"] caption').first().textContent()).toBe('内側 対 外側 — 2つ並んだ値は 内側 / 外側');
+		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
+		expect(await dialog.locator('[data-chart]').first().getAttribute('data-chart')).toBe('最寄りの研究機関までの距離、1 km ごとの企業の割合');
+		await screenshot(page, 'compare-ja');
 		expect(app.errors).toEqual([]);
 	});
 });

@@ -76,7 +76,7 @@ describe('the HTML report', () => {
 describe('outcomeTable', () => {
 	it('shows both groups side by side and the permutation p only when it is there', () => {
 		const table = outcomeTable(result, labels);
-		expect(table.caption).toBe('<b>Ota, "south"</b> vs Rest');
+		expect(table.caption).toBe('<b>Ota, "south"</b> vs Rest — paired cells: <b>Ota, "south"</b> / Rest');
 		expect(table.rows[0][0]).toBe('=new_products');
 		expect(table.rows[0][1]).toBe(`${row.inside.n} / ${row.outside.n}`);
 		expect(table.rows[0][10]).not.toBe('…');

@@ -46,16 +46,16 @@ export function outcomeTable(contrast: ContrastResult, labels: Labels, options: 
 	const { lang, t } = labels;
 	const [a, b] = groupNames(contrast, labels);
 	const pair = (x: string, y: string) => `${x} / ${y}`;
-	const groups = `(${a} / ${b})`;
 	return {
-		caption: t('compare.versus', { a, b }),
+		// Paired cells read "A / B"; the caption says which is which, once.
+		caption: `${t('compare.versus', { a, b })} — ${t('compare.pairs', { a, b })}`,
 		head: [
 			t('compare.col.outcome'),
-			`${t('compare.col.n')} ${groups}`,
-			`${t('compare.col.missing')} ${groups}`,
-			`${t('compare.col.mean')} ${groups}`,
-			`${t('compare.col.median')} ${groups}`,
-			`${t('compare.col.share')} ${groups}`,
+			t('compare.col.n'),
+			t('compare.col.missing'),
+			t('compare.col.mean'),
+			t('compare.col.median'),
+			t('compare.col.share'),
 			t('compare.col.difference'),
 			t('compare.col.welch'),
 			t('compare.col.mannWhitney'),
