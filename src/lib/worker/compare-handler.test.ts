@@ -119,6 +119,26 @@ describe('comparison worker handler', () => {
 		expect(replies.some((r) => r.type === 'progress' && r.id === 2 && r.stage !== 'prepare')).toBe(false);
 	});
 
+	it('compares one zone with the rest, every other firm included, and explains an unknown zone', async () => {
+		const { replies, handle, drain } = setup();
+		await handle({ type: 'load-table', id: 1, ...t });
+		const west: Zone = { ...zone, id: 'w', name: 'West', geometry: { type: 'Polygon', coordinates: [[[0, 0], [0.5, 0], [0.5, 1], [0, 1], [0, 0]]] } };
+		const run = handle(request(2, { zones: [zone, west], params: { ...params, permutations: 0, grouping: { kind: 'zone-vs-rest', zoneId: 'w' } } }));
+		await drain();
+		await run;
+		const last = replies.at(-1)!;
+		if (last.type !== 'compared') throw new Error(JSON.stringify(last));
+		const [contrast] = last.result.contrasts;
+		expect(contrast).toMatchObject({ zoneId: 'w', versus: 'rest' });
+		// Firms at lon ≤ 0.5 (10 of them: the boundary counts as inside) against the other 30, those in the larger zone included.
+		const patents = contrast.outcomes[1];
+		expect([patents.inside.n, patents.outside.n]).toEqual([10, 30]);
+		const unknown = handle(request(3, { zones: [zone], params: { ...params, grouping: { kind: 'zone-vs-rest', zoneId: 'gone' } } }));
+		await drain();
+		await unknown;
+		expect(replies.at(-1)).toMatchObject({ type: 'error', id: 3, message: expect.stringMatching(/no zone "gone"/) });
+	});
+
 	it('explains a missing table, a missing column and a classification of the wrong length', async () => {
 		const { replies, handle, drain } = setup();
 		await handle(request(1));
