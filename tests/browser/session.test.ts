@@ -181,6 +181,11 @@ describe('export, session files and browser storage', () => {
 
 		await page.locator('input[data-input="zones"]').setInputFiles(zones.path);
 		expect(await zoneCounts(page, 1)).toEqual([expected]);
+		// The same zone: id, name and source as exported.
+		const exported = JSON.parse(zones.bytes.toString('utf8')).features[0];
+		expect(await page.locator('[data-zone-id]').getAttribute('data-zone-id')).toBe(exported.id);
+		expect(await page.locator('[data-zone-id] input').first().inputValue()).toBe(exported.properties.name);
+		expect(exported.properties.source).toBe('drawn');
 		await expect.poll(() => page.locator('[data-notice="session-info"]').textContent()).toContain('Zones imported from zones.geojson: 1.');
 
 		const bad = join(OUT, 'bad-zones.geojson');

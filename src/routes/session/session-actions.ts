@@ -49,8 +49,10 @@ export function firmExportName(dataset: string, options: { format: FirmExportFor
 }
 
 /**
- * Gives imported zones whose id is taken (by a zone on the page or an earlier import) a new id:
- * a fresh UUID for drawn zones (the drawing layer needs one), else the id with `-2`, `-3`… added.
+ * Fits imported zones beside the zones already there. A zone whose id is taken (by a zone on the
+ * page or an earlier one in the file) gets a new id: a fresh UUID for a drawn zone, else the id with
+ * `-2`, `-3`… added. Drawn zones must also suit the drawing layer, which edits single polygons with
+ * ids of 36 characters (terra-draw's rule; its own are UUIDs): a drawn zone with another id gets a UUID, and a drawn MultiPolygon counts as imported.
  *
  * @example
  * withFreeIds([{ id: 'a', … }], new Set(['a'])).zones[0].id; // 'a-2'
@@ -58,9 +60,10 @@ export function firmExportName(dataset: string, options: { format: FirmExportFor
 export function withFreeIds(zones: readonly Zone[], taken: ReadonlySet<string>, uuid: () => string = () => crypto.randomUUID()): { zones: Zone[]; renamed: number } {
 	const used = new Set(taken);
 	let renamed = 0;
-	const result = zones.map((zone) => {
+	const result = zones.map((original) => {
+		const zone: Zone = original.source === 'drawn' && original.geometry.type !== 'Polygon' ? { ...original, source: 'imported' } : original;
 		let id = zone.id;
-		if (used.has(id)) {
+		if (used.has(id) || (zone.source === 'drawn' && id.length !== 36)) {
 			renamed++;
 			if (zone.source === 'drawn') id = uuid();
 			else for (let n = 2; used.has(id); n++) id = `${zone.id}-${n}`;

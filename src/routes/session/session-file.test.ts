@@ -85,6 +85,17 @@ describe('session actions', () => {
 		expect(withFreeIds(zones, new Set()).zones).toEqual(zones);
 	});
 
+	it('fits drawn zones to the drawing layer: UUID ids, single polygons', () => {
+		const multi = { ...zones[1], id: 'm', source: 'drawn' as const };
+		const named = { ...zones[0], id: 'my-zone' };
+		const { zones: fresh, renamed } = withFreeIds([multi, named], new Set(), () => '11111111-2222-4333-8444-555555555555');
+		expect(fresh.map((z) => [z.id, z.source])).toEqual([
+			['m', 'imported'],
+			['11111111-2222-4333-8444-555555555555', 'drawn']
+		]);
+		expect(renamed).toBe(1);
+	});
+
 	it('names export files after the dataset', () => {
 		expect(fileStem('C:\\data\\企業.csv')).toBe('企業');
 		expect(firmExportName('firms-sample.csv', { format: 'csv', filter: 'all' })).toBe('firms-sample-classified.csv');
