@@ -6,15 +6,15 @@ import {
 	appendedColumns,
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
-	decodeText,
 	describeRowProblem,
 	districtZones,
 	ENCODING_LABELS,
 	institutionsFromGeoJson,
-	parseGeoJson,
 	readFirmsCsv,
 	readFirmsGeoJson,
 	readInstitutionsCsv,
+	inJapanExtent,
+	readFeatureFile,
 	readZones,
 	type FirmBatch,
 	type FirmResults,
@@ -43,7 +43,7 @@ const WORKER_BYTES = 8 << 20;
  */
 export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
 	const started = performance.now();
-	const { zones, repaired, invalid } = loadZones(args.zones, stderr);
+	const { zones, repaired, invalid } = await loadZones(args.zones, stderr);
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
 	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
 
@@ -59,7 +59,8 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
 	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
 	const progress = new Progress(totalBytes);
-	const counts = { rows: 0, classified: 0, inside: 0, withinBuffer: 0, problems: 0 };
+	const counts = { rows: 0, classified: 0, inside: 0, withinBuffer: 0, problems: 0, outsideJapan: 0 };
+	const outside: number[] = [];
 	const listed: string[] = [];
 	let info: FirmSourceInfo | null = null;
 	const inFlight: { batch: FirmBatch; results: Promise<FirmResults> }[] = [];
@@ -68,6 +69,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 		const results = await pending;
 		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
 		tally(batch, results, counts, listed, args.firms);
+		noteOutsideJapan(batch, counts, outside);
 		progress.update(counts.rows, batch.bytesRead);
 	};
 	try {
@@ -99,6 +101,11 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; each named above)` : ''}`);
 	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}`);
 	for (const line of listed) stderr(`  ${line}`);
+	if (counts.outsideJapan > 0) {
+		const where = info?.format === 'csv' ? 'line' : 'feature';
+		const first = outside.map((n) => `${where} ${n}`).join(', ');
+		stderr(`warning: ${counts.outsideJapan.toLocaleString('en')} rows lie outside Japan (first: ${first}); they are kept and classified — check for typing errors or exchanged latitude and longitude`);
+	}
 	if (counts.problems > listed.length) stderr(`  … and ${(counts.problems - listed.length).toLocaleString('en')} more rows with problems (see the problem column)`);
 	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	stderr(`rows read: ${counts.rows.toLocaleString('en')}`);
@@ -119,6 +126,15 @@ function engineWorkers(inputBytes: number): number {
 	return inputBytes > WORKER_BYTES ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
 }
 
+/** Rows placed outside Japan (a doubt, not an error: they are classified as given). */
+function noteOutsideJapan(batch: FirmBatch, counts: { outsideJapan: number }, first: number[]): void {
+	for (let r = 0; r < batch.count; r++) {
+		if (batch.problems[r] !== null || inJapanExtent(batch.lons[r], batch.lats[r])) continue;
+		counts.outsideJapan++;
+		if (first.length < 3) first.push(batch.lines[r]);
+	}
+}
+
 function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | 'classified' | 'inside' | 'withinBuffer' | 'problems', number>, listed: string[], file: string): void {
 	counts.rows += batch.count;
 	const where = batch.info.format === 'csv' ? 'line' : 'feature';
@@ -135,7 +151,7 @@ function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | '
 	}
 }
 
-export function loadZones(spec: string, stderr: (line: string) => void): { zones: Zone[]; repaired: number; invalid: number } {
+export async function loadZones(spec: string, stderr: (line: string) => void): Promise<{ zones: Zone[]; repaired: number; invalid: number }> {
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
 	if (/^district:/i.test(spec)) {
 		const ids = spec.slice('district:'.length);
@@ -144,7 +160,8 @@ export function loadZones(spec: string, stderr: (line: string) => void): { zones
 		result = validateZones(features, { source: 'district' });
 		stderr(`zones: bundled district extents are approximate (circles of each municipality's area around its office), not real boundaries`);
 	} else {
-		const collection = parseGeoJson(decodeText(readWhole(spec), { file: spec }), { file: spec });
+		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
+		const collection = await readFeatureFile(readWhole(spec), { file: spec });
 		result = readZones(collection, { file: spec });
 	}
 	let repairs = 0;
@@ -160,21 +177,27 @@ export function loadZones(spec: string, stderr: (line: string) => void): { zones
 export async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {
 	const file = spec === 'bundled' ? BUNDLED_INSTITUTIONS : spec;
 	const read = isGeoJson(file)
-		? institutionsFromGeoJson(parseGeoJson(decodeText(readWhole(file), { file: spec }), { file: spec }), { file: spec })
+		? institutionsFromGeoJson(await readFeatureFile(readWhole(file), { file: spec }), { file: spec })
 		: await readInstitutionsCsv(fileChunks(file), { file: spec, isUtf8 });
 	for (const problem of read.problems) stderr(`${spec}: ${problem}`);
 	return read.institutions;
 }
 
-/** GeoJSON by extension, or by content for a file whose first character is `{`. */
+/**
+ * Features rather than CSV: GeoJSON by extension, a zipped Shapefile (.zip), or by content for a
+ * file whose first character is `{` or that starts as a zip does ("PK").
+ */
 export function isGeoJson(path: string): boolean {
-	if (/\.(geo)?json$/i.test(path)) return true;
+	if (/\.(geo)?json$/i.test(path) || /\.zip$/i.test(path)) return true;
 	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
-	return /^\s*\{/.test(new TextDecoder().decode(readHead(path, 64)).replace(/^\ufeff/, ''));
+	const head = readHead(path, 64);
+	if (head[0] === 0x50 && head[1] === 0x4b) return true;
+	return /^\s*\{/.test(new TextDecoder().decode(head).replace(/^\ufeff/, ''));
 }
 
-export function* geoJsonBatches(path: string): Generator<FirmBatch> {
-	const collection = parseGeoJson(decodeText(readWhole(path), { file: path }), { file: path });
+/** Firms from a GeoJSON file or a zipped Shapefile of points. */
+export async function* geoJsonBatches(path: string): AsyncGenerator<FirmBatch> {
+	const collection = await readFeatureFile(readWhole(path), { file: path });
 	yield* readFirmsGeoJson(collection, { file: path });
 }
 

@@ -48,7 +48,7 @@ export async function runCompare(args: CompareArgs, io: { stdout: (text: string)
 }
 
 async function compare(args: CompareArgs, io: { stdout: (text: string) => void; stderr: (line: string) => void }, setSummary: (line: string) => void): Promise<void> {
-	const { zones } = loadZones(args.zones, io.stderr);
+	const { zones } = await loadZones(args.zones, io.stderr);
 	if (zones.length === 0) throw new InputError(args.zones, 'has no usable zone', { hint: 'Give at least one Polygon or MultiPolygon.' });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, io.stderr);
 	const named = (['communication', 'subcontractor', 'employees', 'industry'] as const).map((k) => args[k]).filter((c): c is string => c !== undefined);

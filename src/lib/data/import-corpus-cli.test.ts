@@ -21,7 +21,7 @@ function classify(c: CorpusCase): Promise<Record<string, unknown>> {
 			const status = error ? ((error as { code?: number }).code ?? 1) : 0;
 			const lines = stderr.split('\n').filter((l) => l !== '');
 			if (status !== 0) resolve({ status, message: lines[0] ?? '' });
-			else resolve({ status, summary: lines.filter((l) => /^(rows read|classified|with problems|zones):|^ {2}\S+ line \d+:|: zone "/.test(l)).map((l) => l.replaceAll(FIRMS_FOR_ZONES, 'FIRMS').replaceAll(ZONES_FOR_FIRMS, 'ZONES')) });
+			else resolve({ status, summary: lines.filter((l) => /^(rows read|classified|with problems|zones|warning):|^ {2}\S+ line \d+:|: zone "/.test(l)).map((l) => l.replaceAll(FIRMS_FOR_ZONES, 'FIRMS').replaceAll(ZONES_FOR_FIRMS, 'ZONES')) });
 		});
 	});
 }
