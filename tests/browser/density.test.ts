@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
@@ -61,6 +62,12 @@ describe('density measures, cluster detection and the localisation test', () => 
 		// The KDE layer went away with its measure.
 		expect(await hasLayer(page, 'density-kde')).toBe(false);
 		await expect.poll(() => page.locator('.density .legend li').count()).toBeGreaterThan(1);
+		// The counts download with their mesh codes, one row per cell on the map.
+		const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+		expect(file.suggestedFilename()).toBe('mesh-third.csv');
+		const lines = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines[0]).toBe('mesh_code,firms,area_km2,firms_per_km2');
+		expect(lines.length - 1).toBe((await sourceFeatures(page, 'density-cells')).count);
 		await drawn(page);
 		await screenshot(page, 'density-mesh-higashiosaka');
 	});

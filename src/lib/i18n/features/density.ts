@@ -96,6 +96,7 @@ export const densityEn = {
 	'density.chart.k': 'K-density',
 	'density.chart.caption': 'K-density of the industry (line) with the global 95% band of the draws (shaded) and the local band (dashed).',
 	'density.range': '{from}–{to} km',
+	'density.downloadCsv': 'Download CSV',
 	'density.tooManyCells': '{cells} cells in view are too many to draw; zoom in or choose larger cells.'
 } as const;
 
@@ -193,5 +194,6 @@ export const densityJa: Record<keyof typeof densityEn, string> = {
 	'density.chart.k': 'K 密度',
 	'density.chart.caption': 'この業種の K 密度（線）と試行の全域 95% 帯（網掛け）、局所帯（破線）。',
 	'density.range': '{from}–{to} km',
+	'density.downloadCsv': 'CSV をダウンロード',
 	'density.tooManyCells': '表示範囲のセルが {cells} 個と多すぎて描けません。拡大するか、より大きなセルを選んでください。'
 };
