@@ -111,3 +111,26 @@ describe('import a Shift_JIS CSV with Japanese headers', () => {
 		expect(app.errors).toEqual([]);
 	});
 });
+
+describe('import in Japanese', () => {
+	it('words the dialog and the problems in Japanese', async () => {
+		const ja = await openApp('/', { locale: 'ja-JP' });
+		try {
+			await waitForMap(ja.page, 90_000);
+			const { page } = ja;
+			await expect(page.getByRole('heading', { name: '手元のデータ' }).count()).resolves.toBe(1);
+			await page.locator('#import-file').setInputFiles({ name: FILE, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+			const dialog = page.getByRole('dialog');
+			await dialog.getByText('座標が使えない行').or(dialog.getByText('行のうち 1 行は座標が使えません')).first().waitFor();
+			await dialog.getByRole('button', { name: '読み込む', exact: true }).click();
+			const problem = dialog.locator('li', { hasText: `${BAD_LINE} 行目` });
+			await problem.waitFor();
+			expect(await problem.textContent()).toContain('列「緯度」');
+			expect(await problem.textContent()).toContain('度の数値として読めません');
+			await screenshot(page, 'import-done-ja');
+			expect(ja.errors).toEqual([]);
+		} finally {
+			await ja.close();
+		}
+	});
+});

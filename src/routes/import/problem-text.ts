@@ -37,5 +37,5 @@ export function problemText(p: ImportProblem, t: Translate): string {
 /** Where a problem is: "line 7, column “緯度”". */
 export function problemPlace(p: ImportProblem, t: Translate): string {
 	const line = t('import.problem.where', { line: p.line });
-	return p.column === '' ? line : `${line}, ${t('import.problem.column', { column: p.column })}`;
+	return p.column === '' ? line : t('import.problem.at', { line, column: t('import.problem.column', { column: p.column }) });
 }
