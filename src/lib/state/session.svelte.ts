@@ -182,7 +182,10 @@ export class WorkingSession {
 
 	#start(): void {
 		if (this.#stop || !this.#store) return;
-		this.#stop = $effect.root(() => {
+		// Leaving within the quiet time must not lose the last change: save at once (best effort).
+		const flush = () => void (this.#timer !== null && this.saveNow());
+		if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
+		const stopEffects = $effect.root(() => {
 			$effect(() => {
 				// Any change of these is saved once things are quiet.
 				void this.zones.list;
@@ -191,6 +194,10 @@ export class WorkingSession {
 				this.#timer = setTimeout(() => void this.saveNow(), this.#debounceMs);
 			});
 		});
+		this.#stop = () => {
+			stopEffects();
+			if (typeof window !== 'undefined') window.removeEventListener('pagehide', flush);
+		};
 	}
 
 	#stopSaving(): void {
