@@ -99,10 +99,15 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await page.locator('#detect-eps').focus();
 		for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
 		await expect.poll(() => page.locator('#detect-eps').inputValue()).toBe('250');
-		await expect.poll(async () => Number(await result.getAttribute('data-inside')), { timeout: 30_000 }).not.toBe(0);
+		// Past the debounce, the newest detection has come back (no "Computing…" left).
+		await page.waitForTimeout(600);
+		await expect.poll(() => page.locator('.detect .result .help').count(), { timeout: 30_000 }).toBe(0);
+		expect(Number(await result.getAttribute('data-inside'))).toBeGreaterThan(0);
 
 		await page.getByRole('button', { name: 'Add as zones' }).click();
-		const added = Number(await result.getAttribute('data-zones'));
+		await expect.poll(() => page.locator('.detect .added').count()).toBe(1);
+		const added = Number(await page.locator('.detect .added').getAttribute('data-added'));
+		expect(added).toBe(Number(await result.getAttribute('data-zones')));
 		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(added);
 		await expect.poll(async () => Number(await page.locator('.summary .inside').getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
 		await drawn(page);
@@ -137,6 +142,14 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await drawn(page);
 		await screenshot(page, 'density-duranton-overman');
 		expect(app.errors).toEqual([]);
+	});
+
+	it('gives Ripley’s L as the simpler option', async () => {
+		const { page } = app;
+		await page.locator('#do-statistic').selectOption('ripley');
+		await page.getByRole('button', { name: 'Run the test' }).click();
+		await expect.poll(() => page.locator('.do .result').getAttribute('data-statistic'), { timeout: 60_000 }).toBe('ripley');
+		await expect.poll(() => page.locator('.do .plot svg').count()).toBe(1);
 	});
 
 	it('speaks Japanese', async () => {

@@ -144,16 +144,29 @@ describe('density handler', () => {
 		expect(se[1]).toBeLessThan(ne[1]);
 	});
 
+	it('gives Ripley’s L with bands over about 200 steps of the view’s diagonal', () => {
+		const handle = loaded();
+		const { reply } = handle({ type: 'duranton-overman', id: 9, bbox: OSAKA, industry: 'B', statistic: 'ripley', draws: 39, seed: 1, filter: ALL });
+		if (reply.type !== 'duranton-overman') throw new Error(reply.type === 'error' ? reply.message : reply.type);
+		expect(reply.result).toBeNull();
+		const ripley = reply.ripley!;
+		expect(ripley.draws).toBe(39);
+		expect(ripley.l).toHaveLength(ripley.distancesKm.length);
+		expect(ripley.stepKm).toBeLessThanOrEqual(0.1);
+		expect(ripley.globalUpper).toHaveLength(ripley.l.length);
+	});
+
 	it('reports Duranton–Overman progress and names a missing industry', () => {
 		const handle = loaded();
 		const progress: number[] = [];
-		const { reply } = handle({ type: 'duranton-overman', id: 7, bbox: OSAKA, industry: 'B', draws: 40, seed: 1, filter: ALL }, (r) => {
+		const { reply } = handle({ type: 'duranton-overman', id: 7, bbox: OSAKA, industry: 'B', statistic: 'duranton-overman', draws: 40, seed: 1, filter: ALL }, (r) => {
 			if (r.type === 'progress') progress.push(r.done);
 		});
 		if (reply.type !== 'duranton-overman') throw new Error(reply.type === 'error' ? reply.message : reply.type);
-		expect(reply.result.draws).toBe(40);
+		expect(reply.result?.draws).toBe(40);
+		expect(reply.ripley).toBeNull();
 		expect(progress.at(-1)).toBe(40);
-		const missing = handle({ type: 'duranton-overman', id: 8, bbox: OSAKA, industry: 'Z', draws: 40, seed: 1, filter: ALL }).reply;
+		const missing = handle({ type: 'duranton-overman', id: 8, bbox: OSAKA, industry: 'Z', statistic: 'duranton-overman', draws: 40, seed: 1, filter: ALL }).reply;
 		expect(missing).toMatchObject({ type: 'error', id: 8 });
 	});
 });
@@ -224,7 +237,7 @@ describe('DensityClient', () => {
 		});
 		client.load(firms(400));
 		port.answer(1);
-		client.request({ type: 'duranton-overman', bbox: OSAKA, industry: 'B', draws: 20, seed: 1, filter: ALL });
+		client.request({ type: 'duranton-overman', bbox: OSAKA, industry: 'B', statistic: 'duranton-overman', draws: 20, seed: 1, filter: ALL });
 		expect(started).toBe(1);
 		expect(client.progress).toEqual({ done: 0, total: 20 });
 		client.cancelDurantonOverman();

@@ -8,7 +8,7 @@ import type { MeshLevel } from '$lib/core/density';
 import type { KernelName } from '$lib/core/density';
 import type { DetectedZone } from '$lib/core/detect';
 import type { Zone } from '$lib/core/model';
-import type { DurantonOvermanResult } from '$lib/core/stats/localization';
+import type { DurantonOvermanResult, RipleyResult } from '$lib/core/stats/localization';
 
 /** [west, south, east, north], degrees. */
 export type Bbox = [number, number, number, number];
@@ -120,6 +120,8 @@ export interface DurantonOvermanRequest {
 	id: number;
 	bbox: Bbox;
 	industry: string;
+	/** Duranton–Overman's K-density, or Ripley's L as the simpler cumulative option. */
+	statistic: 'duranton-overman' | 'ripley';
 	draws: number;
 	seed: number;
 	/** Size classes of the pool and the industry alike. */
@@ -221,7 +223,10 @@ export interface DurantonOvermanReply {
 	type: 'duranton-overman';
 	id: number;
 	industry: string;
-	result: DurantonOvermanResult;
+	/** Set for the Duranton–Overman statistic… */
+	result: DurantonOvermanResult | null;
+	/** …or for Ripley's L. */
+	ripley: RipleyResult | null;
 }
 
 export interface DensityErrorReply {

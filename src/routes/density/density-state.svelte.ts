@@ -51,6 +51,7 @@ export class DensityState {
 	level = $state(100);
 
 	doIndustry = $state<string>('');
+	statistic = $state<'duranton-overman' | 'ripley'>('duranton-overman');
 	draws = $state(DEFAULTS.draws);
 	seed = $state(DEFAULTS.seed);
 

@@ -97,6 +97,13 @@ export const densityEn = {
 	'density.chart.caption': 'K-density of the industry (line) with the global 95% band of the draws (shaded) and the local band (dashed).',
 	'density.range': '{from}–{to} km',
 	'density.downloadCsv': 'Download CSV',
+	'density.statistic': 'Statistic',
+	'density.statistic.do': 'Duranton–Overman K-density',
+	'density.statistic.ripley': 'Ripley’s L (simpler, cumulative)',
+	'density.clustered': 'Significantly clustered at {ranges} (p = {p}).',
+	'density.regular': 'Significantly regular at {ranges} (p = {p}).',
+	'density.chart.l': 'L(r) (km)',
+	'density.chart.ripleyCaption': 'Ripley’s L of the industry (line) with the global 95% band of the draws (shaded) and the local band (dashed).',
 	'density.tooManyCells': '{cells} cells in view are too many to draw; zoom in or choose larger cells.'
 } as const;
 
@@ -195,5 +202,12 @@ export const densityJa: Record<keyof typeof densityEn, string> = {
 	'density.chart.caption': 'この業種の K 密度（線）と試行の全域 95% 帯（網掛け）、局所帯（破線）。',
 	'density.range': '{from}–{to} km',
 	'density.downloadCsv': 'CSV をダウンロード',
+	'density.statistic': '統計量',
+	'density.statistic.do': 'Duranton–Overman の K 密度',
+	'density.statistic.ripley': 'Ripley の L（簡易・累積）',
+	'density.clustered': '{ranges} で有意に集中（p = {p}）。',
+	'density.regular': '{ranges} で有意に規則的（p = {p}）。',
+	'density.chart.l': 'L(r)（km）',
+	'density.chart.ripleyCaption': 'この業種の Ripley の L（線）と試行の全域 95% 帯（網掛け）、局所帯（破線）。',
 	'density.tooManyCells': '表示範囲のセルが {cells} 個と多すぎて描けません。拡大するか、より大きなセルを選んでください。'
 };
