@@ -199,7 +199,6 @@ export const en = {
 	'buffer.radiusKm': 'Radius in kilometres',
 	'buffer.types': 'Institution types',
 	'buffer.add': 'Add as a zone ({count} institutions)',
-	'buffer.badRadius': 'Give a radius above 0 km.',
 	'buffer.nameAll': 'Within {km} km of an R&D institution',
 	'buffer.nameTypes': 'Within {km} km: {types}',
 

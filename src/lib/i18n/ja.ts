@@ -197,7 +197,6 @@ export const ja: Record<MessageKey, string> = {
 	'buffer.radiusKm': '半径（km）',
 	'buffer.types': '機関の種類',
 	'buffer.add': '区域として追加（{count} 機関）',
-	'buffer.badRadius': '0 km より大きい半径を入力してください。',
 	'buffer.nameAll': '研究開発機関から {km} km 以内',
 	'buffer.nameTypes': '{types}から {km} km 以内',
 

@@ -132,8 +132,7 @@ export class WorkingSession {
 
 	/** Replaces every zone by `list` (one undoable step to clear, then the additions). */
 	replaceZones(list: readonly Zone[]): void {
-		this.zones.remove(this.zones.list.map((zone) => zone.id));
-		for (const zone of list) this.zones.add(zone);
+		this.zones.load(list);
 	}
 
 	/**

@@ -89,6 +89,21 @@ export class Zones {
 		this.#commit([...this.list, { ...zone, colour: zone.colour ?? ZONE_COLOURS[(this.#made - 1) % ZONE_COLOURS.length] }], true);
 	}
 
+	/**
+	 * Replaces every zone with `list` and forgets the undo history: a restored or opened session
+	 * starts fresh, so undo does not take its zones away one by one.
+	 */
+	load(list: readonly Zone[]): void {
+		const ids = new Set(list.map((zone) => zone.id));
+		if (ids.size !== list.length) throw new Error('Zones to load have repeated ids; give each zone its own id.');
+		this.#made = list.length;
+		this.list = list.map((zone, k) => ({ ...zone, colour: zone.colour ?? ZONE_COLOURS[k % ZONE_COLOURS.length] }));
+		this.#past = [];
+		this.#future = [];
+		this.selectedId = null;
+		this.revision++;
+	}
+
 	rename(id: string, name: string): void {
 		const zone = this.get(id);
 		if (!zone || zone.name === name) return;

@@ -64,4 +64,25 @@ describe('Zones', () => {
 		const expected = 1.11195 * 1.11195 * Math.cos((35.505 * Math.PI) / 180);
 		expect(zoneAreaKm2(box(0.01))).toBeCloseTo(expected, 2);
 	});
+
+	it('loads a whole list as a fresh start: no undo back through it, next colours follow on', () => {
+		const zones = new Zones();
+		zones.putDrawn('old', box(0.01), {}, 'Zone');
+		zones.load([
+			{ id: 'a', name: 'A', geometry: box(0.01), source: 'drawn', colour: '#123456' },
+			{ id: 'b', name: 'B', geometry: box(0.02), source: 'buffer' }
+		]);
+		expect(zones.list.map((z) => [z.id, z.colour])).toEqual([
+			['a', '#123456'],
+			['b', ZONE_COLOURS[1]]
+		]);
+		expect(zones.canUndo).toBe(false);
+		expect(zones.undo()).toBe(false);
+		expect(zones.revision).toBe(1);
+		zones.putDrawn('c', box(0.03), {}, 'Zone');
+		expect(zones.get('c')).toMatchObject({ name: 'Zone 3', colour: ZONE_COLOURS[2] });
+		zones.undo();
+		expect(zones.list.map((z) => z.id)).toEqual(['a', 'b']);
+		expect(() => zones.load([zones.list[0], zones.list[0]])).toThrow(/repeated ids/);
+	});
 });
