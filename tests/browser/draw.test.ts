@@ -6,15 +6,14 @@ import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 import { haversineKm } from '../../src/lib/core/geo';
 import { readFirms, readInstitutions } from './firms-reference';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 const firms = readFirms();
 
 /** Row indices of the firms inside the polygon by the engine, computed here in Node. */
 function engineInside(ring: Position[]): number[] {
-	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
-	const { inside } = classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), firms.lons, firms.lats);
 	const rows: number[] = [];
-	inside.forEach((flag, i) => flag && rows.push(i));
+	engineInsideFlags(ring, firms.lons, firms.lats).forEach((flag, i) => flag && rows.push(i));
 	return rows;
 }
 
@@ -28,19 +27,6 @@ function styledInside(page: Page, total: number): Promise<number[]> {
 		for (let i = 0; i < n; i++) if (map.getFeatureState({ source: 'firms', id: i }).inside === true) ids.push(i);
 		return ids;
 	}, total);
-}
-
-/** Map coordinates of screen pixels, as the map converts them. */
-function lngLatsAt(page: Page, pixels: [number, number][]): Promise<Position[]> {
-	return page.evaluate((points) => {
-		const map = window.__clusterMap!;
-		const rect = map.getCanvas().getBoundingClientRect();
-		return points.map(([x, y]) => map.unproject([x - rect.left, y - rect.top]).toArray());
-	}, pixels);
-}
-
-async function settled(page: Page): Promise<void> {
-	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
 }
 
 /** The count the zone list shows for its only zone, once it equals `expected` (or the last seen value). */

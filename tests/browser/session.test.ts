@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 // The export, zones file, session file and browser storage, end to end in Chromium: a zone drawn by
 // mouse at Ota, the downloads checked against the firm file and against `cluster-map classify`.
@@ -26,20 +26,7 @@ const lats = Float64Array.from(firms, (row) => Number(row[latAt]));
 
 /** How many firms the engine puts inside the polygon, computed here in Node. */
 function engineCount(ring: Position[]): number {
-	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
-	return classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), lons, lats).inside.reduce((n, flag) => n + flag, 0);
-}
-
-function lngLatsAt(page: Page, pixels: [number, number][]): Promise<Position[]> {
-	return page.evaluate((points) => {
-		const map = window.__clusterMap!;
-		const rect = map.getCanvas().getBoundingClientRect();
-		return points.map(([x, y]) => map.unproject([x - rect.left, y - rect.top]).toArray());
-	}, pixels);
-}
-
-async function settled(page: Page): Promise<void> {
-	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
+	return engineInsideFlags(ring, lons, lats).reduce((n, flag) => n + flag, 0);
 }
 
 /** Counts the zone list shows, once the list has `zones` entries that all have a count. */

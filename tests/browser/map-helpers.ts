@@ -1,0 +1,24 @@
+/** Small helpers for browser tests that draw on the map and compare with the engine. */
+import type { Polygon, Position } from 'geojson';
+import type { Page } from 'playwright-core';
+import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
+
+/** Map coordinates of screen pixels, as the map converts them. */
+export function lngLatsAt(page: Page, pixels: [number, number][]): Promise<Position[]> {
+	return page.evaluate((points) => {
+		const map = window.__clusterMap!;
+		const rect = map.getCanvas().getBoundingClientRect();
+		return points.map(([x, y]) => map.unproject([x - rect.left, y - rect.top]).toArray());
+	}, pixels);
+}
+
+/** Resolves once the map has stopped moving and has loaded what it shows. */
+export async function settled(page: Page): Promise<void> {
+	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
+}
+
+/** Inside flags of the firms for the polygon `ring` (closed here), by the engine in Node. */
+export function engineInsideFlags(ring: Position[], lons: Float64Array, lats: Float64Array): Uint8Array {
+	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
+	return classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), lons, lats).inside;
+}
