@@ -4,6 +4,7 @@
  * verbatim for popups. Pure: runs in the loader worker and in unit tests.
  */
 import Papa from 'papaparse';
+import type { RowProblem } from '$lib/core/io/row-problem';
 import { jsicMediumCode } from '$lib/i18n/jsic';
 
 /** A row that could not be placed on the map, named by file, line and column. */
@@ -28,6 +29,19 @@ export interface FirmSample {
 	industryCounts: [code: string, count: number][];
 	/** Rows that were not placed, with the reason. */
 	problems: SampleProblem[];
+	/**
+	 * The cells of the rows that could not be placed, in file order, so an export still holds every
+	 * row of the file (with its problem) as the command-line tool writes it. Absent for the bundled
+	 * sample, whose rows are all placed.
+	 */
+	unplaced?: UnplacedRow[];
+}
+
+/** A row without a usable position: its line, its cells verbatim and what is wrong with it. */
+export interface UnplacedRow {
+	line: number;
+	cells: string[];
+	problems: RowProblem[];
 }
 
 /** Columns without which a firm cannot be drawn. */

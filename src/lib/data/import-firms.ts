@@ -20,7 +20,7 @@ import {
 	type RowProblem
 } from '$lib/core/io';
 import { jsicMediumCode } from '$lib/i18n/jsic';
-import type { FirmSample } from './firm-sample';
+import type { FirmSample, UnplacedRow } from './firm-sample';
 import type { ColumnMapping } from './import-preview';
 import type { ImportSource } from './import-source';
 
@@ -81,6 +81,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 	const industry: string[] = [];
 	const counts = new Map<string, number>();
 	const problems: ImportProblem[] = [];
+	const unplaced: UnplacedRow[] = [];
 	const ids = duplicateIds();
 	let read = 0;
 	return {
@@ -94,11 +95,12 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			for (let r = 0; r < batch.count; r++) {
 				const line = batch.lines[r];
 				const found = batch.problems[r];
+				const cells = csvCells ? csvCells(r) : featureCells(features!.features[r], columns, features!.idColumn);
 				if (found !== null) {
 					for (const p of found) problems.push(importProblem(file, line, p));
+					unplaced.push({ line, cells, problems: found });
 					continue;
 				}
-				const cells = csvCells ? csvCells(r) : featureCells(features!.features[r], columns, features!.idColumn);
 				const x = batch.lons[r];
 				const y = batch.lats[r];
 				const warnings: RowProblem[] = [];
@@ -129,7 +131,8 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				industryCounts: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
 				problems: problems
 					.filter((p) => p.severity === 'error')
-					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` }))
+					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` })),
+				unplaced
 			};
 			return { sample, problems, rows: read };
 		}

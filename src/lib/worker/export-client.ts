@@ -5,6 +5,7 @@
  */
 import type { FirmExportFilter, FirmExportFormat, FirmExportInput } from './export-firms';
 import type { ExportReply, ExportRequest } from './export-protocol';
+import { unplacedRun } from './export-unplaced';
 
 export const EXPORT_MIME: Record<FirmExportFormat, string> = {
 	csv: 'text/csv;charset=utf-8',
@@ -43,11 +44,16 @@ export async function runFirmExport(
 			reject(new Error(event.message || 'the export worker stopped'));
 		};
 	});
-	const { rows, lon, lat, ...setup } = input;
-	post({ type: 'start', setup, format: options.format, filter: options.filter, total: rows.length });
+	const { rows, lon, lat, unplaced = [], ...setup } = input;
+	post({ type: 'start', setup, format: options.format, filter: options.filter, total: rows.length + unplaced.length });
 	for (let from = 0; from < rows.length && !stopped; from += RUN) {
 		const to = Math.min(rows.length, from + RUN);
 		post({ type: 'rows', rows: rows.slice(from, to), lon: lon.slice(from, to), lat: lat.slice(from, to) });
+		await new Promise((next) => setTimeout(next, 0));
+	}
+	// Rows without a position go last, as in exportFirms, so the file keeps every row.
+	for (let from = 0; from < unplaced.length && !stopped; from += RUN) {
+		post({ type: 'rows', ...unplacedRun(unplaced.slice(from, from + RUN)) });
 		await new Promise((next) => setTimeout(next, 0));
 	}
 	if (!stopped) post({ type: 'end' });

@@ -8,6 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { institutionsFromGeoJson, parseGeoJson } from '$lib/core/io';
 import { createRandom } from '$lib/core/sample';
 import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
+import { importFirms } from '$lib/data/import-firms';
+import { previewImport } from '$lib/data/import-preview';
+import { bytesSource } from '$lib/data/import-source';
 import { zonesFromGeoJson } from '../../routes/session/zones-geojson';
 import { exportFirms, ZONE_NAMES_COLUMN, type FirmExportFormat } from './export-firms';
 
@@ -150,4 +153,34 @@ describe('exportFirms', () => {
 		exportFirms(input, { format: 'csv', batchSize: 200, onprogress: (done, total) => (expect(total).toBe(700), seen.push(done)) });
 		expect(seen).toEqual([200, 400, 600, 700]);
 	});
+});
+
+describe('exportFirms with rows that have no position', () => {
+	// Three rows the import cannot place, among good ones: the export keeps them, after the placed
+	// rows, with the cells and problem the CLI writes for them in place.
+	const lines = text.trimEnd().split('\n');
+	const withBad = [...lines.slice(0, 4), 'BAD1,,139.7,空欄,,26', ...lines.slice(4, 9), 'BAD2,35.6,abc,文字,,26', 'BAD3,95,139.7,範囲外,,26', ...lines.slice(9)].join('\n') + '\n';
+
+	it('writes every row of the file: the placed ones as before, then the unplaced with their problem, as the CLI', async () => {
+		const source = bytesSource('bad.csv', new TextEncoder().encode(withBad));
+		const { preview } = await previewImport(source);
+		const { sample: imported } = await importFirms(source, { mapping: preview.guess });
+		expect(imported.unplaced?.map((row) => row.cells[0])).toEqual(['BAD1', 'BAD2', 'BAD3']);
+		writeFileSync(join(OUT, 'bad.csv'), withBad);
+		await cli('classify', '--firms', join(OUT, 'bad.csv'), '--zones', ZONES_FILE, '--institutions', join(CLI_IN, 'institutions.geojson'), '--buffer-km', String(BUFFER_KM), '--out', join(OUT, 'bad-out.csv'));
+		const fromCli = parse(readFileSync(join(OUT, 'bad-out.csv'), 'utf8'));
+		const problemAt = fromCli[0].indexOf('problem');
+		const [header, ...body] = fromCli;
+		const expected = [header, ...body.filter((row) => row[problemAt] === ''), ...body.filter((row) => row[problemAt] !== '')];
+		expect(body.filter((row) => row[problemAt] !== '').length).toBe(3);
+
+		const { parts, count } = exportFirms({ ...imported, zones, institutions, bufferKm: BUFFER_KM }, { format: 'csv', filter: 'all', batchSize: 100 });
+		expect(count).toBe(body.length);
+		const exported = parse(utf8(Buffer.concat(parts)));
+		const at = exported[0].indexOf(ZONE_NAMES_COLUMN);
+		expect(exported.map((row) => row.filter((_, j) => j !== at))).toEqual(expected);
+		// Only the whole list holds them: they are neither inside nor outside a zone.
+		const outside = parse(utf8(Buffer.concat(exportFirms({ ...imported, zones, institutions, bufferKm: BUFFER_KM }, { format: 'csv', filter: 'outside' }).parts)));
+		expect(outside.some((row) => row[0].startsWith('BAD'))).toBe(false);
+	}, 60_000);
 });

@@ -3,7 +3,17 @@
  * the app's export and `cluster-map classify` agree byte for byte on the same inputs (plus one
  * column, `zone_names`). Pure: runs in the export worker and in unit tests.
  */
-import { createClassifiedCsvWriter, createClassifiedGeoJsonWriter, csvCell, scanCsvRecords, type FirmBatch, type FirmResults, type InstitutionPoint } from '$lib/core/io';
+import {
+	createClassifiedCsvWriter,
+	createClassifiedGeoJsonWriter,
+	csvCell,
+	scanCsvRecords,
+	type FirmBatch,
+	type FirmResults,
+	type InstitutionPoint,
+	type RowProblem
+} from '$lib/core/io';
+import { unplacedRun, type UnplacedRows } from './export-unplaced';
 import type { Feature } from 'geojson';
 import { validateZones } from '$lib/core/geo';
 import type { Zone } from '$lib/core/model';
@@ -30,9 +40,11 @@ export interface FirmRows {
 	rows: readonly (readonly string[])[];
 	lon: Float64Array;
 	lat: Float64Array;
+	/** Per row, why it has no position (NaN lon, lat); such rows are written with empty results and their problem, as the CLI does. */
+	rowProblems?: readonly (readonly RowProblem[] | null)[];
 }
 
-export type FirmExportInput = FirmExportSetup & FirmRows;
+export type FirmExportInput = FirmExportSetup & FirmRows & UnplacedRows;
 
 export interface FirmExporter {
 	/** The file's start: CSV header (with the BOM for UTF-8), or the FeatureCollection's opening. */
@@ -80,6 +92,11 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
 		count += written.count;
 		onprogress?.(to, total);
 	}
+	if (input.unplaced && input.unplaced.length > 0) {
+		const written = exporter.write(unplacedRun(input.unplaced));
+		if (written.bytes) parts.push(written.bytes);
+		count += written.count;
+	}
 	parts.push(exporter.end());
 	return { parts, count };
 }
@@ -106,10 +123,12 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 		end: () => (csv ? new Uint8Array(0) : encoder.encode(geojson!.end())),
 		write(firms) {
 			let rows = range(0, firms.rows.length);
-			let results = compute(firms.lon.slice(), firms.lat.slice());
+			// A row without a position is neither inside nor outside: only the whole list holds it.
+			if (filter !== 'all' && firms.rowProblems) rows = rows.filter((k) => !firms.rowProblems?.[k]);
+			let results = compute(Float64Array.from(rows, (i) => firms.lon[i]), Float64Array.from(rows, (i) => firms.lat[i]));
 			if (filter !== 'all') {
 				const want = filter === 'inside' ? 1 : 0;
-				const kept = rows.filter((k) => results.inside[k] === want);
+				const kept = rows.filter((_, j) => results.inside[j] === want);
 				if (kept.length < rows.length) {
 					rows = kept;
 					results = compute(Float64Array.from(kept, (i) => firms.lon[i]), Float64Array.from(kept, (i) => firms.lat[i]));
@@ -158,7 +177,7 @@ function batchOf(input: FirmRows, rows: number[], columns: string[], names: stri
 		count: rows.length,
 		lons: Float64Array.from(rows, (i) => input.lon[i]),
 		lats: Float64Array.from(rows, (i) => input.lat[i]),
-		problems: rows.map(() => null),
+		problems: rows.map((i) => (input.rowProblems?.[i] ? [...input.rowProblems[i]!] : null)),
 		lines: Uint32Array.from(rows, (i) => i + 2),
 		bytesRead: 0,
 		rows: { kind: 'csv', records, delimiter: ',' },
