@@ -105,6 +105,17 @@ describe('readCsv', () => {
 		await expect(readAll(pieces, { batchBytes: 1 << 16, maxRecordBytes: 1 << 20 })).rejects.toMatchObject({ line: 3, message: 'has a record longer than 1 MB' });
 	});
 
+	it('guesses the delimiter from header and data together, not from a split that swallows the data rows', async () => {
+		// Split at ';', the header's last cell opens a quote that never closes: one "row" of six cells.
+		const text = '会社名,緯度,経度,c0,"c1;;"""\n,35,138,";"";a",;\n';
+		const rows: string[][] = [];
+		for await (const batch of readCsv([encode(text)], { file: 't.csv' })) {
+			expect(batch.delimiter).toBe(',');
+			for (let r = 0; r < batch.records.count; r++) rows.push(recordCells(batch.records, r));
+		}
+		expect(rows).toEqual([['', '35', '138', ';";a', ';']]);
+	});
+
 	it('names the line of an unclosed quote', async () => {
 		await expect(readAll([encode('id,lat\n1,35\n2,"35.5\n3,35.6\n')])).rejects.toMatchObject({ line: 3, file: 't.csv' });
 	});

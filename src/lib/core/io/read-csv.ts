@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { recordCells } from './cell-text';
 import type { TextEncodingName } from './detect-encoding';
 import { InputError } from './input-error';
@@ -32,7 +31,7 @@ export interface ReadCsvOptions extends Utf8ChunksOptions {
 
 /**
  * Reads a CSV/TSV file with a header row as batches of records, in bounded memory: bytes are
- * decoded to UTF-8 (`utf8Chunks`), the delimiter guessed from the first rows (parsed by Papa Parse), records
+ * decoded to UTF-8 (`utf8Chunks`), the delimiter guessed from the first rows (split by the same scanner), records
  * located by `scanCsvRecords`. Cells stay undecoded bytes until asked for (`cellText`), so any row
  * can be written out exactly as it came.
  *
@@ -94,24 +93,26 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 
 /**
  * The delimiter whose split gives every one of the first rows as many cells as the header, and
- * most cells (rows parsed by Papa Parse with each candidate). Papa's own guess compares the rows
- * with each other and is misled by small files with quoted line breaks or tabs inside cells, where
- * the header is the surest guide; when no candidate is consistent, the one matching the header
- * most often wins, then the first in {@link CSV_DELIMITERS}.
+ * most cells. The rows are split by this reader's own scanner with each candidate, so quoted line
+ * breaks and LF, CRLF or CR line ends are read exactly as the import will read them (Papa Parse's
+ * guess compares rows with each other and its line-end guess can be misled by a quoted CR LF). A
+ * split that leaves only the header is not consistent (a misread quote can swallow every line
+ * break); when no candidate is consistent, the one matching the header most often wins, then the
+ * first in {@link CSV_DELIMITERS}.
  */
 function guessDelimiter(buffer: Uint8Array): CsvDelimiter {
 	let end = Math.min(buffer.length, 65536);
 	const lastBreak = buffer.lastIndexOf(0x0a, end - 1);
-	if (lastBreak > 0 && end < buffer.length) end = lastBreak;
-	const text = new TextDecoder().decode(buffer.subarray(0, end));
+	if (lastBreak > 0 && end < buffer.length) end = lastBreak + 1;
+	const sample = buffer.subarray(0, end);
 	let best: CsvDelimiter = ',';
 	let bestScore = -1;
 	for (const delimiter of CSV_DELIMITERS) {
-		const rows = Papa.parse<string[]>(text, { delimiter, preview: 50, skipEmptyLines: true }).data;
-		const width = rows[0]?.length ?? 0;
+		const widths = recordWidths(sample, delimiter.charCodeAt(0), end === buffer.length);
+		const width = widths[0] ?? 0;
 		if (width < 2) continue;
-		const matching = rows.slice(1).filter((row) => row.length === width).length;
-		const consistent = matching === rows.length - 1;
+		const matching = widths.slice(1).filter((w) => w === width).length;
+		const consistent = widths.length > 1 && matching === widths.length - 1;
 		// Consistent beats inconsistent; then more cells; then more rows matching the header.
 		const score = (consistent ? 1e9 : 0) + (consistent ? width : matching);
 		if (score > bestScore) {
@@ -120,6 +121,19 @@ function guessDelimiter(buffer: Uint8Array): CsvDelimiter {
 		}
 	}
 	return best;
+}
+
+/** Cells in each of the first 50 records of `sample` split at `delimiter` (complete records only, unless `final`). */
+function recordWidths(sample: Uint8Array, delimiter: number, final: boolean): number[] {
+	let records: CsvRecords;
+	try {
+		records = scanCsvRecords(sample, { delimiter, final });
+	} catch {
+		// An unclosed quote at the end of the file: judge by the records before it.
+		records = scanCsvRecords(sample, { delimiter, final: false });
+	}
+	const count = Math.min(records.count, 50);
+	return Array.from({ length: count }, (_, r) => records.firstCell[r + 1] - records.firstCell[r]);
 }
 
 function withoutFirst(r: CsvRecords): CsvRecords {
