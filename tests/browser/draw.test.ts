@@ -6,7 +6,7 @@ import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 import { haversineKm } from '../../src/lib/core/geo';
 import { readFirms, readInstitutions } from './firms-reference';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
-import { engineInsideFlags, lngLatsAt, settled } from './map-helpers';
+import { OTA_CORNERS, OTA_VIEW, engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 const firms = readFirms();
 
@@ -40,17 +40,10 @@ async function zoneCountBecomes(page: Page, expected: number): Promise<number> {
 
 describe('drawing a zone and classifying the firms', () => {
 	let app: OpenedApp;
-	// Pixels of a quadrilateral round the middle of the map (viewport 1280 × 800).
-	const corners: [number, number][] = [
-		[600, 300],
-		[900, 320],
-		[880, 560],
-		[620, 540]
-	];
+	const corners = OTA_CORNERS;
 
 	beforeAll(async () => {
-		// Central Ota at zoom 14: dense with firms.
-		app = await openApp('/#14/35.5615/139.716');
+		app = await openApp(OTA_VIEW);
 		await waitForMap(app.page, 60_000);
 		await settled(app.page);
 	});

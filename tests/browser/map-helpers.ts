@@ -3,6 +3,17 @@ import type { Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 
+/** Central Ota at zoom 14, dense with firms: where the drawing tests work. */
+export const OTA_VIEW = '/#14/35.5615/139.716';
+
+/** Pixels of a quadrilateral round the middle of the map (viewport 1280 × 800). */
+export const OTA_CORNERS: [number, number][] = [
+	[600, 300],
+	[900, 320],
+	[880, 560],
+	[620, 540]
+];
+
 /** Map coordinates of screen pixels, as the map converts them. */
 export function lngLatsAt(page: Page, pixels: [number, number][]): Promise<Position[]> {
 	return page.evaluate((points) => {

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
-import { engineInsideFlags, lngLatsAt, settled } from './map-helpers';
+import { OTA_CORNERS, OTA_VIEW, engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 // The export, zones file, session file and browser storage, end to end in Chromium: a zone drawn by
 // mouse at Ota, the downloads checked against the firm file and against `cluster-map classify`.
@@ -68,15 +68,10 @@ function parseCsv(text: string): string[][] {
 describe('export, session files and browser storage', () => {
 	let app: OpenedApp;
 	let expected = 0;
-	const corners: [number, number][] = [
-		[600, 300],
-		[900, 320],
-		[880, 560],
-		[620, 540]
-	];
+	const corners = OTA_CORNERS;
 
 	beforeAll(async () => {
-		app = await openApp('/#14/35.5615/139.716');
+		app = await openApp(OTA_VIEW);
 		await waitForMap(app.page, 60_000);
 		await settled(app.page);
 		const { page } = app;

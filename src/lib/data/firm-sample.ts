@@ -121,9 +121,19 @@ export function parseFirmSample(text: string, options: { file: string }): FirmSa
 		lon: Float64Array.from(lon),
 		lat: Float64Array.from(lat),
 		industry,
-		industryCounts: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+		industryCounts: sortedIndustryCounts(counts),
 		problems
 	};
+}
+
+/**
+ * Firms per industry code, largest first, ties by code: the order the legend lists them in.
+ *
+ * @example
+ * sortedIndustryCounts(new Map([['24', 3], ['18', 5]])); // [['18', 5], ['24', 3]]
+ */
+export function sortedIndustryCounts(counts: ReadonlyMap<string, number>): [code: string, count: number][] {
+	return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function coordinateProblem(text: string, value: number, limit: number): boolean {

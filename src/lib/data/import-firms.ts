@@ -20,7 +20,7 @@ import {
 	type RowProblem
 } from '$lib/core/io';
 import { jsicMediumCode } from '$lib/i18n/jsic';
-import type { FirmSample, UnplacedRow } from './firm-sample';
+import { sortedIndustryCounts, type FirmSample, type UnplacedRow } from './firm-sample';
 import type { ColumnMapping } from './import-preview';
 import type { ImportSource } from './import-source';
 
@@ -128,7 +128,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				lon: Float64Array.from(lon),
 				lat: Float64Array.from(lat),
 				industry,
-				industryCounts: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+				industryCounts: sortedIndustryCounts(counts),
 				problems: problems
 					.filter((p) => p.severity === 'error')
 					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` })),
