@@ -8,6 +8,7 @@ import type {
 	InstitutionProperties,
 	PrefectureProperties
 } from '$lib/core/geodata-types';
+import { rowCells } from '$lib/core/io/packed-rows';
 import type { ExtentProperties } from '$lib/data/features';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
@@ -34,7 +35,7 @@ export function selectionOf(
 	switch (feature.layer.id) {
 		case 'firms': {
 			const i = Number(p.i);
-			const row = data.sample?.rows[i];
+			const row = data.sample && Number.isInteger(i) && i >= 0 && i < data.sample.rows.count ? rowCells(data.sample.rows, i) : undefined;
 			return row && data.sample ? { kind: 'firm', index: i, columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
 		}
 		case 'institutions': {

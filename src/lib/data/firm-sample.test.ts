@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFirmSample } from './firm-sample';
+import { unpackRows } from '$lib/core/io/packed-rows';
 
 const header = 'id,name,lat,lon,jsic_medium';
 
@@ -8,7 +9,7 @@ describe('parseFirmSample', () => {
 		const text = `\uFEFF${header}\nF1,"Ota Seiki, Ltd.",35.5614,139.7161,26\nF2,東大阪製作所,34.6794,135.6008,E24\n`;
 		const sample = parseFirmSample(text, { file: 'firms.csv' });
 		expect(sample.columns).toEqual(['id', 'name', 'lat', 'lon', 'jsic_medium']);
-		expect(sample.rows).toEqual([
+		expect(unpackRows(sample.rows)).toEqual([
 			['F1', 'Ota Seiki, Ltd.', '35.5614', '139.7161', '26'],
 			['F2', '東大阪製作所', '34.6794', '135.6008', 'E24']
 		]);
@@ -33,7 +34,7 @@ describe('parseFirmSample', () => {
 			'\n'
 		);
 		const sample = parseFirmSample(text, { file: 'firms.csv' });
-		expect(sample.rows.map((row) => row[0])).toEqual(['F1']);
+		expect(unpackRows(sample.rows).map((row) => row[0])).toEqual(['F1']);
 		expect(sample.problems.map((p) => [p.line, p.column])).toEqual([
 			[3, 'lat'],
 			[4, 'lon'],

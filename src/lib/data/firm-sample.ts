@@ -1,9 +1,10 @@
 /**
  * Reads the bundled synthetic firm sample (static/generated/firms-sample.csv) into columns the
  * map can draw: positions as typed arrays, the industry code per firm, and every original row
- * verbatim for popups. Pure: runs in the loader worker and in unit tests.
+ * verbatim (packed) for popups. Pure: runs in the loader worker and in unit tests.
  */
 import Papa from 'papaparse';
+import { packRows, type PackedRows } from '$lib/core/io/packed-rows';
 import type { RowProblem } from '$lib/core/io/row-problem';
 import { jsicMediumCode } from '$lib/i18n/jsic';
 
@@ -19,8 +20,11 @@ export interface FirmSample {
 	file: string;
 	/** Header names in file order. */
 	columns: string[];
-	/** Placed rows, verbatim, in file order; index i matches lon[i], lat[i], industry[i]. */
-	rows: string[][];
+	/**
+	 * Placed rows, verbatim, in file order; row i matches lon[i], lat[i], industry[i]. Packed (see
+	 * `PackedRows`): read with `rowCells`, `cellAt`, `columnCells`; `rows.count` firms.
+	 */
+	rows: PackedRows;
 	lon: Float64Array;
 	lat: Float64Array;
 	/** Two-digit JSIC medium division per placed row ("" when missing). */
@@ -53,7 +57,7 @@ export const REQUIRED_COLUMNS = ['id', 'lat', 'lon'] as const;
  *
  * @example
  * const sample = parseFirmSample('id,lat,lon,jsic_medium\nF1,35.56,139.71,26\n', { file: 'firms.csv' });
- * sample.rows.length // → 1
+ * sample.rows.count // → 1
  */
 export function parseFirmSample(text: string, options: { file: string }): FirmSample {
 	const { file } = options;
@@ -117,7 +121,7 @@ export function parseFirmSample(text: string, options: { file: string }): FirmSa
 	return {
 		file,
 		columns,
-		rows,
+		rows: packRows(rows),
 		lon: Float64Array.from(lon),
 		lat: Float64Array.from(lat),
 		industry,

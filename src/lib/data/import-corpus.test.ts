@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeImportProblem, InputError } from '$lib/core/io';
+import { describeImportProblem, InputError, rowCells } from '$lib/core/io';
 import { corpusCases, expectOutcome, type CorpusCase } from '../../../tests/fixtures/import/corpus';
 import { importFirms } from './import-firms';
 import { checkSample, previewImport } from './import-preview';
@@ -39,9 +39,9 @@ async function outcome(c: CorpusCase): Promise<Record<string, unknown>> {
 		return {
 			...head,
 			rows: result.rows,
-			placed: result.sample.rows.length,
-			firstPlaced: result.sample.rows[0] ?? null,
-			firstPoint: result.sample.rows.length > 0 ? [result.sample.lon[0], result.sample.lat[0]] : null,
+			placed: result.sample.rows.count,
+			firstPlaced: result.sample.rows.count > 0 ? rowCells(result.sample.rows, 0) : null,
+			firstPoint: result.sample.rows.count > 0 ? [result.sample.lon[0], result.sample.lat[0]] : null,
 			industryCounts: result.sample.industryCounts,
 			problems: problems(result.problems)
 		};

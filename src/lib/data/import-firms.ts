@@ -14,7 +14,9 @@ import {
 	inJapanExtent,
 	readFirmsCsv,
 	readFirmsGeoJson,
-	rowCellsReader,
+	recordCell,
+	recordCells,
+	PackedRowsBuilder,
 	type FirmBatch,
 	type ImportProblem,
 	type RowProblem
@@ -75,7 +77,7 @@ export async function importFirms(source: ImportSource, options: ImportFirmsOpti
 
 function sampleBuilder(file: string, mapping: ColumnMapping) {
 	let columns: string[] = [];
-	const rows: string[][] = [];
+	const rows = new PackedRowsBuilder();
 	const lon: number[] = [];
 	const lat: number[] = [];
 	const industry: string[] = [];
@@ -91,14 +93,17 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 		add(batch: FirmBatch) {
 			columns = [...batch.columns];
 			const features = batch.rows.kind === 'features' ? batch.rows : null;
-			const csvCells = batch.rows.kind === 'csv' ? rowCellsReader(batch.rows.records, batch.rows.delimiter) : null;
+			const records = batch.rows.kind === 'csv' ? batch.rows.records : null;
+			const addRecord = records ? rows.csvRecords(records) : null;
+			// A placed CSV row is kept as offsets into its batch's text: only its id and industry cells are made strings.
+			const cellOf = (r: number, cells: string[] | null, c: number) => (cells ? (cells[c] ?? '') : recordCell(records!, r, c));
 			for (let r = 0; r < batch.count; r++) {
 				const line = batch.lines[r];
 				const found = batch.problems[r];
-				const cells = csvCells ? csvCells(r) : featureCells(features!.features[r], columns, features!.idColumn);
+				const cells = features ? featureCells(features.features[r], columns, features.idColumn) : null;
 				if (found !== null) {
 					for (const p of found) problems.push(importProblem(file, line, p));
-					unplaced.push({ line, cells, problems: found });
+					unplaced.push({ line, cells: cells ?? recordCells(records!, r), problems: found });
 					continue;
 				}
 				const x = batch.lons[r];
@@ -106,13 +111,14 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				const warnings: RowProblem[] = [];
 				if (!inJapanExtent(x, y)) warnings.push({ kind: 'outside-japan', lon: x, lat: y });
 				if (mapping.id >= 0) {
-					const id = cells[mapping.id] ?? '';
+					const id = cellOf(r, cells, mapping.id);
 					const firstLine = ids.see(id, line);
 					if (firstLine !== null) warnings.push({ kind: 'duplicate-id', column: columns[mapping.id], id: id.trim(), firstLine });
 				}
 				for (const p of warnings) problems.push(importProblem(file, line, p));
-				const code = mapping.industry >= 0 ? (jsicMediumCode(cells[mapping.industry] ?? '') ?? '') : '';
-				rows.push(cells);
+				const code = mapping.industry >= 0 ? (jsicMediumCode(cellOf(r, cells, mapping.industry)) ?? '') : '';
+				if (cells) rows.addCells(cells);
+				else addRecord!(r);
 				lon.push(x);
 				lat.push(y);
 				industry.push(code);
@@ -124,7 +130,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			const sample: FirmSample = {
 				file,
 				columns,
-				rows,
+				rows: rows.finish(),
 				lon: Float64Array.from(lon),
 				lat: Float64Array.from(lat),
 				industry,

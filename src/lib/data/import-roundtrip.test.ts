@@ -1,7 +1,7 @@
 import Encoding from 'encoding-japanese';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createClassifiedCsvWriter, readFirmsCsv, type FirmBatch, type FirmResults } from '$lib/core/io';
+import { createClassifiedCsvWriter, readFirmsCsv, unpackRows, type FirmBatch, type FirmResults } from '$lib/core/io';
 import { chunked, toCsv } from '$lib/core/io/test/csv-arbitraries';
 import { importFirms } from './import-firms';
 import { previewImport } from './import-preview';
@@ -39,7 +39,7 @@ async function imported(source: ImportSource): Promise<string[][]> {
 	const { preview } = await previewImport(source);
 	const { sample, problems } = await importFirms(source, { mapping: preview.guess });
 	expect(problems).toEqual([]);
-	return sample.rows;
+	return unpackRows(sample.rows);
 }
 
 /** The file written back out as the exports write it (no formula guard, so cells are unchanged). */

@@ -46,8 +46,8 @@ export interface FirmFeatureProperties {
  * map.getSource('firms').setData(firmFeatures(sample));
  */
 export function firmFeatures(sample: FirmSample): FeatureCollection<Point, FirmFeatureProperties> {
-	const features = new Array(sample.rows.length);
-	for (let i = 0; i < sample.rows.length; i++) {
+	const features = new Array(sample.rows.count);
+	for (let i = 0; i < sample.rows.count; i++) {
 		features[i] = {
 			type: 'Feature',
 			id: i,

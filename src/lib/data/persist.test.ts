@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { packRows, unpackRows } from '$lib/core/io';
 import { describe, expect, it } from 'vitest';
 import { parseFirmSample } from './firm-sample';
 import { datasetHash, isQuotaError, memoryBackend, sessionStore, type KeyValueBackend } from './persist';
@@ -20,6 +21,15 @@ describe('session store', () => {
 		expect((await store.load()).dataset).toBeNull();
 		await store.clear();
 		expect(await store.load()).toEqual({ session: null, dataset: null });
+	});
+
+	it('reads a dataset stored with its rows as arrays of strings, packed', async () => {
+		const backend = memoryBackend();
+		backend.data.set('dataset', { ...sample, rows: unpackRows(sample.rows) });
+		const { dataset } = await sessionStore(backend).load();
+		expect(dataset?.rows.count).toBe(2);
+		expect(unpackRows(dataset!.rows)).toEqual(unpackRows(sample.rows));
+		expect(dataset?.file).toBe(sample.file);
 	});
 
 	it('ignores stored values of another shape instead of failing', async () => {
@@ -45,12 +55,18 @@ describe('session store', () => {
 
 describe('datasetHash', () => {
 	it('is the SHA-256 of the columns and rows as JSON', async () => {
-		const expected = createHash('sha256').update(JSON.stringify([sample.columns, sample.rows])).digest('hex');
+		const expected = createHash('sha256').update(JSON.stringify([sample.columns, unpackRows(sample.rows)])).digest('hex');
 		expect(await datasetHash(sample)).toBe(expected);
 	});
 
+	it('hashes a table of many runs as the JSON of all its rows', async () => {
+		const rows = Array.from({ length: 25_001 }, (_, i) => [`F${i}`, i % 7 === 0 ? '"東京", 大田' : String(i)]);
+		const expected = createHash('sha256').update(JSON.stringify([['id', 'x'], rows])).digest('hex');
+		expect(await datasetHash({ columns: ['id', 'x'], rows: packRows(rows) })).toBe(expected);
+	});
+
 	it('changes with any cell', async () => {
-		const other = { columns: sample.columns, rows: sample.rows.map((row, i) => (i === 1 ? [...row.slice(0, 4), '=1+3'] : row)) };
+		const other = { columns: sample.columns, rows: packRows(unpackRows(sample.rows).map((row, i) => (i === 1 ? [...row.slice(0, 4), '=1+3'] : row))) };
 		expect(await datasetHash(other)).not.toBe(await datasetHash(sample));
 	});
 });

@@ -4,6 +4,7 @@
  * keep to localStorage (see settings.svelte.ts).
  */
 import { openDB } from 'idb';
+import { isPackedRows, packRows, unpackRows } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
 
@@ -45,6 +46,8 @@ const DB_NAME = 'cluster-map';
 const STORE = 'working';
 const SESSION_KEY = 'session';
 const DATASET_KEY = 'dataset';
+/** Rows per piece of a dataset hash: bounds the strings made at once. */
+const HASH_RUN = 10_000;
 
 /**
  * The session store over IndexedDB, or over `backend` when given.
@@ -57,7 +60,7 @@ export function sessionStore(backend: KeyValueBackend = indexedDbBackend()): Ses
 	return {
 		async load() {
 			const [session, dataset] = await Promise.all([backend.get(SESSION_KEY), backend.get(DATASET_KEY)]);
-			return { session: isStoredSession(session) ? session : null, dataset: isFirmSample(dataset) ? dataset : null };
+			return { session: isStoredSession(session) ? session : null, dataset: storedSample(dataset) };
 		},
 		saveSession: (session) => backend.put(SESSION_KEY, session),
 		saveDataset: (dataset) => (dataset ? backend.put(DATASET_KEY, dataset) : backend.delete(DATASET_KEY)),
@@ -105,10 +108,21 @@ export function memoryBackend(): KeyValueBackend & { data: Map<string, unknown> 
  * same firms it was made with. Coordinates are columns too, so they are covered.
  *
  * @example
- * await datasetHash({ columns: ['id'], rows: [['F1']] }); // '…64 hex digits…'
+ * await datasetHash({ columns: ['id'], rows: packRows([['F1']]) }); // '…64 hex digits…'
  */
 export async function datasetHash(sample: Pick<FirmSample, 'columns' | 'rows'>): Promise<string> {
-	const bytes = new TextEncoder().encode(JSON.stringify([sample.columns, sample.rows]));
+	// The JSON of [columns, rows as arrays of strings], as hashes were made before rows were packed,
+	// so that session files saved then still match; written a run of rows at a time.
+	const encoder = new TextEncoder();
+	const parts = [encoder.encode(`[${JSON.stringify(sample.columns)},[`)];
+	const { rows } = sample;
+	for (let from = 0; from < rows.count; from += HASH_RUN) {
+		const run = JSON.stringify(unpackRows(rows, from, Math.min(rows.count, from + HASH_RUN))).slice(1, -1);
+		parts.push(encoder.encode(from > 0 ? `,${run}` : run));
+	}
+	parts.push(encoder.encode(']]'));
+	const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+	parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -125,7 +139,11 @@ function isStoredSession(value: unknown): value is StoredSession {
 	return typeof v === 'object' && v !== null && v.version === 1 && Array.isArray(v.zones);
 }
 
-function isFirmSample(value: unknown): value is FirmSample {
-	const v = value as FirmSample | null;
-	return typeof v === 'object' && v !== null && Array.isArray(v.columns) && Array.isArray(v.rows) && v.lon instanceof Float64Array && v.lat instanceof Float64Array;
+/** A stored firm dataset, or null; one stored before rows were packed (arrays of strings) is packed now. */
+function storedSample(value: unknown): FirmSample | null {
+	const v = value as (Omit<FirmSample, 'rows'> & { rows: unknown }) | null;
+	if (typeof v !== 'object' || v === null || !Array.isArray(v.columns) || !(v.lon instanceof Float64Array) || !(v.lat instanceof Float64Array)) return null;
+	if (isPackedRows(v.rows)) return v as FirmSample;
+	if (Array.isArray(v.rows) && v.rows.every((row) => Array.isArray(row))) return { ...v, rows: packRows(v.rows as string[][]) };
+	return null;
 }

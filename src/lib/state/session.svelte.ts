@@ -112,7 +112,7 @@ export class WorkingSession {
 		if (!sample) return null;
 		let hash = this.#hashes.get(sample);
 		if (!hash) this.#hashes.set(sample, (hash = datasetHash(sample)));
-		return { file: sample.file, rows: sample.rows.length, sha256: await hash, bundled: sample === this.#bundled };
+		return { file: sample.file, rows: sample.rows.count, sha256: await hash, bundled: sample === this.#bundled };
 	}
 
 	/** Current settings as a session carries them. */

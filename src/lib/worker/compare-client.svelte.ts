@@ -3,6 +3,7 @@
  * for anything but the newest comparison are dropped, so a slow answer for old zones never
  * overwrites a newer one.
  */
+import type { PackedRows } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
 import type { ColumnInfo } from './compare-columns';
 import type { CompareParams, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ProgressReply } from './compare-protocol';
@@ -40,8 +41,8 @@ export class CompareClient {
 		this.#port.onmessage = (event) => this.#receive(event.data);
 	}
 
-	/** Sends the firm table (coordinates copied, so the caller keeps its arrays). */
-	loadTable(table: { columns: string[]; rows: string[][]; lon: Float64Array; lat: Float64Array }): void {
+	/** Sends the firm table (rows and coordinates copied, so the caller keeps them). */
+	loadTable(table: { columns: string[]; rows: PackedRows; lon: Float64Array; lat: Float64Array }): void {
 		this.#loadId = this.#nextId++;
 		const lons = table.lon.slice();
 		const lats = table.lat.slice();

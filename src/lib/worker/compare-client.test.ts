@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packRows } from '$lib/core/io';
 import { CompareClient, type ComparePort } from './compare-client.svelte';
 import type { CompareParams, CompareReplyMessage, CompareRequestMessage, CompareResult } from './compare-protocol';
 
@@ -24,7 +25,7 @@ describe('CompareClient', () => {
 		const port = manualPort();
 		const client = new CompareClient(port);
 		const lon = Float64Array.of(1, 2);
-		client.loadTable({ columns: ['y'], rows: [['1'], ['0']], lon, lat: Float64Array.of(3, 4) });
+		client.loadTable({ columns: ['y'], rows: packRows([['1'], ['0']]), lon, lat: Float64Array.of(3, 4) });
 		expect(lon[0]).toBe(1);
 		port.reply({ type: 'table-loaded', id: 1, rows: 2, columns: [{ name: 'y', kind: 'binary', levels: ['no', 'yes'] }] });
 		expect(client.columns.map((c) => c.name)).toEqual(['y']);
@@ -54,7 +55,7 @@ describe('CompareClient', () => {
 	it('reports a failed table load even while a comparison is pending', () => {
 		const port = manualPort();
 		const client = new CompareClient(port);
-		client.loadTable({ columns: [], rows: [], lon: new Float64Array(0), lat: new Float64Array(0) });
+		client.loadTable({ columns: [], rows: packRows([]), lon: new Float64Array(0), lat: new Float64Array(0) });
 		client.compare(params, input);
 		port.reply({ type: 'error', id: 1, message: 'firm table: 0 rows but 1 longitudes' });
 		expect(client.error).toMatch(/0 rows/);

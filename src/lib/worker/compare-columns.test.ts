@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { packRows } from '$lib/core/io';
 import { describeColumns, guessVariables } from './compare-columns';
 
 const columns = ['id', 'lat', 'new_products', 'patents_3y', 'rd_communication', 'subcontractor', 'employees', 'jsic_major', 'name'];
-const rows = Array.from({ length: 40 }, (_, i) => [
+const rows = packRows(
+	Array.from({ length: 40 }, (_, i) => [
 	`F${i}`,
 	String(35 + i / 100),
 	i === 7 ? 'maybe' : i % 3 ? 'yes' : 'no',
@@ -11,8 +13,9 @@ const rows = Array.from({ length: 40 }, (_, i) => [
 	i % 2 ? 'はい' : 'いいえ',
 	String(3 + i),
 	i % 2 ? 'E' : 'G',
-	`株式会社${i}`
-]);
+		`株式会社${i}`
+	])
+);
 
 describe('describeColumns', () => {
 	it('tells numbers, yes/no answers, ordered categories and text apart', () => {
@@ -29,8 +32,8 @@ describe('describeColumns', () => {
 
 	it('calls a column with many unreadable answers neither numeric nor yes/no', () => {
 		const mixed = Array.from({ length: 20 }, (_, i) => [i % 4 === 0 ? 'n/k' : String(i)]);
-		expect(describeColumns(['score'], mixed)[0].kind).not.toBe('numeric');
-		expect(describeColumns(['empty'], [[''], ['無回答']])[0].kind).toBe('text');
+		expect(describeColumns(['score'], packRows(mixed))[0].kind).not.toBe('numeric');
+		expect(describeColumns(['empty'], packRows([[''], ['無回答']]))[0].kind).toBe('text');
 	});
 });
 

@@ -2,6 +2,8 @@
  * What kind each survey column is (for the variable pickers) and sensible default picks. The
  * values themselves are read by the statistics engine's parseColumn / parseFactor.
  */
+import { cellAt, type PackedRows } from '$lib/core/io/packed-rows';
+
 export type ColumnKind = 'numeric' | 'binary' | 'categorical' | 'text';
 
 export interface ColumnInfo {
@@ -34,9 +36,9 @@ const isNumber = (text: string) => text !== '' && Number.isFinite(Number(text.re
  * categorical (at most 12 distinct answers) or text.
  *
  * @example
- * describeColumns(['new_products'], [['1'], ['0']]); // [{ name: 'new_products', kind: 'binary', levels: ['no', 'yes'] }]
+ * describeColumns(['new_products'], packRows([['1'], ['0']])); // [{ name: 'new_products', kind: 'binary', levels: ['no', 'yes'] }]
  */
-export function describeColumns(columns: readonly string[], rows: readonly string[][]): ColumnInfo[] {
+export function describeColumns(columns: readonly string[], rows: PackedRows): ColumnInfo[] {
 	return columns.map((name, c) => {
 		const distinct = new Set<string>();
 		let filled = 0;
@@ -44,8 +46,8 @@ export function describeColumns(columns: readonly string[], rows: readonly strin
 		let answers = 0;
 		// A count such as patents is mostly 0 and 1: any other number makes it numeric, not yes/no.
 		let otherNumbers = 0;
-		for (const row of rows) {
-			const raw = row[c] ?? '';
+		for (let r = 0; r < rows.count; r++) {
+			const raw = cellAt(rows, r, c);
 			// NFKC (full-width digits, as the engine reads them) only where there is non-ASCII text: it is slow.
 			const cell = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
 			const key = cell.toLowerCase();

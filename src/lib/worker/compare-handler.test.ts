@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnCells, packRows } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import { compareOutcome, makeContrasts, parseColumn } from '$lib/core/stats/compare';
 import { createCompareHandler } from './compare-handler';
@@ -16,7 +17,7 @@ function table() {
 		rows.push([`F${i}`, product, String(i % 5), ['none', 'yearly', 'monthly', 'weekly'][i % 4], i % 2 ? 'yes' : 'no', String(5 + i)]);
 		lons.push(lon);
 	}
-	return { columns: ['id', 'new_products', 'patents', 'rd_communication', 'subcontractor', 'employees'], rows, lons: Float64Array.from(lons), lats: new Float64Array(40).fill(0.5) };
+	return { columns: ['id', 'new_products', 'patents', 'rd_communication', 'subcontractor', 'employees'], rows: packRows(rows), lons: Float64Array.from(lons), lats: new Float64Array(40).fill(0.5) };
 }
 
 const zone: Zone = { id: 'z', name: 'Zone', source: 'drawn', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } };
@@ -87,7 +88,7 @@ describe('comparison worker handler', () => {
 		const [contrast] = last.result.contrasts;
 		expect(contrast.zoneId).toBeNull();
 		// The same row computed directly with the engine.
-		const column = parseColumn(t.rows.map((r) => r[1]), { column: 'new_products', kind: 'binary' });
+		const column = parseColumn(columnCells(t.rows, 1), { column: 'new_products', kind: 'binary' });
 		const [direct] = makeContrasts({ inside, offsets: new Uint32Array(41), zoneIndices: new Uint32Array(0), zoneIds: [] }, { kind: 'inside-outside' });
 		const expected = compareOutcome(column, direct, { permutations: 200, seed: 3 });
 		expect(contrast.outcomes[0]).toEqual(expected);

@@ -3,6 +3,7 @@
  * (and is tested) in Node. A comparison is long (10,000 permutations per outcome), so it pauses
  * between steps: a newer request arriving meanwhile makes it stop without replying.
  */
+import { columnCells, type PackedRows } from '$lib/core/io/packed-rows';
 import {
 	buildDesign,
 	COMMUNICATION_ALIASES,
@@ -34,7 +35,7 @@ export interface CompareHandlerOptions {
 
 interface Table {
 	columns: string[];
-	rows: string[][];
+	rows: PackedRows;
 	lons: Float64Array;
 	lats: Float64Array;
 	info: ColumnInfo[];
@@ -64,7 +65,7 @@ export function createCompareHandler(options: CompareHandlerOptions): (request: 
 	return async (request) => {
 		if (request.type === 'load-table') {
 			try {
-				const n = request.rows.length;
+				const n = request.rows.count;
 				if (request.lons.length !== n || request.lats.length !== n) {
 					throw new Error(`firm table: ${n} rows but ${request.lons.length} longitudes and ${request.lats.length} latitudes; send one coordinate per row.`);
 				}
@@ -107,7 +108,7 @@ interface Hooks {
 async function compare(table: Table, request: CompareRequest, hooks: Hooks): Promise<CompareResult> {
 	const started = hooks.now();
 	const { params } = request;
-	const n = table.rows.length;
+	const n = table.rows.count;
 	if (request.inside.length !== n) throw new Error(`the classification has ${request.inside.length} firms but the table ${n}; classify again.`);
 	const notes: CodingNote[] = [];
 	const outcomes = params.outcomes.map((name) => outcomeColumn(table, name, notes));
@@ -172,7 +173,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 
 	const employees = params.size === null ? undefined : numericColumn(table, params.size, notes).values;
 	const industryAt = params.industry === null ? -1 : table.columns.indexOf(params.industry);
-	const industry = industryAt >= 0 ? table.rows.map((row) => row[industryAt] ?? '') : undefined;
+	const industry = industryAt >= 0 ? columnCells(table.rows, industryAt) : undefined;
 	const communicationValues = communication ? Float64Array.from(communication.codes, (c) => (c < 0 ? NaN : c)) : undefined;
 	for (const [k, column] of outcomes.entries()) {
 		await hooks.pause();
@@ -204,7 +205,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 function cells(table: Table, name: string): string[] {
 	const c = table.columns.indexOf(name);
 	if (c < 0) throw new Error(`the firm table has no column "${name}"; pick one of ${table.columns.join(', ')}.`);
-	return table.rows.map((row) => row[c] ?? '');
+	return columnCells(table.rows, c);
 }
 
 /** A parsed column (cached per table), its unreadable cells noted. */

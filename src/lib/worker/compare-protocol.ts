@@ -3,6 +3,7 @@
  * carries an id; progress and replies repeat it, so the client drops anything a newer request has
  * made stale. Labels are keys or column names, never translated text: the page translates.
  */
+import type { PackedRows } from '$lib/core/io/packed-rows';
 import type { InstitutionType, Zone } from '$lib/core/model';
 import type { Grouping, LinkageTable, OutcomeComparison, RegressionResult } from '$lib/core/stats/compare/types';
 import type { ColumnInfo } from './compare-columns';
@@ -14,7 +15,7 @@ export interface LoadTableRequest {
 	type: 'load-table';
 	id: number;
 	columns: string[];
-	rows: string[][];
+	rows: PackedRows;
 	lons: Float64Array;
 	lats: Float64Array;
 }

@@ -3,6 +3,7 @@
  * are sent in runs with a pause between them, so the page stays responsive while a large dataset
  * is copied over, and the worker writes each run while the next is on its way.
  */
+import { sliceRows } from '$lib/core/io/packed-rows';
 import type { FirmExportFilter, FirmExportFormat, FirmExportInput } from './export-firms';
 import type { ExportReply, ExportRequest } from './export-protocol';
 import { unplacedRun } from './export-unplaced';
@@ -45,10 +46,10 @@ export async function runFirmExport(
 		};
 	});
 	const { rows, lon, lat, unplaced = [], ...setup } = input;
-	post({ type: 'start', setup, format: options.format, filter: options.filter, total: rows.length + unplaced.length });
-	for (let from = 0; from < rows.length && !stopped; from += RUN) {
-		const to = Math.min(rows.length, from + RUN);
-		post({ type: 'rows', rows: rows.slice(from, to), lon: lon.slice(from, to), lat: lat.slice(from, to) });
+	post({ type: 'start', setup, format: options.format, filter: options.filter, total: rows.count + unplaced.length });
+	for (let from = 0; from < rows.count && !stopped; from += RUN) {
+		const to = Math.min(rows.count, from + RUN);
+		post({ type: 'rows', rows: sliceRows(rows, from, to), lon: lon.slice(from, to), lat: lat.slice(from, to) });
 		await new Promise((next) => setTimeout(next, 0));
 	}
 	// Rows without a position go last, as in exportFirms, so the file keeps every row.

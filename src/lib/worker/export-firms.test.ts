@@ -102,7 +102,7 @@ describe('exportFirms', () => {
 		const csv = utf8(bytes('csv'));
 		expect(withoutZoneNames(parse(csv))).toEqual(cliCsv);
 		// Formula-like text is guarded as the CLI contract says, so the raw cells are the originals.
-		expect(cliCsv.length).toBe(sample.rows.length + 1);
+		expect(cliCsv.length).toBe(sample.rows.count + 1);
 		expect(cliCsv.some((row) => row.includes("'=SUM(A1:A2)"))).toBe(true);
 		// Firms in the star's middle: inside the repaired zone only.
 		expect(cliCsv.filter((row) => row.includes('star')).length).toBeGreaterThan(3);
@@ -143,7 +143,7 @@ describe('exportFirms', () => {
 	it('exports every firm as outside when there are no zones', () => {
 		const rows = parse(utf8(Buffer.concat(exportFirms({ ...input, zones: [] }, { format: 'csv' }).parts)));
 		const at = (name: string) => rows[0].indexOf(name);
-		expect(rows.length).toBe(sample.rows.length + 1);
+		expect(rows.length).toBe(sample.rows.count + 1);
 		expect(rows.slice(1).every((row) => row[at('inside_cluster')] === 'false' && row[at('zone_ids')] === '' && row[at(ZONE_NAMES_COLUMN)] === '')).toBe(true);
 		expect(exportFirms({ ...input, zones: [] }, { format: 'csv', filter: 'inside' }).count).toBe(0);
 	});

@@ -7,7 +7,10 @@ import {
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
 	csvCell,
+	rowCells,
 	scanCsvRecords,
+	sliceRows,
+	type PackedRows,
 	type FirmBatch,
 	type FirmResults,
 	type InstitutionPoint,
@@ -37,7 +40,7 @@ export interface FirmExportSetup {
 /** A run of firms as the page holds them (a `FirmSample`'s fields): row i is at lon[i], lat[i]. */
 export interface FirmRows {
 	/** Rows verbatim. */
-	rows: readonly (readonly string[])[];
+	rows: PackedRows;
 	lon: Float64Array;
 	lat: Float64Array;
 	/** Per row, why it has no position (NaN lon, lat); such rows are written with empty results and their problem, as the CLI does. */
@@ -83,11 +86,11 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
 	const { batchSize = 5000, onprogress } = options;
 	const exporter = createFirmExporter(input, options);
 	const parts = [exporter.start()];
-	const total = input.rows.length;
+	const total = input.rows.count;
 	let count = 0;
 	for (let from = 0; from < total; from += batchSize) {
 		const to = Math.min(total, from + batchSize);
-		const written = exporter.write({ rows: input.rows.slice(from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to) });
+		const written = exporter.write({ rows: sliceRows(input.rows, from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to) });
 		if (written.bytes) parts.push(written.bytes);
 		count += written.count;
 		onprogress?.(to, total);
@@ -122,7 +125,7 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 		start: () => (csv ? csv.header(columns).slice() : encoder.encode(geojson!.start())),
 		end: () => (csv ? new Uint8Array(0) : encoder.encode(geojson!.end())),
 		write(firms) {
-			let rows = range(0, firms.rows.length);
+			let rows = range(0, firms.rows.count);
 			// A row without a position is neither inside nor outside: only the whole list holds it.
 			if (filter !== 'all' && firms.rowProblems) rows = rows.filter((k) => !firms.rowProblems?.[k]);
 			let results = compute(Float64Array.from(rows, (i) => firms.lon[i]), Float64Array.from(rows, (i) => firms.lat[i]));
@@ -169,7 +172,7 @@ function zoneNames(zones: readonly Zone[], results: FirmResults): string[] {
  * the original text, and plain records are then copied to the output as they are.
  */
 function batchOf(input: FirmRows, rows: number[], columns: string[], names: string[]): FirmBatch {
-	const lines = rows.map((i, k) => [...input.rows[i], names[k]].map((text) => csvCell(text, { guard: false })).join(','));
+	const lines = rows.map((i, k) => [...rowCells(input.rows, i), names[k]].map((text) => csvCell(text, { guard: false })).join(','));
 	const records = scanCsvRecords(new TextEncoder().encode(lines.join('\n')), { final: true, file: 'export' });
 	if (records.count !== rows.length) throw new Error(`export: ${rows.length} rows became ${records.count} records`);
 	return {

@@ -2,6 +2,7 @@
  * Rows of a file that have no position, carried to the export so the file keeps every row: they are
  * written last, with empty results and their problem, as the command-line tool writes them.
  */
+import { packRows } from '$lib/core/io/packed-rows';
 import type { RowProblem } from '$lib/core/io/row-problem';
 import type { FirmRows } from './export-firms';
 
@@ -18,7 +19,7 @@ export interface UnplacedRows {
  */
 export function unplacedRun(unplaced: NonNullable<UnplacedRows['unplaced']>): FirmRows {
 	return {
-		rows: unplaced.map((row) => row.cells),
+		rows: packRows(unplaced.map((row) => row.cells)),
 		lon: new Float64Array(unplaced.length).fill(NaN),
 		lat: new Float64Array(unplaced.length).fill(NaN),
 		rowProblems: unplaced.map((row) => row.problems)

@@ -27,7 +27,7 @@ scope.onmessage = (event: MessageEvent<ExportRequest>) => {
 			const written = exporter!.write(message);
 			if (written.bytes) parts.push(written.bytes);
 			count += written.count;
-			done += message.rows.length;
+			done += message.rows.count;
 			reply({ type: 'progress', done, total });
 		} else {
 			parts.push(exporter!.end());

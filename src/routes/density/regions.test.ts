@@ -1,3 +1,4 @@
+import { packRows } from '$lib/core/io/packed-rows';
 import { describe, expect, it } from 'vitest';
 import type { DetectedZone } from '$lib/core/detect';
 import type { FirmSample } from '$lib/data/firm-sample';
@@ -19,7 +20,7 @@ const geodata = {
 } as unknown as Geodata;
 
 function sample(columns: string[], rows: string[][], lon: number[], lat: number[]): FirmSample {
-	return { file: 'f.csv', columns, rows, lon: Float64Array.from(lon), lat: Float64Array.from(lat), industry: rows.map(() => '24'), industryCounts: [['24', rows.length]], problems: [] };
+	return { file: 'f.csv', columns, rows: packRows(rows), lon: Float64Array.from(lon), lat: Float64Array.from(lat), industry: rows.map(() => '24'), industryCounts: [['24', rows.length]], problems: [] };
 }
 
 describe('location-quotient regions', () => {

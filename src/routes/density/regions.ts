@@ -5,6 +5,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DetectedZone } from '$lib/core/detect';
+import { columnCells } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
@@ -28,7 +29,7 @@ export function densityFirms(sample: FirmSample): DensityFirms {
 		lats: sample.lat,
 		industry: Uint16Array.from(sample.industry, (code) => indexOf.get(code) ?? 0),
 		industryCodes,
-		employees: Float64Array.from(sample.rows, (row) => (at >= 0 && row[at].trim() !== '' ? Number(row[at]) : NaN))
+		employees: Float64Array.from(at >= 0 ? columnCells(sample.rows, at) : new Array<string>(sample.rows.count).fill(''), (cell) => (cell.trim() !== '' ? Number(cell) : NaN))
 	};
 }
 
@@ -48,7 +49,7 @@ export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geoda
 	const ids = shapes.map((f) => f.properties.id);
 	const indexOf = new Map(ids.map((id, k) => [id, k]));
 	const normalise = (value: string) => (kind === 'prefecture' ? value.trim().padStart(2, '0') : value.trim());
-	return { kind: 'membership', ids, membership: Int32Array.from(sample.rows, (row) => indexOf.get(normalise(row[at])) ?? -1) };
+	return { kind: 'membership', ids, membership: Int32Array.from(columnCells(sample.rows, at), (cell) => indexOf.get(normalise(cell)) ?? -1) };
 }
 
 /**

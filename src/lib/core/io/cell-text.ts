@@ -29,6 +29,17 @@ export function recordCells(records: CsvRecords, r: number): string[] {
 	return cells;
 }
 
+/**
+ * Cell c of record r as text, or '' when the record has fewer cells.
+ *
+ * @example
+ * recordCell(scanCsvRecords(new TextEncoder().encode('a,b'), { final: true }), 0, 1); // 'b'
+ */
+export function recordCell(records: CsvRecords, r: number, c: number): string {
+	const k = records.firstCell[r] + c;
+	return c >= 0 && k < records.firstCell[r + 1] ? cellText(records, k) : '';
+}
+
 /** Text of a raw CSV cell span (quoted or not) of UTF-8 bytes. */
 export function spanText(b: Uint8Array, s: number, e: number): string {
 	if (s >= e || b[s] !== QUOTE) return utf8Text(b, s, e);
@@ -54,37 +65,4 @@ function utf8Text(b: Uint8Array, s: number, e: number): string {
 		if (ascii) return String.fromCharCode(...b.subarray(s, e));
 	}
 	return utf8.decode(b.subarray(s, e));
-}
-
-const RECORD_PLAIN_FLAGS = 4; // RECORD_FORMULA_START only: no quotes anywhere in the record
-
-/**
- * A reader of whole rows of one batch, for callers that need every cell of every row as text (the
- * app keeps rows for display): the batch is decoded once, and a record without quotes is cut out
- * of that text and split at its delimiters — much faster, and far less garbage, than decoding
- * each cell ({@link recordCells}), which quoted records still use. Rows must be asked for in
- * increasing order.
- *
- * @example
- * const cellsOf = rowCellsReader(records, ',');
- * for (let r = 0; r < records.count; r++) rows.push(cellsOf(r));
- */
-export function rowCellsReader(records: CsvRecords, delimiter: string): (r: number) => string[] {
-	const b = records.bytes;
-	const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
-	let byte = 0;
-	let unit = 0;
-	// UTF-16 units before byte `to`: one per character start, two for a 4-byte character.
-	const unitsTo = (to: number) => {
-		for (; byte < to; byte++) {
-			const c = b[byte];
-			if ((c & 0xc0) !== 0x80) unit += c >= 0xf0 ? 2 : 1;
-		}
-		return unit;
-	};
-	return (r) => {
-		if ((records.flags[r] & ~RECORD_PLAIN_FLAGS) !== 0) return recordCells(records, r);
-		const from = unitsTo(records.start[r]);
-		return text.slice(from, unitsTo(records.end[r])).split(delimiter);
-	};
 }

@@ -4,7 +4,19 @@ export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } f
 export { streamChunks } from './stream-chunks';
 export { decodeText } from './decode-text';
 export { scanCsvRecords, RECORD_QUOTED, RECORD_MALFORMED, type CsvRecords, type ScanCsvOptions } from './scan-csv-records';
-export { cellText, recordCells, rowCellsReader, spanText } from './cell-text';
+export { cellText, recordCell, recordCells, spanText } from './cell-text';
+export {
+	cellAt,
+	columnCells,
+	isPackedRows,
+	packRows,
+	packedRowsTransfer,
+	rowCells,
+	sliceRows,
+	unpackRows,
+	PackedRowsBuilder,
+	type PackedRows
+} from './packed-rows';
 export { readCsv, CSV_DELIMITERS, type CsvBatch, type CsvDelimiter, type ReadCsvOptions } from './read-csv';
 export { guessColumns, normalizeHeader, COLUMN_NAMES, type ColumnGuess, type ColumnRole } from './guess-columns';
 export { parseCoordinate, coordinateFromBytes } from './parse-coordinate';
