@@ -99,12 +99,15 @@ export interface InstitutionProperties {
 	type: InstitutionType;
 	/** The type in the source's words ("national college of technology"). */
 	type_detail: string;
-	district: DistrictId;
+	/** '' for an institution imported by the user. */
+	district: DistrictId | '';
 	/** code5 of the municipality the institution is in (not necessarily a district member). */
 	municipality_code: string;
 	address_ja: string;
 	confidence: CoordinateConfidence;
 	coord_source: string;
+	/** The file an institution was imported from; absent for the bundled ones. */
+	imported?: string;
 }
 export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>;
 

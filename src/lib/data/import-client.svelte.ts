@@ -2,17 +2,22 @@
  * The page's side of the import worker: one file at a time, from preview to result, as reactive
  * state the import dialog shows (phase, preview, progress, failure, problems).
  */
-import type { ImportProblem } from '$lib/core/io';
+import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
+import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
 import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
 
 export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'failed';
 
+/** What a file becomes; imported institutions join the bundled ones or replace them. */
+export type ImportTarget = { as: 'firms' | 'zones' | 'reference'; nameColumn?: string } | { as: 'institutions'; mode: 'add' | 'replace' };
+
 export interface ImportResult {
 	firms?: FirmSample;
 	zones?: Zone[];
+	institutions?: InstitutionPoint[];
 	problems: ImportProblem[];
 	/** Rows (or features) read. */
 	rows: number;
@@ -50,6 +55,11 @@ export class ImportClient {
 	/** Imports the previewed features as zones. */
 	importZones(nameColumn?: string): Promise<ImportResult | null> {
 		return this.#run({ type: 'import-zones', id: ++this.#id, nameColumn });
+	}
+
+	/** Imports the previewed file as R&D institutions with this mapping. */
+	importInstitutions(mapping: InstitutionMapping, swap: boolean): Promise<ImportResult | null> {
+		return this.#run({ type: 'import-institutions', id: ++this.#id, mapping: $state.snapshot(mapping), swap });
 	}
 
 	/** Stops the import under way (the worker stops between batches). */
@@ -116,9 +126,14 @@ export class ImportClient {
 				this.progress = { bytesRead: reply.bytesRead, total: reply.total, rows: reply.rows };
 				break;
 			case 'firms':
-			case 'zones': {
+			case 'zones':
+			case 'institutions': {
 				const result: ImportResult =
-					reply.type === 'firms' ? { firms: reply.sample, problems: reply.problems, rows: reply.rows } : { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };
+					reply.type === 'firms'
+						? { firms: reply.sample, problems: reply.problems, rows: reply.rows }
+						: reply.type === 'institutions'
+							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
+							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };
 				this.result = result;
 				this.phase = 'done';
 				this.#finish(result);

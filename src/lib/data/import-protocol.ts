@@ -2,15 +2,17 @@
  * Messages between the page and the import worker. Every request carries an id; replies name it,
  * so a reply to a superseded request (another file chosen, a cancel) is recognised and dropped.
  */
-import type { ImportProblem } from '$lib/core/io';
+import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
+import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
 
 export type ImportRequest =
 	| { type: 'preview'; id: number; file: File }
 	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean }
 	| { type: 'import-zones'; id: number; nameColumn?: string }
+	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
 	| { type: 'cancel'; id: number };
 
 /** A file that cannot be used, as `InputError` says it: where, what, what to do. */
@@ -31,5 +33,6 @@ export type ImportReply =
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
 	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }
+	| { type: 'institutions'; id: number; institutions: InstitutionPoint[]; problems: ImportProblem[]; rows: number }
 	| { type: 'failed'; id: number; failure: ImportFailure }
 	| { type: 'cancelled'; id: number };

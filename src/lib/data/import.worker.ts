@@ -7,6 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import { InputError, packedRowsTransfer, streamChunks } from '$lib/core/io';
 import { importFirms, ImportCancelled } from './import-firms';
+import { importInstitutions } from './import-institutions';
 import { previewImport, type ImportPreview } from './import-preview';
 import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
 import type { ImportSource } from './import-source';
@@ -68,6 +69,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows } = result.sample;
 			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)]);
+		} else if (request.type === 'import-institutions') {
+			const { source, preview, features } = current;
+			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });
+			post({ type: 'institutions', id: request.id, ...result });
 		} else {
 			if (!current.features) throw new Error('zones need a GeoJSON or Shapefile');
 			const result = importZones(current.features, { file: current.source.name, nameColumn: request.nameColumn });

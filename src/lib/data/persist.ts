@@ -7,6 +7,8 @@ import { openDB } from 'idb';
 import { isPackedRows, packRows, unpackRows } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
+import type { ImportedInstitutions } from './import-institutions';
+import type { ReferenceLayer } from './reference-layers';
 
 /** Which firms a session was made with. */
 export interface DatasetRef {
@@ -24,6 +26,10 @@ export interface StoredSession {
 	savedAt: string;
 	zones: Zone[];
 	dataset: DatasetRef | null;
+	/** Institutions the user imported (added to or replacing the bundled ones); absent: the bundled ones. */
+	institutions?: ImportedInstitutions | null;
+	/** Polygon layers drawn for reference (outlines and labels), never classified. */
+	references?: ReferenceLayer[];
 }
 
 /** Keys and values, as IndexedDB's object store offers them; a Map stands in for it in tests. */

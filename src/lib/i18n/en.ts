@@ -99,6 +99,7 @@ export const en = {
 	'popup.nameJa': 'Name (Japanese)',
 	'popup.type': 'Type',
 	'popup.typeDetail': 'Type (source)',
+	'popup.importedFrom': 'Imported from',
 	'popup.code': 'Code',
 	'popup.iso': 'ISO 3166-2',
 	'popup.district': 'District',

@@ -97,6 +97,7 @@ export const ja: Record<MessageKey, string> = {
 	'popup.nameJa': '名称（日本語）',
 	'popup.type': '種別',
 	'popup.typeDetail': '種別（出典の表記）',
+	'popup.importedFrom': '読み込んだファイル',
 	'popup.code': 'コード',
 	'popup.iso': 'ISO 3166-2',
 	'popup.district': '地区',

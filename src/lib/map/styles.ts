@@ -27,7 +27,8 @@ export const SOURCES = {
 	districtLabels: 'district-labels',
 	municipalityLabels: 'municipality-labels',
 	firms: 'firms',
-	institutions: 'institutions'
+	institutions: 'institutions',
+	references: 'references'
 } as const;
 
 /**
@@ -51,6 +52,10 @@ export const LAYER_ORDER = [
 	'district-fill',
 	'district-line-approximate',
 	'district-line-real',
+	// Reference layers (a user's municipality layer…): outlines for orientation, under zones and firms.
+	'reference-fill',
+	'reference-line',
+	'reference-labels',
 	'density-contours',
 	'zone-fill',
 	'zone-line',
@@ -424,3 +429,23 @@ export const KDE_RAMP: [number, number, number][] = [
 	[59, 82, 139],
 	[68, 1, 84]
 ];
+
+/** Reference layers: a dark grey outline, distinct from the district blue and the zone colours. */
+export const REFERENCE_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': '#4b5563',
+	'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 12, 1.8],
+	'line-opacity': 0.85
+};
+
+export const REFERENCE_LABEL_LAYOUT: NonNullable<SymbolLayerSpecification['layout']> = {
+	'text-field': ['get', 'label'],
+	'text-font': TEXT_FONT,
+	'text-size': ['interpolate', ['linear'], ['zoom'], 8, 10, 13, 13],
+	'text-max-width': 8
+};
+
+export const REFERENCE_LABEL_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
+	'text-color': '#374151',
+	'text-halo-color': '#ffffff',
+	'text-halo-width': 1.5
+};

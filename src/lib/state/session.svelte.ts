@@ -5,6 +5,8 @@
  */
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from '$lib/data/firm-sample';
+import type { ImportedInstitutions } from '$lib/data/import-institutions';
+import type { ReferenceLayer } from '$lib/data/reference-layers';
 import { datasetHash, isQuotaError, sessionStore, type DatasetRef, type SessionStore } from '$lib/data/persist';
 import type { Notices } from './notices.svelte';
 import { BASEMAPS, DEFAULT_BUFFER_KM, DEFAULT_LAYERS, LAYER_KEYS, type Basemap, type Settings } from './settings.svelte';
@@ -32,6 +34,10 @@ const SAVE_NOTICE = 'session-save';
 export class WorkingSession {
 	/** The firms the page shows. */
 	dataset = $state.raw<FirmSample | null>(null);
+	/** Institutions the user imported, or null for the bundled ones. */
+	institutions = $state.raw<ImportedInstitutions | null>(null);
+	/** Polygon layers shown for reference (outlines with labels), not classified. */
+	references = $state.raw<readonly ReferenceLayer[]>([]);
 	/** True from the first restore until the stored session is applied. */
 	restoring = $state(true);
 
@@ -71,6 +77,8 @@ export class WorkingSession {
 			} catch (error) {
 				this.#notices.show({ id: 'session-restore', key: 'session.restoreFailed', params: { message: messageOf(error) }, tone: 'error' });
 			}
+			this.institutions = stored.session?.institutions ?? null;
+			this.references = stored.session?.references ?? [];
 			const zones = stored.session?.zones ?? [];
 			if (zones.length > 0) {
 				this.replaceZones(zones);
@@ -136,7 +144,7 @@ export class WorkingSession {
 	}
 
 	/**
-	 * Clears zones and settings and forgets the stored session. Returns true when the page shows an
+	 * Clears zones, settings, imported institutions and reference layers and forgets the stored session. Returns true when the page shows an
 	 * imported dataset, which only a reload replaces by the bundled sample (saving stops until then).
 	 */
 	async reset(): Promise<boolean> {
@@ -144,6 +152,8 @@ export class WorkingSession {
 		if (imported) this.#stopSaving();
 		this.zones.remove(this.zones.list.map((zone) => zone.id));
 		this.zones.selectedId = null;
+		this.institutions = null;
+		this.references = [];
 		this.applySettings({ bufferKm: DEFAULT_BUFFER_KM, basemap: 'offline', layers: { ...DEFAULT_LAYERS } });
 		try {
 			await this.#store?.clear();
@@ -167,7 +177,14 @@ export class WorkingSession {
 				this.#savedDataset = dataset;
 			}
 			const zones = this.zones.list.map((zone) => $state.snapshot(zone) as Zone);
-			await store.saveSession({ version: 1, savedAt: new Date().toISOString(), zones, dataset: await this.datasetRef() });
+			await store.saveSession({
+				version: 1,
+				savedAt: new Date().toISOString(),
+				zones,
+				dataset: await this.datasetRef(),
+				institutions: this.institutions,
+				references: [...this.references]
+			});
 			if (this.#notices.has(SAVE_NOTICE)) this.#notices.dismiss(SAVE_NOTICE);
 		} catch (error) {
 			this.#failed(error);
@@ -189,6 +206,8 @@ export class WorkingSession {
 				// Any change of these is saved once things are quiet.
 				void this.zones.list;
 				void this.dataset;
+				void this.institutions;
+				void this.references;
 				if (this.#timer !== null) clearTimeout(this.#timer);
 				this.#timer = setTimeout(() => void this.saveNow(), this.#debounceMs);
 			});

@@ -86,6 +86,31 @@ describe('WorkingSession', () => {
 		session.destroy();
 	});
 
+	it('keeps imported institutions and reference layers with the session; a new session forgets them', async () => {
+		const store = sessionStore(memoryBackend());
+		const first = open(store);
+		await first.session.restore(async () => bundled);
+		const institutions = { file: 'labs.csv', mode: 'replace' as const, institutions: [{ id: 'L1', lon: 139.7, lat: 35.6, name: 'Lab', type: 'other' as const }] };
+		const reference = { id: 'ref-1', name: 'wards.zip', source: 'file' as const, features: [{ type: 'Feature' as const, properties: { layer: 'ref-1', label: 'A' }, geometry: box(0.1) }] };
+		first.session.institutions = institutions;
+		first.session.references = [reference];
+		await first.session.saveNow();
+		first.session.destroy();
+
+		const second = open(store);
+		await second.session.restore(async () => bundled);
+		expect(second.session.institutions).toEqual(institutions);
+		expect(second.session.references).toEqual([reference]);
+		await second.session.reset();
+		expect(second.session.institutions).toBeNull();
+		expect(second.session.references).toEqual([]);
+		second.session.destroy();
+		const third = open(store);
+		await third.session.restore(async () => bundled);
+		expect(third.session.institutions).toBeNull();
+		third.session.destroy();
+	});
+
 	it('keeps the buffer distance in the settings storage and ignores unusable values', () => {
 		const data = new Map<string, string>();
 		const storage = { getItem: (key: string) => data.get(key) ?? null, setItem: (key: string, value: string) => void data.set(key, value) };

@@ -31,6 +31,10 @@ export function problemText(p: ImportProblem, t: Translate): string {
 			return t('import.p.outside-japan', { lat: String(problem.lat), lon: String(problem.lon) });
 		case 'duplicate-id':
 			return t('import.p.duplicate-id', { id: problem.id, firstLine: problem.firstLine });
+		case 'no-id':
+			return t('import.p.no-id', { column: problem.column });
+		case 'unknown-type':
+			return t('import.p.unknown-type', { text: problem.text });
 	}
 }
 

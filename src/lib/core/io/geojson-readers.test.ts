@@ -92,22 +92,57 @@ describe('institutions', () => {
 		expect(read.institutions).toEqual([
 			{ id: 'a', lon: 1, lat: 2 },
 			{ id: '7', lon: 3, lat: 4 },
-			{ id: '東大', lon: 5, lat: 6 },
+			{ id: '東大', lon: 5, lat: 6, name: '東大' },
 			{ id: 'a', lon: 1, lat: 1 }
 		]);
 		expect(read.problems).toEqual([
-			'feature 4 has no id, properties.id or properties.name; left out',
-			'feature 5 ("far") has coordinates [9,99], not WGS84 [longitude, latitude]; left out',
-			'the id "a" is used by more than one institution; results name it without telling them apart'
+			'feature 1: point 2, 1 (latitude, longitude) is outside Japan; kept — check for a typing error or exchanged columns',
+			'feature 2: point 4, 3 (latitude, longitude) is outside Japan; kept — check for a typing error or exchanged columns',
+			'feature 3: point 6, 5 (latitude, longitude) is outside Japan; kept — check for a typing error or exchanged columns',
+			'feature 4: the id (column "id") is empty; left out',
+			'feature 5: latitude (column "geometry") 99 is outside -90..90; left out',
+			'feature 6: point 1, 1 (latitude, longitude) is outside Japan; kept — check for a typing error or exchanged columns',
+			'feature 6: id "a" (column "id") was already used on line 1; both rows are kept'
 		]);
+		expect(read.rowProblems.filter((p) => p.severity === 'error').map((p) => [p.line, p.column, p.problem.kind])).toEqual([
+			[4, 'id', 'no-id'],
+			[5, 'geometry', 'out-of-range']
+		]);
+	});
+
+	it('reads names and types from the properties, in the engine\'s type vocabulary', () => {
+		const read = institutionsFromGeoJson(
+			collection([
+				point(139.76, 35.71, { 機関名: '東京大学', 種別: '国立大学' }),
+				point(135.5, 34.6, { 機関名: '大阪産業技術研究所', 種別: '公設試験研究機関' }),
+				point(135.5, 34.7, { 機関名: '博物館', 種別: '博物館' })
+			]),
+			{ file }
+		);
+		expect(read.institutions.map((i) => [i.id, i.name, i.type, i.typeText])).toEqual([
+			['東京大学', '東京大学', 'national-university', '国立大学'],
+			['大阪産業技術研究所', '大阪産業技術研究所', 'public-research-institute', '公設試験研究機関'],
+			['博物館', '博物館', 'other', '博物館']
+		]);
+		expect(read.rowProblems).toEqual([{ file, line: 3, column: '種別', severity: 'warning', problem: { kind: 'unknown-type', column: '種別', text: '博物館' } }]);
 	});
 
 	it('reads CSV with an id or name column', async () => {
 		const csv = (text: string) => [new TextEncoder().encode(text)];
 		const read = await readInstitutionsCsv(csv('名称,緯度,経度\n東大,35.71,139.76\n,35,139\n京大,,135.78\n'), { file: 'i.csv' });
-		expect(read.institutions).toEqual([{ id: '東大', lon: 139.76, lat: 35.71 }]);
-		expect(read.problems).toEqual(['line 3: the 名称 cell is empty; left out', 'line 4: latitude (column "緯度") is empty; left out']);
+		expect(read.institutions).toEqual([{ id: '東大', name: '東大', lon: 139.76, lat: 35.71 }]);
+		expect(read.problems).toEqual(['line 3: the id (column "名称") is empty; left out', 'line 4: latitude (column "緯度") is empty; left out']);
 		await expect(readInstitutionsCsv(csv('lat,lon\n1,2\n'), { file: 'i.csv' })).rejects.toThrow('has no id or name column');
+	});
+
+	it('reads the columns it is given, exchanged when asked, with type and name', async () => {
+		const csv = [new TextEncoder().encode('code,label,kind,x,y\nA1,Tohoku Univ.,national university,38.25,140.84\nA2,Iwate Kosen,College of Technology,39.7,141.1\n')];
+		const read = await readInstitutionsCsv(csv, { file: 'i.csv', columns: { id: 0, name: 1, type: 2, lat: 4, lon: 3 }, swap: true });
+		expect(read.institutions).toEqual([
+			{ id: 'A1', name: 'Tohoku Univ.', type: 'national-university', typeText: 'national university', lon: 140.84, lat: 38.25 },
+			{ id: 'A2', name: 'Iwate Kosen', type: 'other', typeText: 'College of Technology', lon: 141.1, lat: 39.7 }
+		]);
+		expect(read.problems).toEqual([]);
 	});
 });
 

@@ -6,7 +6,11 @@
 export type RowProblem = RowError | RowWarning;
 
 /** A row whose point is kept and used, with something the user should look at. */
-export type RowWarning = { kind: 'outside-japan'; lon: number; lat: number } | { kind: 'duplicate-id'; column: string; id: string; firstLine: number };
+export type RowWarning =
+	| { kind: 'outside-japan'; lon: number; lat: number }
+	| { kind: 'duplicate-id'; column: string; id: string; firstLine: number }
+	/** An institution type the vocabulary does not know: the institution counts as 'other'. */
+	| { kind: 'unknown-type'; column: string; text: string };
 
 /** A row whose point cannot be used. */
 export type RowError =
@@ -15,7 +19,9 @@ export type RowError =
 	| { kind: 'missing'; axis: Axis; column: string }
 	| { kind: 'unparsable'; axis: Axis; column: string; text: string }
 	| { kind: 'out-of-range'; axis: Axis; column: string; value: number }
-	| { kind: 'not-a-point'; geometry: string | null };
+	| { kind: 'not-a-point'; geometry: string | null }
+	/** An institution without an id (nor a name standing in for it). */
+	| { kind: 'no-id'; column: string };
 
 export type Axis = 'latitude' | 'longitude';
 
@@ -26,7 +32,7 @@ export type Axis = 'latitude' | 'longitude';
  * isRowWarning({ kind: 'outside-japan', lon: 2.35, lat: 48.85 }); // true
  */
 export function isRowWarning(problem: RowProblem): problem is RowWarning {
-	return problem.kind === 'outside-japan' || problem.kind === 'duplicate-id';
+	return problem.kind === 'outside-japan' || problem.kind === 'duplicate-id' || problem.kind === 'unknown-type';
 }
 
 /**
@@ -59,5 +65,9 @@ export function describeRowProblem(problem: RowProblem): string {
 			return `id ${JSON.stringify(problem.id)} (column "${problem.column}") was already used on line ${problem.firstLine}; both rows are kept`;
 		case 'not-a-point':
 			return problem.geometry === null ? 'feature has no geometry' : `feature is a ${problem.geometry}, not a Point`;
+		case 'no-id':
+			return `the id (column "${problem.column}") is empty`;
+		case 'unknown-type':
+			return `type ${JSON.stringify(problem.text)} (column "${problem.column}") is not a known institution type (national university, public university, private university, public research institute, national research institute, other); counted as other`;
 	}
 }

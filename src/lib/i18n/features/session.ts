@@ -39,7 +39,7 @@ export const sessionEn = {
 	'session.saveFailed': 'The session could not be saved in this browser ({message}). Save it to a file to keep your work.',
 	'session.quota': 'Browser storage is full, so the session was not saved ({message}). Save it to a file to keep your work, or free some space.',
 	'session.confirmTitle': 'Start a new session?',
-	'session.confirmBody': 'This removes every zone, resets the settings and forgets imported firms. Save the session to a file first to keep them.',
+	'session.confirmBody': 'This removes every zone, resets the settings and forgets imported firms, institutions and reference layers. Save the session to a file first to keep them.',
 	'session.confirmOk': 'Clear and start again',
 	'session.confirmCancel': 'Cancel'
 } as const;
@@ -81,7 +81,7 @@ export const sessionJa: Record<keyof typeof sessionEn, string> = {
 	'session.saveFailed': 'セッションをこのブラウザに保存できませんでした（{message}）。作業を残すにはファイルに保存してください。',
 	'session.quota': 'ブラウザの保存領域がいっぱいのため、セッションを保存できませんでした（{message}）。ファイルに保存するか、空き容量を確保してください。',
 	'session.confirmTitle': '新しいセッションを始めますか？',
-	'session.confirmBody': 'すべての区域を削除し、設定を初期化し、読み込んだ企業データを破棄します。残したい場合は先にセッションをファイルに保存してください。',
+	'session.confirmBody': 'すべての区域を削除し、設定を初期化し、読み込んだ企業データ・研究機関・参照レイヤーを破棄します。残したい場合は先にセッションをファイルに保存してください。',
 	'session.confirmOk': '消去して始める',
 	'session.confirmCancel': 'キャンセル'
 };
