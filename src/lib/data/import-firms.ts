@@ -14,15 +14,15 @@ import {
 	inJapanExtent,
 	readFirmsCsv,
 	readFirmsGeoJson,
-	recordCell,
+	cellAt,
 	recordCells,
 	PackedRowsBuilder,
+	type CsvRecords,
 	type FirmBatch,
-	type ImportProblem,
-	type RowProblem
+	type ImportProblem
 } from '$lib/core/io';
-import { jsicMediumCode } from '$lib/i18n/jsic';
 import { sortedIndustryCounts, type FirmSample, type UnplacedRow } from './firm-sample';
+import { INDUSTRY_CODE_TEXT, NO_INDUSTRY, industryCodeOfBytes, industryCodeOfText } from './industry-codes';
 import type { ColumnMapping } from './import-preview';
 import type { ImportSource } from './import-source';
 
@@ -80,8 +80,8 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 	const rows = new PackedRowsBuilder();
 	const lon: number[] = [];
 	const lat: number[] = [];
-	const industry: string[] = [];
-	const counts = new Map<string, number>();
+	const lines: number[] = [];
+	const industry: number[] = [];
 	const problems: ImportProblem[] = [];
 	const unplaced: UnplacedRow[] = [];
 	const ids = duplicateIds();
@@ -95,8 +95,6 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			const features = batch.rows.kind === 'features' ? batch.rows : null;
 			const records = batch.rows.kind === 'csv' ? batch.rows.records : null;
 			const addRecord = records ? rows.csvRecords(records) : null;
-			// A placed CSV row is kept as offsets into its batch's text: only its id and industry cells are made strings.
-			const cellOf = (r: number, cells: string[] | null, c: number) => (cells ? (cells[c] ?? '') : recordCell(records!, r, c));
 			for (let r = 0; r < batch.count; r++) {
 				const line = batch.lines[r];
 				const found = batch.problems[r];
@@ -108,39 +106,68 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				}
 				const x = batch.lons[r];
 				const y = batch.lats[r];
-				const warnings: RowProblem[] = [];
-				if (!inJapanExtent(x, y)) warnings.push({ kind: 'outside-japan', lon: x, lat: y });
-				if (mapping.id >= 0) {
-					const id = cellOf(r, cells, mapping.id);
-					const firstLine = ids.see(id, line);
-					if (firstLine !== null) warnings.push({ kind: 'duplicate-id', column: columns[mapping.id], id: id.trim(), firstLine });
+				if (!inJapanExtent(x, y)) problems.push(importProblem(file, line, { kind: 'outside-japan', lon: x, lat: y }));
+				// A placed CSV row is kept as offsets into its batch's text; its id and industry are read from its bytes.
+				if (cells) {
+					if (mapping.id >= 0) ids.addText(cells[mapping.id] ?? '');
+					industry.push(mapping.industry >= 0 ? industryCodeOfText(cells[mapping.industry] ?? '') : NO_INDUSTRY);
+					rows.addCells(cells);
+				} else {
+					if (mapping.id >= 0) ids.addRecordCell(records!, r, mapping.id);
+					industry.push(mapping.industry >= 0 ? recordIndustry(records!, r, mapping.industry) : NO_INDUSTRY);
+					addRecord!(r);
 				}
-				for (const p of warnings) problems.push(importProblem(file, line, p));
-				const code = mapping.industry >= 0 ? (jsicMediumCode(cellOf(r, cells, mapping.industry)) ?? '') : '';
-				if (cells) rows.addCells(cells);
-				else addRecord!(r);
 				lon.push(x);
 				lat.push(y);
-				industry.push(code);
-				counts.set(code, (counts.get(code) ?? 0) + 1);
+				lines.push(line);
 			}
 			read += batch.count;
 		},
 		finish(): FirmImport {
+			const packed = rows.finish();
+			const counts = new Map<string, number>();
+			const codes = industry.map((n) => (n === NO_INDUSTRY ? '' : INDUSTRY_CODE_TEXT[n]));
+			for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+			const repeats =
+				mapping.id < 0
+					? []
+					: ids.repeats((row) => cellAt(packed, row, mapping.id)).map(({ row, first }) =>
+							importProblem(file, lines[row], { kind: 'duplicate-id', column: columns[mapping.id], id: cellAt(packed, row, mapping.id).trim(), firstLine: lines[first] })
+						);
+			const all = mergeByLine(problems, repeats);
 			const sample: FirmSample = {
 				file,
 				columns,
-				rows: rows.finish(),
+				rows: packed,
 				lon: Float64Array.from(lon),
 				lat: Float64Array.from(lat),
-				industry,
+				industry: codes,
 				industryCounts: sortedIndustryCounts(counts),
-				problems: problems
+				problems: all
 					.filter((p) => p.severity === 'error')
 					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` })),
 				unplaced
 			};
-			return { sample, problems, rows: read };
+			return { sample, problems: all, rows: read };
 		}
 	};
+}
+
+/** The industry code of cell c of record r, from its bytes. */
+function recordIndustry(records: CsvRecords, r: number, c: number): number {
+	const k = records.firstCell[r] + c;
+	return k < records.firstCell[r + 1] ? industryCodeOfBytes(records.bytes, records.cellStart[k], records.cellEnd[k]) : NO_INDUSTRY;
+}
+
+/** Two lists in line order as one; on the same line, `first`'s problems come first. */
+function mergeByLine(first: ImportProblem[], then: ImportProblem[]): ImportProblem[] {
+	if (then.length === 0) return first;
+	const out: ImportProblem[] = [];
+	let j = 0;
+	for (const p of first) {
+		while (j < then.length && then[j].line < p.line) out.push(then[j++]);
+		out.push(p);
+	}
+	while (j < then.length) out.push(then[j++]);
+	return out;
 }

@@ -57,12 +57,15 @@ export function spanText(b: Uint8Array, s: number, e: number): string {
 	}
 }
 
-/** Decodes UTF-8; short ASCII runs (codes, numbers) skip the TextDecoder call. */
+/** Decodes UTF-8; short ASCII runs (codes, numbers) skip the TextDecoder call, by a loop (several times faster than spreading the bytes into String.fromCharCode). */
 function utf8Text(b: Uint8Array, s: number, e: number): string {
 	if (e - s <= 16) {
-		let ascii = true;
-		for (let i = s; i < e; i++) if (b[i] >= 0x80) ascii = false;
-		if (ascii) return String.fromCharCode(...b.subarray(s, e));
+		let text = '';
+		for (let i = s; i < e; i++) {
+			if (b[i] >= 0x80) return utf8.decode(b.subarray(s, e));
+			text += String.fromCharCode(b[i]);
+		}
+		return text;
 	}
 	return utf8.decode(b.subarray(s, e));
 }
