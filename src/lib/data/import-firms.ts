@@ -8,7 +8,7 @@
 import type { FeatureCollection } from 'geojson';
 import {
 	describeImportProblem,
-	duplicateIds,
+	duplicateIdFinder,
 	featureCells,
 	importProblem,
 	inJapanExtent,
@@ -84,7 +84,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 	const industry: number[] = [];
 	const problems: ImportProblem[] = [];
 	const unplaced: UnplacedRow[] = [];
-	const ids = duplicateIds();
+	const ids = duplicateIdFinder();
 	let read = 0;
 	return {
 		get rows() {

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { shapefileZip } from '../../../../tests/fixtures/import/shapefile-zip';
 import { detectSwapped } from './detect-swapped';
+import { duplicateIdFinder } from './duplicate-id-finder';
 import { duplicateIds } from './duplicate-ids';
 import { csvCell, needsFormulaGuard } from './csv-cell';
 import { recordCells } from './cell-text';
@@ -65,22 +66,25 @@ describe('detectSwapped', () => {
 });
 
 describe('duplicateIds', () => {
-	/** The plain way: a Map from trimmed id to the first row. */
-	function bruteForce(ids: string[]): { row: number; first: number }[] {
-		const first = new Map<string, number>();
-		const repeats: { row: number; first: number }[] = [];
-		ids.forEach((id, row) => {
-			const key = id.trim();
-			if (key === '') return;
-			const earlier = first.get(key);
-			if (earlier === undefined) first.set(key, row);
-			else repeats.push({ row, first: earlier });
+	it('names the first line of a repeated id, trimmed, ignoring empty ids', () => {
+		const ids = duplicateIds();
+		expect([ids.see('F1', 2), ids.see(' F2', 3), ids.see('F1 ', 4), ids.see('', 5), ids.see('', 6), ids.see('F2', 7)]).toEqual([null, null, 2, null, null, 3]);
+		expect(ids.repeats).toBe(2);
+	});
+});
+
+describe('duplicateIdFinder', () => {
+	/** The plain way: duplicateIds, a Map from trimmed id to the first row. */
+	function reference(ids: string[]): { row: number; first: number }[] {
+		const seen = duplicateIds();
+		return ids.flatMap((id, row) => {
+			const first = seen.see(id, row);
+			return first === null ? [] : [{ row, first }];
 		});
-		return repeats;
 	}
 
 	it('names the first row of a repeated id, trimmed, ignoring empty ids', () => {
-		const ids = duplicateIds();
+		const ids = duplicateIdFinder();
 		const given = ['F1', ' F2', 'F1 ', '', '', 'F2'];
 		for (const id of given) ids.addText(id);
 		expect(ids.repeats((row) => given[row])).toEqual([
@@ -89,15 +93,15 @@ describe('duplicateIds', () => {
 		]);
 	});
 
-	it('finds the same repeats from CSV bytes as a Map of the cells’ text (property)', () => {
+	it('finds the same repeats from CSV bytes as duplicateIds on the cells’ text (property)', () => {
 		const id = fc.string({ unit: fc.constantFrom('F', '1', '2', ' ', '\u3000', '大', '"', ',', '😀'), maxLength: 4 });
 		fc.assert(
 			fc.property(fc.array(id, { minLength: 1, maxLength: 200 }), fc.array(fc.boolean(), { maxLength: 200 }), (values, asText) => {
 				const records = scanCsvRecords(new TextEncoder().encode(values.map((v) => `${csvCell(v, { guard: false })},x`).join('\n')), { final: true });
 				const cells = values.map((_, r) => recordCells(records, r)[0]);
-				const ids = duplicateIds();
+				const ids = duplicateIdFinder();
 				cells.forEach((cell, r) => (asText[r] ? ids.addText(cell) : ids.addRecordCell(records, r, 0)));
-				expect(ids.repeats((row) => cells[row])).toEqual(bruteForce(cells));
+				expect(ids.repeats((row) => cells[row])).toEqual(reference(cells));
 			})
 		);
 	});

@@ -26,6 +26,7 @@ export { problemsCsv, type ProblemsCsvOptions } from './write-problems-csv';
 export { JAPAN_BOXES, inJapanExtent } from './japan-extent';
 export { detectSwapped, type SwapCheck } from './detect-swapped';
 export { duplicateIds, type DuplicateIds } from './duplicate-ids';
+export { duplicateIdFinder, type DuplicateIdFinder } from './duplicate-id-finder';
 export { IMPORT_LIMITS, checkFileSize } from './file-limits';
 export { prjCrs, type PrjCrs } from './prj-crs';
 export { readShapefileZip, type ShapefileRead } from './read-shapefile-zip';
