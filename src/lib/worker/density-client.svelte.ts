@@ -1,11 +1,25 @@
 /**
  * The app's side of the density worker. Each kind of request (surface, cells, location quotient,
  * detection, sensitivity, Duranton–Overman) keeps only the reply to its newest request, so a slow
- * answer for an old slider position never overwrites a newer one. Duranton–Overman runs in a
- * second worker of its own, so a long test neither blocks the sliders nor is lost when cancelled:
- * cancelling ends that worker, and the next test starts a fresh one.
+ * answer for an old slider position never overwrites a newer one. Duranton–Overman runs in
+ * workers of its own, so a long test neither blocks the sliders nor is lost when cancelled: its
+ * seeded draws are split between two workers (one per core), each sends its part, and the parts
+ * are merged here into the same result as one run; cancelling ends those workers, and the next
+ * test starts fresh ones.
  */
-import type { CellsReply, DensityLoadRequest, DensityReply, DensityRequest, DetectReply, DurantonOvermanReply, KdeReply, LqReply, SensitivityReply } from './density-protocol';
+import { mergeDurantonOverman, mergeRipley, splitDraws, type DurantonOvermanPart, type RipleyPart } from '$lib/core/stats/localization';
+import type {
+	CellsReply,
+	DensityLoadRequest,
+	DensityReply,
+	DensityRequest,
+	DetectReply,
+	DurantonOvermanPartReply,
+	DurantonOvermanReply,
+	KdeReply,
+	LqReply,
+	SensitivityReply
+} from './density-protocol';
 
 /** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
 export interface DensityPort {
@@ -24,6 +38,9 @@ export type DensityFirms = Omit<DensityLoadRequest, 'type' | 'id'>;
 
 const newWorker = (): DensityPort => new Worker(new URL('./density.worker.ts', import.meta.url), { type: 'module' }) as unknown as DensityPort;
 
+/** Workers sharing the draws of a test: two, or one on a single-core machine. */
+const defaultTestWorkers = (): number => Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurrency ?? 2));
+
 export class DensityClient {
 	kde = $state.raw<KdeReply | null>(null);
 	cells = $state.raw<CellsReply | null>(null);
@@ -40,7 +57,10 @@ export class DensityClient {
 
 	#port: DensityPort;
 	#makeTestPort: () => DensityPort;
-	#testPort: DensityPort | null = null;
+	#testWorkers: number;
+	#testPorts: DensityPort[] = [];
+	/** Per test worker of the running test: its draws done and its part once it has answered. */
+	#testParts: { done: number; part: DurantonOvermanPartReply['part'] | null }[] = [];
 	#firms: DensityFirms | null = null;
 	#nextId = 1;
 	#latest = new Map<Kind, number>();
@@ -48,19 +68,21 @@ export class DensityClient {
 
 	/**
 	 * @param port the worker for the quick requests (default a new density worker)
-	 * @param makeTestPort makes the worker for Duranton–Overman (default a new density worker)
+	 * @param makeTestPort makes a worker for Duranton–Overman (default a new density worker)
+	 * @param testWorkers how many workers share a test's draws (default 2, 1 on one core)
 	 */
-	constructor(port?: DensityPort, makeTestPort: () => DensityPort = newWorker) {
+	constructor(port?: DensityPort, makeTestPort: () => DensityPort = newWorker, testWorkers = defaultTestWorkers()) {
 		this.#port = port ?? newWorker();
 		this.#port.onmessage = (event) => this.#receive(event.data);
 		this.#makeTestPort = makeTestPort;
+		this.#testWorkers = testWorkers;
 	}
 
 	/** Sends the firms (copies; the caller keeps its arrays). Results of the earlier firms are cleared. */
 	load(firms: DensityFirms): void {
 		this.#firms = firms;
 		this.#sendLoad(this.#port);
-		if (this.#testPort) this.#sendLoad(this.#testPort);
+		for (const port of this.#testPorts) this.#sendLoad(port);
 		this.kde = this.cells = this.lq = this.detection = this.sensitivity = this.durantonOverman = null;
 	}
 
@@ -71,10 +93,14 @@ export class DensityClient {
 		this.#latest.set(kind, id);
 		this.busy = new Set([...this.busy, kind]);
 		const message = { ...query, id } as DensityRequest;
-		if (kind === 'duranton-overman') {
-			this.progress = { done: 0, total: query.type === 'duranton-overman' ? query.draws : 0 };
-			this.#testPort ??= this.#startTestPort();
-			this.#testPort.postMessage(message, []);
+		if (message.type === 'duranton-overman') {
+			// A test still running for an earlier request would only hold the cores up.
+			if (this.#testParts.some((p) => p.part === null)) this.#stopTestPorts();
+			const ranges = splitDraws(message.draws, this.#testWorkers);
+			while (this.#testPorts.length < ranges.length) this.#testPorts.push(this.#startTestPort(this.#testPorts.length));
+			this.#testParts = ranges.map(() => ({ done: 0, part: null }));
+			this.progress = { done: 0, total: message.draws };
+			ranges.forEach((range, k) => this.#testPorts[k].postMessage({ ...message, range }, []));
 		} else {
 			this.#port.postMessage(message, []);
 		}
@@ -91,10 +117,9 @@ export class DensityClient {
 		else this.sensitivity = null;
 	}
 
-	/** Stops a running Duranton–Overman test at once. */
+	/** Stops a running Duranton–Overman test at once: every worker of it. */
 	cancelDurantonOverman(): void {
-		this.#testPort?.terminate();
-		this.#testPort = null;
+		this.#stopTestPorts();
 		this.#latest.set('duranton-overman', -1);
 		this.progress = null;
 		this.#done('duranton-overman');
@@ -102,14 +127,53 @@ export class DensityClient {
 
 	destroy(): void {
 		this.#port.terminate();
-		this.#testPort?.terminate();
+		this.#stopTestPorts();
 	}
 
-	#startTestPort(): DensityPort {
+	#stopTestPorts(): void {
+		for (const port of this.#testPorts) port.terminate();
+		this.#testPorts = [];
+		this.#testParts = [];
+	}
+
+	#startTestPort(slot: number): DensityPort {
 		const port = this.#makeTestPort();
-		port.onmessage = (event) => this.#receive(event.data);
+		port.onmessage = (event) => this.#receiveTestPart(slot, event.data);
 		this.#sendLoad(port);
 		return port;
+	}
+
+	/** Progress and parts of the test workers: summed, and merged once every part is in. */
+	#receiveTestPart(slot: number, reply: DensityReply): void {
+		const slotState = this.#testParts[slot];
+		if (reply.id !== this.#latest.get('duranton-overman') || slotState === undefined) {
+			this.#receive(reply); // loads, stale replies
+			return;
+		}
+		if (reply.type !== 'progress' && reply.type !== 'duranton-overman-part') {
+			this.#stopTestPorts();
+			this.#receive(reply);
+			return;
+		}
+		if (reply.type === 'progress') slotState.done = reply.done;
+		else {
+			slotState.part = reply.part;
+			slotState.done = reply.part.part.range.to - reply.part.part.range.from;
+		}
+		this.progress = { done: this.#testParts.reduce((sum, p) => sum + p.done, 0), total: this.progress?.total ?? 0 };
+		if (reply.type === 'progress' || this.#testParts.some((p) => p.part === null)) return;
+		const parts = this.#testParts.map((p) => p.part!);
+		this.#testParts = [];
+		let merged: DensityReply;
+		try {
+			merged =
+				parts[0].statistic === 'ripley'
+					? { type: 'duranton-overman', id: reply.id, industry: reply.industry, result: null, ripley: mergeRipley(parts.map((p) => p.part as RipleyPart)) }
+					: { type: 'duranton-overman', id: reply.id, industry: reply.industry, result: mergeDurantonOverman(parts.map((p) => p.part as DurantonOvermanPart)), ripley: null };
+		} catch (error) {
+			merged = { type: 'error', id: reply.id, message: error instanceof Error ? error.message : String(error) };
+		}
+		this.#receive(merged);
 	}
 
 	#sendLoad(port: DensityPort): void {

@@ -228,21 +228,58 @@ describe('DensityClient', () => {
 		expect(client.detection?.total).toBe(200);
 	});
 
-	it('drops the reply of a cancelled Duranton–Overman test', () => {
+	it('drops the reply of a cancelled Duranton–Overman test, ending both its workers', () => {
 		const port = manualPort();
-		let started = 0;
-		const client = new DensityClient(port, () => {
-			started++;
-			return port;
-		});
+		const testPorts: ReturnType<typeof manualPort>[] = [];
+		const terminated: number[] = [];
+		const client = new DensityClient(
+			port,
+			() => {
+				const test = manualPort();
+				const slot = testPorts.length;
+				test.terminate = () => void terminated.push(slot);
+				testPorts.push(test);
+				return test;
+			},
+			2
+		);
 		client.load(firms(400));
 		port.answer(1);
 		client.request({ type: 'duranton-overman', bbox: OSAKA, industry: 'B', statistic: 'duranton-overman', draws: 20, seed: 1, filter: ALL });
-		expect(started).toBe(1);
+		expect(testPorts).toHaveLength(2);
 		expect(client.progress).toEqual({ done: 0, total: 20 });
 		client.cancelDurantonOverman();
-		port.answer(3);
+		expect(terminated).toEqual([0, 1]);
+		testPorts[0].answer(3); // its load
+		testPorts[0].answer(2);
 		expect(client.durantonOverman).toBeNull();
 		expect(client.progress).toBeNull();
+	});
+
+	it('splits the draws between two workers, sums their progress and merges their parts into the one-worker result', () => {
+		const data = firms(600);
+		const query = { type: 'duranton-overman', bbox: OSAKA, industry: 'B', statistic: 'duranton-overman', draws: 40, seed: 3, filter: ALL } as const;
+		for (const statistic of ['duranton-overman', 'ripley'] as const) {
+			const port = manualPort();
+			const testPorts: ReturnType<typeof manualPort>[] = [];
+			const client = new DensityClient(port, () => testPorts[testPorts.push(manualPort()) - 1], 2);
+			client.load(data);
+			client.request({ ...query, statistic });
+			// Ids: 1 the quick worker's load, 2 the test, 3 and 4 the test workers' loads.
+			testPorts[0].answer(3);
+			testPorts[1].answer(4);
+			const seen: number[] = [];
+			testPorts[1].answer(2);
+			seen.push(client.progress!.done);
+			expect(client.durantonOverman).toBeNull();
+			testPorts[0].answer(2);
+			expect(seen[0]).toBe(20);
+			expect(client.progress).toBeNull();
+			const whole = loaded(data)({ ...query, statistic, id: 9 }).reply;
+			if (whole.type !== 'duranton-overman' || client.durantonOverman === null) throw new Error('no result');
+			expect(client.durantonOverman.result).toEqual(whole.result);
+			expect(client.durantonOverman.ripley).toEqual(whole.ripley);
+			expect(client.errors['duranton-overman']).toBeUndefined();
+		}
 	});
 });

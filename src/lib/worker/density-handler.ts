@@ -22,7 +22,7 @@ import {
 import { clusterZones, dbscan, densityContours, type DetectedZone } from '$lib/core/detect';
 import { validateZones } from '$lib/core/geo';
 import { KDE_RAMP } from '$lib/map/styles';
-import { durantonOverman, ripleyKL } from '$lib/core/stats/localization';
+import { durantonOvermanPart, mergeDurantonOverman, mergeRipley, niceStep, ripleyPart } from '$lib/core/stats/localization';
 import {
 	MAX_CELLS,
 	MAX_KDE_CELLS,
@@ -221,16 +221,19 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 					const target = codes.indexOf(request.industry);
 					const isIndustry = Uint8Array.from(pool.index, (i) => (industry[i] === target ? 1 : 0));
 					const onProgress = (done: number, total: number) => emit?.({ type: 'progress', id: request.id, done, total });
-					const options = { draws: request.draws, seed: request.seed, maxDistanceKm: 'median' as const, onProgress };
+					const options = { draws: request.draws, seed: request.seed, maxDistanceKm: 'median' as const, onProgress, range: request.range };
+					const base = { id: request.id, industry: request.industry };
 					if (request.statistic === 'ripley') {
 						// About 100 distances up to the median: steps from the view's diagonal.
 						const [w, s, e, n] = request.bbox;
 						const diagonalKm = Math.hypot((e - w) * 111.32 * Math.cos((((s + n) / 2) * Math.PI) / 180), (n - s) * 110.57);
-						const ripley = ripleyKL(pool.lons, pool.lats, isIndustry, { ...options, stepKm: niceStep(diagonalKm / 200) });
-						return { reply: { type: 'duranton-overman', id: request.id, industry: request.industry, result: null, ripley }, transfer: [] };
+						const part = ripleyPart(pool.lons, pool.lats, isIndustry, { ...options, stepKm: niceStep(diagonalKm / 200) });
+						if (request.range) return { reply: { type: 'duranton-overman-part', ...base, part: { statistic: 'ripley', part } }, transfer: [part.curves.buffer as ArrayBuffer] };
+						return { reply: { type: 'duranton-overman', ...base, result: null, ripley: mergeRipley([part]) }, transfer: [] };
 					}
-					const result = durantonOverman(pool.lons, pool.lats, isIndustry, options);
-					return { reply: { type: 'duranton-overman', id: request.id, industry: request.industry, result, ripley: null }, transfer: [] };
+					const part = durantonOvermanPart(pool.lons, pool.lats, isIndustry, options);
+					if (request.range) return { reply: { type: 'duranton-overman-part', ...base, part: { statistic: 'duranton-overman', part } }, transfer: [part.curves.buffer as ArrayBuffer] };
+					return { reply: { type: 'duranton-overman', ...base, result: mergeDurantonOverman([part]), ripley: null }, transfer: [] };
 				}
 			}
 		} catch (error) {
@@ -333,12 +336,6 @@ export function contourLevels(max: number): number[] {
 	if (!(max > 0)) return [];
 	const levels = [0.1, 0.25, 0.5, 0.75].map((f) => roundNice(f * max));
 	return levels.filter((v, k) => v > 0 && (k === 0 || v > levels[k - 1]));
-}
-
-/** The largest of 1, 2 or 5 × 10^k not above x. */
-function niceStep(x: number): number {
-	const power = 10 ** Math.floor(Math.log10(x));
-	return [5, 2, 1].map((m) => m * power).find((v) => v <= x) ?? power;
 }
 
 function roundNice(x: number): number {

@@ -8,7 +8,7 @@ import type { MeshLevel } from '$lib/core/density';
 import type { KernelName } from '$lib/core/density';
 import type { DetectedZone } from '$lib/core/detect';
 import type { Zone } from '$lib/core/model';
-import type { DurantonOvermanResult, RipleyResult } from '$lib/core/stats/localization';
+import type { DrawRange, DurantonOvermanPart, DurantonOvermanResult, RipleyPart, RipleyResult } from '$lib/core/stats/localization';
 
 /** [west, south, east, north], degrees. */
 export type Bbox = [number, number, number, number];
@@ -126,6 +126,11 @@ export interface DurantonOvermanRequest {
 	seed: number;
 	/** Size classes of the pool and the industry alike. */
 	filter: DensityFilter;
+	/**
+	 * Only these draws of the seeded run, answered with a part (DurantonOvermanPartReply) for the
+	 * app to merge with the other workers' parts; without it, the whole test in one reply.
+	 */
+	range?: DrawRange;
 }
 
 export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest;
@@ -229,6 +234,14 @@ export interface DurantonOvermanReply {
 	ripley: RipleyResult | null;
 }
 
+/** One range of the draws of a test; its curves are transferred. */
+export interface DurantonOvermanPartReply {
+	type: 'duranton-overman-part';
+	id: number;
+	industry: string;
+	part: { statistic: 'duranton-overman'; part: DurantonOvermanPart } | { statistic: 'ripley'; part: RipleyPart };
+}
+
 export interface DensityErrorReply {
 	type: 'error';
 	id: number;
@@ -244,6 +257,7 @@ export type DensityReply =
 	| SensitivityReply
 	| ProgressReply
 	| DurantonOvermanReply
+	| DurantonOvermanPartReply
 	| DensityErrorReply;
 
 /** Most mesh or hexagon cells sent to the map at once. */

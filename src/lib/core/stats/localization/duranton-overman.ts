@@ -1,8 +1,10 @@
 import { selectFirms, type FirmFilter } from '../../density/select-firms';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
-import { counterfactualCurves, pairHistogram } from './counterfactuals';
+import { counterfactualCurves, pairHistogram, type DrawRange } from './counterfactuals';
+import { joinDraws, type CurvesOfDraws } from './draw-parts';
 import { pairDistanceSummary } from './pair-distance-summary';
 import { sitePoints } from './pair-histogram';
+import { niceStep, reflectedKernel } from './reflected-kernel';
 
 export interface DurantonOvermanOptions {
 	/** Candidate sites for the counterfactuals; default every firm with coordinates. */
@@ -65,7 +67,6 @@ export interface DurantonOvermanResult extends ConfidenceBands {
 /** Bins per bandwidth at least (binning moves a distance by at most half a bin). */
 const BINS_PER_BANDWIDTH = 10;
 const MAX_BINS = 60_000;
-const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
 /**
  * The Duranton–Overman (2005) test of localisation. The K-density of the great-circle distances
@@ -105,6 +106,35 @@ export function durantonOverman(
 	industry: FirmFilter,
 	options: DurantonOvermanOptions = {}
 ): DurantonOvermanResult {
+	return mergeDurantonOverman([durantonOvermanPart(lons, lats, industry, options)], options);
+}
+
+/** The observed K-density and what it was computed with: the same in every part of one run. */
+export type DurantonOvermanObserved = Pick<
+	DurantonOvermanResult,
+	'distancesKm' | 'density' | 'bandwidthKm' | 'stepKm' | 'binKm' | 'maxDistanceKm' | 'draws' | 'seed' | 'firms' | 'withoutCoordinates' | 'poolSize' | 'method'
+>;
+
+/** The counterfactual curves of a range of draws, with the observed curve; see durantonOvermanPart. */
+export interface DurantonOvermanPart extends CurvesOfDraws {
+	observed: DurantonOvermanObserved;
+}
+
+/**
+ * One range of the draws of {@link durantonOverman} (default all of them), to be put together
+ * with {@link mergeDurantonOverman}: workers can each run a range of the same seeded run, and the
+ * merged parts equal the whole run. Each part computes the observed curve and, for the pool
+ * matrix, builds the matrix itself.
+ * @example
+ * const parts = splitDraws(1000, 2).map((range) => durantonOvermanPart(lons, lats, mask, { range }));
+ * const result = mergeDurantonOverman(parts); // equals durantonOverman(lons, lats, mask)
+ */
+export function durantonOvermanPart(
+	lons: ArrayLike<number>,
+	lats: ArrayLike<number>,
+	industry: FirmFilter,
+	options: DurantonOvermanOptions & { range?: DrawRange } = {}
+): DurantonOvermanPart {
 	const draws = options.draws ?? 1000;
 	const seed = options.seed ?? 2005;
 	if (!Number.isInteger(draws) || draws < 20) throw new Error(`durantonOverman: draws must be a whole number ≥ 20, got ${draws}.`);
@@ -140,9 +170,32 @@ export function durantonOverman(
 	const density = new Float64Array(points);
 	kernel(pairHistogram(sites, binKm, bins), density);
 
-	const { curves, method } = counterfactualCurves(poolSites, n, binKm, bins, points, kernel, { draws, seed, onProgress: options.onProgress });
-	const bands = confidenceBands(curves, draws, points, density, { localLevel: options.localLevel, globalLevel: options.globalLevel });
+	const range = options.range ?? { from: 0, to: draws };
+	const { curves, method } = counterfactualCurves(poolSites, n, binKm, bins, points, kernel, { draws, seed, range, onProgress: options.onProgress });
+	const observed = { distancesKm, density, bandwidthKm: h, stepKm, binKm, maxDistanceKm, draws, seed, firms: n, withoutCoordinates: firms.withoutCoordinates, poolSize: pool.index.length, method };
+	return { observed, range, curves };
+}
 
+/**
+ * Puts the parts of one Duranton–Overman run together (they must cover all its draws once, in
+ * any order) and computes the bands and the test: the result equals durantonOverman's.
+ * @param options.localLevel, options.globalLevel see {@link DurantonOvermanOptions}
+ * @example
+ * mergeDurantonOverman([secondHalf, firstHalf]).localised;
+ */
+export function mergeDurantonOverman(parts: DurantonOvermanPart[], options: Pick<DurantonOvermanOptions, 'localLevel' | 'globalLevel'> = {}): DurantonOvermanResult {
+	if (parts.length === 0) throw new Error('mergeDurantonOverman: no parts.');
+	const observed = parts[0].observed;
+	const { distancesKm, density, stepKm, draws } = observed;
+	for (const part of parts) {
+		const other = part.observed;
+		if (other.draws !== draws || other.seed !== observed.seed || other.firms !== observed.firms || other.poolSize !== observed.poolSize || other.bandwidthKm !== observed.bandwidthKm || other.distancesKm.length !== distancesKm.length) {
+			throw new Error('mergeDurantonOverman: the parts come from different runs (draws, seed, firms, pool or bandwidth differ).');
+		}
+	}
+	const points = distancesKm.length;
+	const curves = joinDraws(parts, draws, points);
+	const bands = confidenceBands(curves, draws, points, density, { localLevel: options.localLevel, globalLevel: options.globalLevel });
 	const localised = flaggedRanges(distancesKm, (k) => density[k] > bands.globalUpper[k]);
 	const dispersed = flaggedRanges(distancesKm, (k) => density[k] < bands.globalLower[k]);
 	let gamma = 0;
@@ -153,8 +206,6 @@ export function durantonOverman(
 	}
 	return {
 		...bands,
-		distancesKm,
-		density,
 		localised,
 		dispersed,
 		localisedLocally: flaggedRanges(distancesKm, (k) => density[k] > bands.localUpper[k]),
@@ -163,56 +214,7 @@ export function durantonOverman(
 		globallyDispersed: localised.length === 0 && dispersed.length > 0,
 		localisationIndex: gamma,
 		dispersionIndex: gamma > 0 ? 0 : psi,
-		bandwidthKm: h,
-		stepKm,
-		binKm,
-		maxDistanceKm,
-		draws,
-		seed,
-		firms: n,
-		withoutCoordinates: firms.withoutCoordinates,
-		poolSize: pool.index.length,
-		method
+		...observed
 	};
 }
 
-/** Largest of 1, 2 or 5 × 10^k not above x. */
-function niceStep(x: number): number {
-	const power = 10 ** Math.floor(Math.log10(x));
-	for (const m of [5, 2, 1]) if (m * power <= x * (1 + 1e-9)) return m * power;
-	return power;
-}
-
-/**
- * The reflected Gaussian kernel density at `distances` from a histogram of pair distances (bin
- * centres (b + ½) · binKm), as a banded weight table: only bins within 4h contribute.
- */
-function reflectedKernel(distances: Float64Array, h: number, binKm: number, bins: number, scale: number) {
-	const points = distances.length;
-	const from = new Int32Array(points);
-	const to = new Int32Array(points);
-	const weights: Float64Array[] = [];
-	for (let k = 0; k < points; k++) {
-		const d = distances[k];
-		from[k] = Math.max(0, Math.floor((d - 4 * h) / binKm));
-		to[k] = Math.min(bins, Math.ceil((d + 4 * h) / binKm) + 1);
-		const w = new Float64Array(to[k] - from[k]);
-		for (let b = from[k]; b < to[k]; b++) {
-			const centre = (b + 0.5) * binKm;
-			const u = (d - centre) / h;
-			const v = (d + centre) / h;
-			w[b - from[k]] = (Math.abs(u) < 4 ? Math.exp((-u * u) / 2) : 0) + (v < 4 ? Math.exp((-v * v) / 2) : 0);
-		}
-		weights.push(w);
-	}
-	const norm = scale / SQRT_2PI;
-	return (histogram: Float64Array, out: Float64Array) => {
-		for (let k = 0; k < points; k++) {
-			const w = weights[k];
-			const start = from[k];
-			let sum = 0;
-			for (let t = 0; t < w.length; t++) sum += w[t] * histogram[start + t];
-			out[k] = sum * norm;
-		}
-	};
-}

@@ -3,6 +3,13 @@ import { EARTH_RADIUS_KM } from '../../model';
 const RAD = Math.PI / 180;
 
 /**
+ * Copies of the bin counts the pair loops fill side by side (summed afterwards): rows processed
+ * together each write their own copy. addMatrixHistogram uses all eight, addPairHistogram four.
+ * @internal
+ */
+export const COUNT_COPIES = 8;
+
+/**
  * Firm sites as points in 3-D on the sphere of radius 6371.0088 km, so the distance between two
  * sites costs a square root instead of a haversine.
  * @internal shared by the localisation statistics
@@ -55,7 +62,7 @@ export function chordOfArc(d: number): number {
 /**
  * Counts unordered pairs of the first n sites by great-circle distance: `counts[b]` gains the
  * pairs in [b · binKm, (b + 1) · binKm) for b < bins; farther pairs are skipped. `counts` holds
- * four copies of bins + 1 entries, back to back (sum them afterwards; the last entry of each is
+ * COUNT_COPIES copies of bins + 1 entries, back to back, of which this fills four (sum them afterwards; the last entry of each is
  * left for out-of-range pairs, as in addMatrixHistogram): four rows are processed at once and each
  * writes its own copy, which keeps increments of equal bins from waiting on each other.
  * Bins are on chord length mapped to arc length at the bin edges, so the binning is exact.

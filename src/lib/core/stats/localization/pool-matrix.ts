@@ -1,4 +1,4 @@
-import { chordOfArc, type SitePoints } from './pair-histogram';
+import { chordOfArc, COUNT_COPIES, type SitePoints } from './pair-histogram';
 
 /** Largest pool whose matrix is built: 6,000 sites → 18 million pairs, 36 MB. */
 export const MATRIX_MAX_SITES = 6000;
@@ -12,7 +12,7 @@ export const MATRIX_MAX_SITES = 6000;
 export interface PoolMatrix {
 	size: number;
 	bins: number;
-	rowStart: Float64Array;
+	rowStart: Int32Array;
 	cells: Uint16Array;
 }
 
@@ -30,7 +30,7 @@ export function buildPoolMatrix(sites: SitePoints, binKm: number, bins: number):
 	for (let b = 0; b <= bins; b++) edge2[b] = chordOfArc(b * binKm) ** 2;
 	const max2 = edge2[bins];
 	const perBin = 1 / binKm;
-	const rowStart = new Float64Array(n);
+	const rowStart = new Int32Array(n);
 	const cells = new Uint16Array((n * (n - 1)) / 2);
 	let at = 0;
 	for (let i = 0; i < n; i++) {
@@ -51,33 +51,38 @@ export function buildPoolMatrix(sites: SitePoints, binKm: number, bins: number):
 }
 
 /**
- * Adds the pair bins of a sample of the pool to `counts`, which holds four interleaved copies of
- * bins + 1 entries (the last of each collects pairs out of range). `sample` must be ascending.
- * Four rows at a time, each into its own copy, so equal bins do not wait on each other.
+ * Adds the pair bins of a sample of the pool to `counts`, which holds COUNT_COPIES copies of
+ * bins + 1 entries back to back (the last of each collects pairs out of range; sum the copies
+ * afterwards). `sample` must be ascending. Eight rows at a time, each into its own copy: the
+ * loop is bound by the increments, and eight independent ones keep equal bins from waiting on
+ * each other (measured: about 20 % faster than four rows, and four times faster than one).
  * @example
  * addMatrixHistogram(matrix, sample.sort(), counts);
  * @internal the hot loop of the Monte Carlo draws
  */
 export function addMatrixHistogram(matrix: PoolMatrix, sample: Uint32Array, counts: Int32Array): void {
 	const { rowStart, cells } = matrix;
-	const width = matrix.bins + 1;
+	const w = matrix.bins + 1;
+	if (counts.length < COUNT_COPIES * w) throw new Error(`addMatrixHistogram: counts needs ${COUNT_COPIES} × ${w} entries.`);
 	const n = sample.length;
 	let a = 0;
-	for (; a + 3 < n - 1; a += 4) {
-		for (let p = a; p < a + 3; p++) {
+	for (; a + 7 < n - 1; a += 8) {
+		for (let p = a; p < a + 7; p++) {
 			const base = rowStart[sample[p]];
-			for (let q = p + 1; q < a + 4; q++) counts[cells[base + sample[q]]]++;
+			for (let q = p + 1; q < a + 8; q++) counts[cells[base + sample[q]]]++;
 		}
-		const r1 = rowStart[sample[a]];
-		const r2 = rowStart[sample[a + 1]];
-		const r3 = rowStart[sample[a + 2]];
-		const r4 = rowStart[sample[a + 3]];
-		for (let b = a + 4; b < n; b++) {
+		const r0 = rowStart[sample[a]], r1 = rowStart[sample[a + 1]], r2 = rowStart[sample[a + 2]], r3 = rowStart[sample[a + 3]];
+		const r4 = rowStart[sample[a + 4]], r5 = rowStart[sample[a + 5]], r6 = rowStart[sample[a + 6]], r7 = rowStart[sample[a + 7]];
+		for (let b = a + 8; b < n; b++) {
 			const j = sample[b];
-			counts[cells[r1 + j]]++;
-			counts[width + cells[r2 + j]]++;
-			counts[2 * width + cells[r3 + j]]++;
-			counts[3 * width + cells[r4 + j]]++;
+			counts[cells[r0 + j]]++;
+			counts[w + cells[r1 + j]]++;
+			counts[2 * w + cells[r2 + j]]++;
+			counts[3 * w + cells[r3 + j]]++;
+			counts[4 * w + cells[r4 + j]]++;
+			counts[5 * w + cells[r5 + j]]++;
+			counts[6 * w + cells[r6 + j]]++;
+			counts[7 * w + cells[r7 + j]]++;
 		}
 	}
 	for (; a < n - 1; a++) {

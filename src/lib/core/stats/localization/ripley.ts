@@ -2,7 +2,8 @@ import concaveman from 'concaveman';
 import { selectFirms, type FirmFilter } from '../../density/select-firms';
 import { createLocalProjection } from '../../density/local-projection';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
-import { counterfactualCurves, pairHistogram } from './counterfactuals';
+import { counterfactualCurves, pairHistogram, type DrawRange } from './counterfactuals';
+import { joinDraws, type CurvesOfDraws } from './draw-parts';
 import { pairDistanceSummary } from './pair-distance-summary';
 import { sitePoints } from './pair-histogram';
 
@@ -62,6 +63,24 @@ export interface RipleyResult extends ConfidenceBands {
  * const { l, clustered } = ripleyKL(lons, lats, isTextile, { maxDistanceKm: 20, stepKm: 0.25 });
  */
 export function ripleyKL(lons: ArrayLike<number>, lats: ArrayLike<number>, industry: FirmFilter, options: RipleyOptions = {}): RipleyResult {
+	return mergeRipley([ripleyPart(lons, lats, industry, options)], options);
+}
+
+/** The observed L and what it was computed with: the same in every part of one run. */
+export type RipleyObserved = Pick<RipleyResult, 'distancesKm' | 'l' | 'areaKm2' | 'stepKm' | 'maxDistanceKm' | 'draws' | 'seed' | 'firms' | 'withoutCoordinates' | 'poolSize' | 'method'>;
+
+/** The counterfactual L curves of a range of draws, with the observed curve. */
+export interface RipleyPart extends CurvesOfDraws {
+	observed: RipleyObserved;
+}
+
+/**
+ * One range of the draws of {@link ripleyKL} (default all), put together with
+ * {@link mergeRipley}, as durantonOvermanPart.
+ * @example
+ * const result = mergeRipley(splitDraws(999, 2).map((range) => ripleyPart(lons, lats, mask, { range })));
+ */
+export function ripleyPart(lons: ArrayLike<number>, lats: ArrayLike<number>, industry: FirmFilter, options: RipleyOptions & { range?: DrawRange } = {}): RipleyPart {
 	const draws = options.draws ?? 999;
 	const seed = options.seed ?? 1988;
 	if (!Number.isInteger(draws) || draws < 19) throw new Error(`ripleyKL: draws must be a whole number ≥ 19, got ${draws}.`);
@@ -92,24 +111,34 @@ export function ripleyKL(lons: ArrayLike<number>, lats: ArrayLike<number>, indus
 	};
 	const l = new Float64Array(points);
 	toL(pairHistogram(sitePoints(lons, lats, firms.index), stepKm, bins), l);
-	const { curves, method } = counterfactualCurves(poolSites, n, stepKm, bins, points, toL, { draws, seed, onProgress: options.onProgress });
-	const bands = confidenceBands(curves, draws, points, l, { localLevel: options.localLevel, globalLevel: options.globalLevel });
+	const range = options.range ?? { from: 0, to: draws };
+	const { curves, method } = counterfactualCurves(poolSites, n, stepKm, bins, points, toL, { draws, seed, range, onProgress: options.onProgress });
+	const observed = { distancesKm, l, areaKm2, stepKm, maxDistanceKm, draws, seed, firms: n, withoutCoordinates: firms.withoutCoordinates, poolSize: pool.index.length, method };
+	return { observed, range, curves };
+}
+
+/**
+ * Puts the parts of one Ripley run together (covering all its draws once) and computes the bands.
+ * @example
+ * mergeRipley([firstHalf, secondHalf]).clustered;
+ */
+export function mergeRipley(parts: RipleyPart[], options: Pick<RipleyOptions, 'localLevel' | 'globalLevel'> = {}): RipleyResult {
+	if (parts.length === 0) throw new Error('mergeRipley: no parts.');
+	const observed = parts[0].observed;
+	const { distancesKm, l, draws } = observed;
+	for (const { observed: other } of parts) {
+		if (other.draws !== draws || other.seed !== observed.seed || other.firms !== observed.firms || other.poolSize !== observed.poolSize || other.distancesKm.length !== distancesKm.length) {
+			throw new Error('mergeRipley: the parts come from different runs (draws, seed, firms or pool differ).');
+		}
+	}
+	const points = distancesKm.length;
+	const bands = confidenceBands(joinDraws(parts, draws, points), draws, points, l, { localLevel: options.localLevel, globalLevel: options.globalLevel });
 	return {
 		...bands,
-		distancesKm,
 		k: l.map((v) => Math.PI * v * v),
-		l,
 		clustered: flaggedRanges(distancesKm, (k) => l[k] > bands.globalUpper[k]),
 		regular: flaggedRanges(distancesKm, (k) => l[k] < bands.globalLower[k]),
-		areaKm2,
-		stepKm,
-		maxDistanceKm,
-		draws,
-		seed,
-		firms: n,
-		withoutCoordinates: firms.withoutCoordinates,
-		poolSize: pool.index.length,
-		method
+		...observed
 	};
 }
 
