@@ -2,7 +2,7 @@ import { selectFirms, type FirmFilter } from '../../density/select-firms';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
 import { counterfactualCurves, pairHistogram, type DrawRange } from './counterfactuals';
 import { joinDraws, type CurvesOfDraws } from './draw-parts';
-import { pairDistanceSummary } from './pair-distance-summary';
+import { MEDIAN_PAIRS, pairDistanceSummary } from './pair-distance-summary';
 import { sitePoints } from './pair-histogram';
 import { niceStep, reflectedKernel } from './reflected-kernel';
 
@@ -152,7 +152,7 @@ export function durantonOvermanPart(
 	const summary = pairDistanceSummary(sites);
 	const h = options.bandwidthKm ?? 0.9 * Math.min(summary.sd, (summary.q3 - summary.q1) / 1.34) * pairs ** -0.2;
 	if (!(h > 0) || !Number.isFinite(h)) throw new Error(`durantonOverman: the bandwidth must be a positive number of km, got ${h}; the firms may share one location.`);
-	const maxDistanceKm = options.maxDistanceKm === 'median' ? pairDistanceSummary(poolSites, { seed }).median : (options.maxDistanceKm ?? 180);
+	const maxDistanceKm = options.maxDistanceKm === 'median' ? pairDistanceSummary(poolSites, { seed, maxPairs: MEDIAN_PAIRS }).median : (options.maxDistanceKm ?? 180);
 	if (!(maxDistanceKm > 0) || !Number.isFinite(maxDistanceKm)) throw new Error(`durantonOverman: maxDistanceKm must be a positive number of km or 'median', got ${maxDistanceKm}.`);
 
 	const stepKm = options.stepKm ?? niceStep(Math.min(1, h / 2));

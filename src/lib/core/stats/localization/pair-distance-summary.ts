@@ -17,6 +17,14 @@ export interface PairDistanceSummary {
 const QUANTILE_BINS = 1 << 16;
 
 /**
+ * Pairs sampled for the median distance between pool sites (the 'median' range of the tests):
+ * a million random pairs put it within about 0.1 % (its standard error), at a fifth of the cost
+ * of the five million the summary otherwise takes.
+ * @internal
+ */
+export const MEDIAN_PAIRS = 1_000_000;
+
+/**
  * Mean, standard deviation and quartiles of the distances between all pairs of sites, or of
  * `maxPairs` random pairs (seeded) when there are more. Quartiles come from a 65,536-bin histogram
  * over [0, max], interpolated within a bin: within max / 65,536 of the exact value (under 50 m
@@ -36,36 +44,39 @@ export function pairDistanceSummary(sites: SitePoints, options: { maxPairs?: num
 	const maxPairs = options.maxPairs ?? 5_000_000;
 	const sampled = all > maxPairs;
 	const { x, y, z } = sites;
+	// The distances are computed once into an array (8 bytes a pair, 40 MB at most) and read
+	// twice, which is several times faster than computing them on both passes.
+	const distances = new Float64Array(sampled ? maxPairs : all);
 	const distance = (i: number, j: number) => arcOfChord(Math.sqrt((x[i] - x[j]) ** 2 + (y[i] - y[j]) ** 2 + (z[i] - z[j]) ** 2));
-	const each = (visit: (d: number) => void) => {
-		if (!sampled) {
-			for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) visit(distance(i, j));
-			return;
-		}
+	if (!sampled) {
+		let k = 0;
+		for (let i = 0; i < n - 1; i++) for (let j = i + 1; j < n; j++) distances[k++] = distance(i, j);
+	} else {
 		const rng = createRandom(options.seed ?? 1);
 		for (let k = 0; k < maxPairs; k++) {
 			const i = Math.floor(rng.next() * n);
 			let j = Math.floor(rng.next() * (n - 1));
 			if (j >= i) j++;
-			visit(distance(i, j));
+			distances[k] = distance(i, j);
 		}
-	};
-	let count = 0;
+	}
+	const count = distances.length;
 	let sum = 0;
 	let max = 0;
-	each((d) => {
-		count++;
+	for (let k = 0; k < count; k++) {
+		const d = distances[k];
 		sum += d;
 		if (d > max) max = d;
-	});
+	}
 	const mean = sum / count;
 	let sq = 0;
 	const histogram = new Float64Array(QUANTILE_BINS);
 	const perBin = max > 0 ? QUANTILE_BINS / max : 0;
-	each((d) => {
+	for (let k = 0; k < count; k++) {
+		const d = distances[k];
 		sq += (d - mean) ** 2;
 		histogram[Math.min(QUANTILE_BINS - 1, Math.floor(d * perBin))]++;
-	});
+	}
 	const quantile = (p: number) => {
 		if (max === 0) return 0;
 		const target = p * count;

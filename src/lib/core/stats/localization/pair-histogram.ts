@@ -1,6 +1,8 @@
 import { EARTH_RADIUS_KM } from '../../model';
 
 const RAD = Math.PI / 180;
+const ARC_SERIES_1 = 1 / (24 * EARTH_RADIUS_KM ** 2);
+const ARC_SERIES_2 = 3 / (640 * EARTH_RADIUS_KM ** 4);
 
 /**
  * Copies of the bin counts the pair loops fill side by side (summed afterwards): rows processed
@@ -46,6 +48,12 @@ export function sitePoints(lons: ArrayLike<number>, lats: ArrayLike<number>, ind
  * @internal
  */
 export function arcOfChord(c: number): number {
+	// Below 500 km the series arc = c + c³/(24R²) + 3c⁵/(640R⁴) is exact to 1e-10 and saves an
+	// asin: the distance summaries take it millions of times.
+	if (c < 500) {
+		const c2 = c * c;
+		return c * (1 + c2 * (ARC_SERIES_1 + c2 * ARC_SERIES_2));
+	}
 	return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, c / (2 * EARTH_RADIUS_KM)));
 }
 

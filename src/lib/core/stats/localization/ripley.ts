@@ -4,7 +4,7 @@ import { createLocalProjection } from '../../density/local-projection';
 import { confidenceBands, flaggedRanges, type ConfidenceBands, type DistanceRange } from './bands';
 import { counterfactualCurves, pairHistogram, type DrawRange } from './counterfactuals';
 import { joinDraws, type CurvesOfDraws } from './draw-parts';
-import { pairDistanceSummary } from './pair-distance-summary';
+import { MEDIAN_PAIRS, pairDistanceSummary } from './pair-distance-summary';
 import { sitePoints } from './pair-histogram';
 
 export interface RipleyOptions {
@@ -90,7 +90,7 @@ export function ripleyPart(lons: ArrayLike<number>, lats: ArrayLike<number>, ind
 	const pool = selectFirms(lons, lats, options.pool);
 	if (pool.index.length < n) throw new Error(`ripleyKL: the pool has ${pool.index.length} sites for an industry of ${n} firms; the pool must be at least as large.`);
 	const poolSites = sitePoints(lons, lats, pool.index);
-	const maxDistanceKm = options.maxDistanceKm === 'median' ? pairDistanceSummary(poolSites, { seed }).median : (options.maxDistanceKm ?? 180);
+	const maxDistanceKm = options.maxDistanceKm === 'median' ? pairDistanceSummary(poolSites, { seed, maxPairs: MEDIAN_PAIRS }).median : (options.maxDistanceKm ?? 180);
 	if (!(maxDistanceKm > 0) || !Number.isFinite(maxDistanceKm)) throw new Error(`ripleyKL: maxDistanceKm must be a positive number of km or 'median', got ${maxDistanceKm}.`);
 	const stepKm = options.stepKm ?? 0.5;
 	if (!(stepKm > 0)) throw new Error(`ripleyKL: stepKm must be positive, got ${stepKm}.`);
