@@ -45,6 +45,12 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const bandwidth = Number(await page.locator('[data-bandwidth]').getAttribute('data-bandwidth'));
 		expect(bandwidth).toBeGreaterThan(0);
 		await expect.poll(() => page.locator('[data-bandwidth]').textContent()).toContain('default rule');
+		// The map legend reads the colours: firms per km² from 0 to the peak, and the contour levels.
+		const key = page.locator('.legend-box .density-key');
+		await expect.poll(() => key.getAttribute('data-measure')).toBe('kde');
+		await expect.poll(() => key.textContent()).toContain('Firms per km² (kernel density)');
+		expect(Number(await key.locator('[data-max]').getAttribute('data-max'))).toBeGreaterThan(0);
+		expect(await key.textContent()).toContain('Contour lines at');
 		const order = await layerOrder(page);
 		expect(order.indexOf('density-kde')).toBeLessThan(order.indexOf('firms'));
 		expect(order.indexOf('density-contours')).toBeLessThan(order.indexOf('firms'));
@@ -61,7 +67,10 @@ describe('density measures, cluster detection and the localisation test', () => 
 		expect(Number(cells.first?.density)).toBeCloseTo(Number(cells.first?.count) / Number(cells.first?.areaKm2), 6);
 		// The KDE layer went away with its measure.
 		expect(await hasLayer(page, 'density-kde')).toBe(false);
-		await expect.poll(() => page.locator('.density .legend li').count()).toBeGreaterThan(1);
+		// The map legend's key gives the classes of firms per km² for this mesh order.
+		const key = page.locator('.legend-box .density-key');
+		await expect.poll(() => key.locator('li').count()).toBeGreaterThan(1);
+		expect(await key.textContent()).toContain('Firms per km², standard mesh, 3rd order');
 		// The counts download with their mesh codes, one row per cell on the map.
 		const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
 		expect(file.suggestedFilename()).toBe('mesh-third.csv');
@@ -82,6 +91,10 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const { page } = app;
 		await page.getByLabel('Location quotient').check();
 		await expect.poll(async () => (await sourceFeatures(page, 'density-lq')).count, { timeout: 20_000 }).toBe(47);
+		const key = page.locator('.legend-box .density-key');
+		await expect.poll(() => key.textContent()).toContain('Location quotient of');
+		expect(await key.textContent()).toContain('specialised');
+		expect(await key.locator('li').count()).toBe(6);
 		await expect.poll(() => page.locator('.density .top li').count()).toBeGreaterThan(0);
 	});
 
@@ -94,6 +107,10 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const zonesFound = Number(await result.getAttribute('data-zones'));
 		expect(Number(await result.getAttribute('data-inside'))).toBeGreaterThan(0);
 		expect((await sourceFeatures(page, 'density-detected')).count).toBe(zonesFound);
+		// The map legend names the preview and its parameters.
+		const key = page.locator('.legend-box .density-key');
+		await expect.poll(() => key.locator('[data-detected]').getAttribute('data-detected')).toBe(String(zonesFound));
+		expect(await key.textContent()).toContain('DBSCAN: eps 150 m');
 
 		// Moving the eps slider by keyboard re-runs the detection.
 		await page.locator('#detect-eps').focus();
@@ -156,6 +173,9 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const { page } = app;
 		await page.getByLabel('日本語').check();
 		await expect.poll(() => page.locator('.density > summary').textContent()).toBe('集積密度とクラスター検出');
+		await page.locator('input[name="density-measure"][value="kde"]').check();
+		await expect.poll(() => page.locator('.legend-box .density-key h3').textContent(), { timeout: 20_000 }).toBe('集積密度');
+		expect(await page.locator('.legend-box .density-key').textContent()).toContain('1 km² あたりの企業数（カーネル密度）');
 		await expect.poll(() => page.locator('.do .result').textContent()).toContain('回');
 		await page.locator('.density > summary').scrollIntoViewIfNeeded();
 		await screenshot(page, 'density-ja');
