@@ -105,7 +105,7 @@ describe('import a Shift_JIS CSV with Japanese headers', () => {
 		);
 		const alert = page.getByRole('dialog').getByRole('alert');
 		await alert.waitFor();
-		expect(await alert.textContent()).toContain('"JGD2011 / Japan Plane Rectangular CS IX"');
+		expect(await alert.textContent()).toContain('projected coordinate system “JGD2011 / Japan Plane Rectangular CS IX”');
 		await screenshot(page, 'import-refused');
 		await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 		expect(app.errors).toEqual([]);
@@ -128,6 +128,12 @@ describe('import in Japanese', () => {
 			expect(await problem.textContent()).toContain('列「緯度」');
 			expect(await problem.textContent()).toContain('度の数値として読めません');
 			await screenshot(page, 'import-done-ja');
+			await dialog.getByRole('button', { name: '閉じる' }).click();
+			// A file that cannot be used at all is explained in Japanese too.
+			await page.locator('#import-file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from('id,lat,lon\n') });
+			const alert = page.getByRole('dialog').getByRole('alert');
+			await alert.waitFor();
+			expect(await alert.textContent()).toContain('header-only.csv の 1 行目：見出し行はありますが、データ行がありません');
 			expect(ja.errors).toEqual([]);
 		} finally {
 			await ja.close();

@@ -2,7 +2,7 @@
  * Messages between the page and the import worker. Every request carries an id; replies name it,
  * so a reply to a superseded request (another file chosen, a cancel) is recognised and dropped.
  */
-import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
+import type { ImportProblem, InputErrorCode, InputErrorParams, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
 import type { InstitutionMapping } from './import-institutions';
@@ -24,6 +24,9 @@ export interface ImportFailure {
 	hint?: string;
 	/** The whole sentence, English (the engine's words). */
 	text: string;
+	/** What is wrong, for wording it in the UI language (absent: show `text`). */
+	code?: InputErrorCode;
+	params?: InputErrorParams;
 	/** Not the file's fault: an unexpected failure, to report. */
 	unexpected?: boolean;
 }

@@ -33,7 +33,8 @@ function fileSource(file: File): ImportSource {
 
 function failure(error: unknown, file: string): ImportFailure {
 	if (error instanceof InputError) {
-		return { file: error.file, line: error.line, column: error.column, message: error.message, hint: error.hint, text: error.describe() };
+		const { file, line, column, message, hint, code, params } = error;
+		return { file, line, column, message, hint, text: error.describe(), code, params };
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return { file, message, text: `${file}: ${message}`, unexpected: true };

@@ -1,8 +1,9 @@
 /**
- * An import problem worded in the UI language: structured row problems through the import
- * strings; zone notes keep the geometry check's own (English) sentence.
+ * An import problem worded in the UI language: structured row problems and whole-file errors
+ * through the import strings; zone notes keep the geometry check's own (English) sentence.
  */
 import type { ImportProblem } from '$lib/core/io';
+import type { ImportFailure } from '$lib/data/import-protocol';
 import type { MessageKey, MessageParams } from '$lib/i18n';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -42,4 +43,19 @@ export function problemText(p: ImportProblem, t: Translate): string {
 export function problemPlace(p: ImportProblem, t: Translate): string {
 	const line = t('import.problem.where', { line: p.line });
 	return p.column === '' ? line : t('import.problem.at', { line, column: t('import.problem.column', { column: p.column }) });
+}
+
+/**
+ * A file that cannot be imported, in the UI language: file, line and what to do. A failure without
+ * a code (not the file's fault) keeps its English text.
+ *
+ * @example
+ * failureText({ file: 'a.csv', code: 'empty', message: 'is empty', text: 'a.csv: is empty.' }, t); // 'a.csv: the file is empty. …'
+ */
+export function failureText(failure: ImportFailure, t: Translate): string {
+	if (!failure.code) return failure.text;
+	const params = { ...failure.params };
+	if (params.axis === 'latitude' || params.axis === 'longitude') params.axis = t(`import.axis.${params.axis}`);
+	const message = t(`import.error.${failure.code}`, params);
+	return failure.line === undefined ? t('import.error.at.file', { file: failure.file, message }) : t('import.error.at.line', { file: failure.file, line: failure.line, message });
 }

@@ -28,6 +28,8 @@ export function districtZones(
 					const district = districts.find((d) => d.id === id.trim().toLowerCase());
 					if (district) return district;
 					throw new InputError(options.file ?? `district:${id}`, `names no bundled district "${id}"`, {
+						code: 'unknown-district',
+						params: { id, known: districts.map((d) => d.id).join(', ') },
 						hint: `Use one of: ${districts.map((d) => d.id).join(', ')}, or all.`
 					});
 				});

@@ -19,6 +19,8 @@ export function checkFileSize(file: string, size: number, limit: number): void {
 	if (size <= limit) return;
 	const mb = (n: number) => `${Math.ceil(n / (1024 * 1024)).toLocaleString('en')} MB`;
 	throw new InputError(file, `is ${mb(size)}, more than the ${mb(limit)} that can be imported`, {
+		code: 'too-large',
+		params: { size: Math.ceil(size / (1024 * 1024)), limit: Math.ceil(limit / (1024 * 1024)) },
 		hint: 'Split it into smaller files, or use the cluster-map command, which has no size limit.'
 	});
 }

@@ -1,4 +1,4 @@
-export { InputError } from './input-error';
+export { InputError, INPUT_ERROR_CODES, type InputErrorCode, type InputErrorParams } from './input-error';
 export { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
 export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } from './utf8-chunks';
 export { streamChunks } from './stream-chunks';

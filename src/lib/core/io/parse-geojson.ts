@@ -22,6 +22,8 @@ export function parseGeoJson(text: string, options: { file: string }): FeatureCo
 		const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
 		const looksCsv = /^[^{[]*[,\t;]/.test(text.slice(0, 200));
 		throw new InputError(file, `is not valid JSON (${detail.replace(/^JSON\.parse: /, '')})`, {
+			code: looksCsv ? 'invalid-json-csv' : 'invalid-json',
+			params: { detail: detail.replace(/^JSON\.parse: /, '') },
 			line,
 			hint: looksCsv ? 'It looks like CSV, but a GeoJSON FeatureCollection is needed here (a CSV of firms needs a .csv name).' : 'A GeoJSON file must be a FeatureCollection; check it with a GeoJSON validator.'
 		});
@@ -29,12 +31,14 @@ export function parseGeoJson(text: string, options: { file: string }): FeatureCo
 	const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
 	if (type === 'FeatureCollection') {
 		if (!Array.isArray((value as { features?: unknown }).features)) {
-			throw new InputError(file, 'is a FeatureCollection without a "features" array', { hint: 'Add "features": [ … ] with the features.' });
+			throw new InputError(file, 'is a FeatureCollection without a "features" array', { code: 'features-missing', hint: 'Add "features": [ … ] with the features.' });
 		}
 		return value as FeatureCollection;
 	}
 	const what = typeof type === 'string' ? `a GeoJSON ${type}` : Array.isArray(value) ? 'a JSON array' : 'JSON without a GeoJSON "type"';
 	throw new InputError(file, `is ${what}, not a GeoJSON FeatureCollection`, {
+		code: 'not-feature-collection',
+		params: { type: typeof type === 'string' ? type : Array.isArray(value) ? 'array' : 'none' },
 		hint: 'Wrap the features as {"type": "FeatureCollection", "features": [ … ]}.'
 	});
 }

@@ -64,6 +64,8 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 		line = scanned.nextLine;
 		if (!final && scanned.count === 0 && tail.length > maxRecordBytes) {
 			throw new InputError(file, `has a record longer than ${maxRecordBytes >> 20} MB`, {
+				code: 'record-too-long',
+				params: { mb: maxRecordBytes >> 20 },
 				line,
 				hint: 'A double quote (") that is never closed makes the rest of the file one cell; look for a stray quote from this line on.'
 			});
@@ -87,8 +89,8 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 		if (pendingLength >= batchBytes) yield* scan(false);
 	}
 	yield* scan(true);
-	if (header === null) throw new InputError(file, 'has no rows, only blank lines', { hint: 'Choose a file with a header row and data rows.' });
-	if (dataRecords === 0) throw new InputError(file, 'has a header row but no data rows', { line: 1, hint: 'Add the firms below the header, one per row.' });
+	if (header === null) throw new InputError(file, 'has no rows, only blank lines', { code: 'no-rows', hint: 'Choose a file with a header row and data rows.' });
+	if (dataRecords === 0) throw new InputError(file, 'has a header row but no data rows', { code: 'header-only', line: 1, hint: 'Add the firms below the header, one per row.' });
 }
 
 /**

@@ -41,7 +41,10 @@ function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptio
 		if (index >= 0 && index < header.length) return index;
 		const what = axis === 'lat' ? 'latitude' : 'longitude';
 		const looked = given !== undefined ? `the column ${JSON.stringify(given)} is not in the header` : `looked for ${COLUMN_NAMES[axis].join(', ')}`;
-		throw new InputError(options.file, `has no ${what} column (${looked}; the columns are ${header.map((h) => JSON.stringify(h)).join(', ')})`, {
+		const columns = header.map((h) => JSON.stringify(h)).join(', ');
+		throw new InputError(options.file, `has no ${what} column (${looked}; the columns are ${columns})`, {
+			code: 'no-coordinate-column',
+			params: { axis: what, given: given === undefined ? '' : String(given), looked: COLUMN_NAMES[axis].join(', '), columns },
 			line: 1,
 			hint: `Name the ${what} column "${COLUMN_NAMES[axis][0]}" or "${COLUMN_NAMES[axis].at(-1)}", with decimal degrees (WGS84) in it.`
 		});

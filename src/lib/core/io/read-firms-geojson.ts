@@ -20,7 +20,7 @@ import type { RowProblem } from './row-problem';
 export function readFirmsGeoJson(collection: FeatureCollection, options: { file: string; batchSize?: number }): FirmBatch[] {
 	const { batchSize = 65536 } = options;
 	const features = collection.features;
-	if (features.length === 0) throw new InputError(options.file, 'is a FeatureCollection with no features', { hint: 'Add a Point feature for each firm.' });
+	if (features.length === 0) throw new InputError(options.file, 'is a FeatureCollection with no features', { code: 'no-features', hint: 'Add a Point feature for each firm.' });
 	const keys = new Set<string>();
 	let anyId = false;
 	for (const feature of features) {

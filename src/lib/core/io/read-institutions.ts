@@ -103,7 +103,7 @@ export async function readInstitutionsCsv(source: ByteSource, options: Utf8Chunk
 			const guess = guessInstitutionColumns(batch.columns);
 			roles = { id: given.id ?? guess.id, name: given.name ?? guess.name, type: given.type ?? guess.type };
 			if (roles.id < 0 && roles.name < 0) {
-				throw new InputError(options.file, 'has no id or name column', { line: 1, hint: 'Add a column named "id" (or "name", 名称) identifying each institution.' });
+				throw new InputError(options.file, 'has no id or name column', { code: 'institutions-no-id', line: 1, hint: 'Add a column named "id" (or "name", 名称) identifying each institution.' });
 			}
 		}
 		if (batch.rows.kind !== 'csv') continue;
@@ -152,6 +152,7 @@ function institutionReader(file: string, unit: 'line' | 'feature') {
 			const problems = rowProblems.map((p) => `${unit} ${p.line}: ${describeRowProblem(p.problem as RowProblem)}${p.severity === 'error' ? '; left out' : ''}`);
 			if (institutions.length === 0) {
 				throw new InputError(file, `has no usable institution${problems.length > 0 ? ` (${problems[0]})` : ''}`, {
+					code: 'institutions-none-usable',
 					hint: 'Each institution needs an id or a name and a point (longitude, latitude in WGS84 degrees).'
 				});
 			}

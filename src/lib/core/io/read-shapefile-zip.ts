@@ -36,12 +36,14 @@ export async function readShapefileZip(bytes: Uint8Array, options: { file: strin
 			if (/\.(shp|dbf|prj|cpg)$/i.test(entry.filename)) entries.set(entry.filename, await entry.read());
 		}
 	} catch {
-		throw new InputError(file, 'is not a readable zip archive', { hint: 'A Shapefile must be given as one .zip holding its .shp, .dbf and .prj files.' });
+		throw new InputError(file, 'is not a readable zip archive', { code: 'zip-unreadable', hint: 'A Shapefile must be given as one .zip holding its .shp, .dbf and .prj files.' });
 	}
 	const names = [...entries.keys()];
 	const shpName = names.find((n) => /\.shp$/i.test(n));
 	if (shpName === undefined) {
 		throw new InputError(file, `holds no .shp file${names.length > 0 ? ` (it holds ${names.join(', ')})` : ''}`, {
+			code: 'shapefile-no-shp',
+			params: { names: names.join(', ') },
 			hint: 'Zip the .shp, .shx, .dbf and .prj files of the layer together.'
 		});
 	}
@@ -50,17 +52,19 @@ export async function readShapefileZip(bytes: Uint8Array, options: { file: strin
 	const part = (ext: string) => names.find((n) => n.slice(0, -4) === base && n.slice(-4).toLowerCase() === ext);
 	const dbfName = part('.dbf');
 	if (dbfName === undefined) {
-		throw new InputError(file, `has ${shpName} but no ${layer}.dbf (the attribute table)`, { hint: 'Zip the .dbf file of the same name with the .shp.' });
+		throw new InputError(file, `has ${shpName} but no ${layer}.dbf (the attribute table)`, { code: 'shapefile-no-dbf', params: { shp: shpName, layer }, hint: 'Zip the .dbf file of the same name with the .shp.' });
 	}
 	const prjName = part('.prj');
 	const prjText = prjName === undefined ? null : new TextDecoder().decode(entries.get(prjName));
 	const crs = prjText === null ? null : prjCrs(prjText);
 	if (prjText !== null && crs === null) {
-		throw new InputError(file, `has a ${layer}.prj that does not describe a coordinate system`, { hint: 'Export the layer again in WGS84 or JGD2011 longitude/latitude (EPSG:4326 or EPSG:6668).' });
+		throw new InputError(file, `has a ${layer}.prj that does not describe a coordinate system`, { code: 'prj-unreadable', params: { layer }, hint: 'Export the layer again in WGS84 or JGD2011 longitude/latitude (EPSG:4326 or EPSG:6668).' });
 	}
 	if (crs !== null && !crs.wgs84Compatible) {
 		const why = crs.geographic ? 'on a datum other than WGS84, JGD2000 or JGD2011' : 'projected (coordinates in metres, not degrees)';
 		throw new InputError(file, `is in the coordinate system "${crs.name}", which is ${why}`, {
+			code: crs.geographic ? 'crs-other-datum' : 'crs-projected',
+			params: { crs: crs.name },
 			hint: 'Reproject it to JGD2011 or WGS84 longitude/latitude (EPSG:6668 or EPSG:4326), e.g. in QGIS with "Export → Save Features As…", and import it again.'
 		});
 	}
@@ -73,10 +77,11 @@ export async function readShapefileZip(bytes: Uint8Array, options: { file: strin
 		const records = parseDbf(dbf, encoding);
 		collection = { type: 'FeatureCollection', features: geometries.map((geometry, i) => ({ type: 'Feature', geometry, properties: records[i] ?? {} })) };
 	} catch (error) {
-		throw new InputError(file, `has a damaged Shapefile (${error instanceof Error ? error.message : String(error)})`, { hint: 'Export the layer again.' });
+		const detail = error instanceof Error ? error.message : String(error);
+		throw new InputError(file, `has a damaged Shapefile (${detail})`, { code: 'shapefile-damaged', params: { detail }, hint: 'Export the layer again.' });
 	}
 	if (crs === null && !inDegrees(collection)) {
-		throw new InputError(file, `has no ${layer}.prj and its coordinates are not longitude/latitude degrees`, { hint: 'Export it again with its .prj, in WGS84 or JGD2011 longitude/latitude.' });
+		throw new InputError(file, `has no ${layer}.prj and its coordinates are not longitude/latitude degrees`, { code: 'shapefile-not-degrees', params: { layer }, hint: 'Export it again with its .prj, in WGS84 or JGD2011 longitude/latitude.' });
 	}
 	return { collection, layer, crs: crs?.name ?? null };
 }

@@ -16,11 +16,13 @@ import { InputError } from './input-error';
 export function readZones(collection: FeatureCollection, options: { file: string; source?: ZoneSource }): { zones: Zone[]; problems: ZoneProblem[] } {
 	const { file } = options;
 	const features = collection.features;
-	if (features.length === 0) throw new InputError(file, 'has no features', { hint: 'Add a Polygon or MultiPolygon feature for each zone.' });
+	if (features.length === 0) throw new InputError(file, 'has no features', { code: 'no-features', hint: 'Add a Polygon or MultiPolygon feature for each zone.' });
 	const polygonal = features.filter((f) => f?.geometry?.type === 'Polygon' || f?.geometry?.type === 'MultiPolygon').length;
 	if (polygonal === 0) {
 		const types = [...new Set(features.map((f) => f?.geometry?.type ?? 'no geometry'))].join(', ');
 		throw new InputError(file, `has no polygons (its features are: ${types})`, {
+			code: 'no-polygons',
+			params: { types },
 			hint: 'Zones must be Polygon or MultiPolygon features; points (firms, institutions) go to --firms or --institutions.'
 		});
 	}
@@ -28,6 +30,8 @@ export function readZones(collection: FeatureCollection, options: { file: string
 	if (result.zones.length === 0) {
 		const first = result.problems.find((p) => p.severity === 'invalid');
 		throw new InputError(file, `has no usable polygon${first ? `: zone "${first.zoneId}" ${first.message}` : ''}`, {
+			code: 'no-usable-polygon',
+			params: { detail: first ? `${first.zoneId}: ${first.message}` : '' },
 			hint: 'Fix the geometries (e.g. QGIS "Fix geometries") and try again.'
 		});
 	}

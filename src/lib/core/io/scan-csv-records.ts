@@ -107,6 +107,7 @@ export function scanCsvRecords(bytes: Uint8Array, options: ScanCsvOptions = {}):
 					if (q === -1) {
 						if (!final) break records;
 						throw new InputError(options.file ?? 'input', 'a quoted cell is never closed', {
+							code: 'unclosed-quote',
 							line: recordLine,
 							hint: 'Look for a stray double quote (") on this line; a quote inside a cell must be doubled ("").'
 						});

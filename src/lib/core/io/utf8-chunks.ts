@@ -50,10 +50,11 @@ export async function* utf8Chunks(source: ByteSource, options: Utf8ChunksOptions
 		headLength += next.value.length;
 	}
 	const first = concat(head, headLength);
-	if (first.length === 0) throw new InputError(file, 'is empty', { hint: 'Choose a file that has a header row and data rows.' });
+	if (first.length === 0) throw new InputError(file, 'is empty', { code: 'empty', hint: 'Choose a file that has a header row and data rows.' });
 	const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(first.subarray(0, sampleBytes));
 	if (encoding === null) {
 		throw new InputError(file, 'is not text in a known encoding (UTF-8, Shift_JIS, EUC-JP, or UTF-16 with a byte order mark)', {
+			code: 'unknown-encoding',
 			hint: 'If it is a spreadsheet, save it from Excel as "CSV UTF-8" or "CSV".'
 		});
 	}
@@ -111,6 +112,8 @@ function transcoder(file: string, encoding: TextEncodingName): Converter {
 
 function invalid(file: string, encoding: TextEncodingName, offset: number): InputError {
 	return new InputError(file, `has bytes that are not valid ${ENCODING_LABELS[encoding]} (near byte ${offset})`, {
+		code: 'invalid-bytes',
+		params: { encoding: ENCODING_LABELS[encoding], offset },
 		hint: 'The file may mix encodings; open it in a text editor and save it again as UTF-8.'
 	});
 }
