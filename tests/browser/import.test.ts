@@ -132,8 +132,9 @@ describe('import in Japanese', () => {
 			// A file that cannot be used at all is explained in Japanese too.
 			await page.locator('#import-file').setInputFiles({ name: 'header-only.csv', mimeType: 'text/csv', buffer: Buffer.from('id,lat,lon\n') });
 			const alert = page.getByRole('dialog').getByRole('alert');
-			await alert.waitFor();
+			await alert.waitFor({ timeout: 60_000 });
 			expect(await alert.textContent()).toContain('header-only.csv の 1 行目：見出し行はありますが、データ行がありません');
+			await screenshot(page, 'import-failed-ja');
 			expect(ja.errors).toEqual([]);
 		} finally {
 			await ja.close();
