@@ -138,6 +138,19 @@ describe('density measures, cluster detection and the localisation test', () => 
 		expect(Number(await page.locator('.detect .plot').getAttribute('data-points'))).toBe(12);
 	});
 
+	it('ranks the DBSCAN clusters by their stability across eps (HDBSCAN-like)', async () => {
+		const { page } = app;
+		await page.getByLabel('Score stability across eps (HDBSCAN-like)').check();
+		const table = page.locator('.detect table.stability');
+		await expect.poll(() => table.count(), { timeout: 60_000 }).toBe(1);
+		const scores = await table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-stability'))));
+		expect(scores.length).toBeGreaterThan(0);
+		expect(scores.every((v, k) => v > 0 && (k === 0 || v <= scores[k - 1]))).toBe(true);
+		expect(Number(await table.getAttribute('data-clusters'))).toBe(Number(await page.locator('.detect .result').getAttribute('data-zones')));
+		await table.scrollIntoViewIfNeeded();
+		await screenshot(page, 'density-dbscan-stability');
+	});
+
 	it('previews the zones where the kernel density is above a percentile', async () => {
 		const { page } = app;
 		await page.locator('#detect-method').selectOption('kde-threshold');

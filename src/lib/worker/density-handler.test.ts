@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meshCode } from '$lib/core/density';
+import { dbscan, dbscanStability } from '$lib/core/detect';
 import { createRandom } from '$lib/core/sample/random';
 import { DensityClient, type DensityPort } from './density-client.svelte';
 import { contourLevels, createDensityHandler, densityRgba } from './density-handler';
@@ -109,6 +110,22 @@ describe('density handler', () => {
 		expect(reply.inside).toBeGreaterThan(0);
 		expect(reply.inside).toBeLessThanOrEqual(reply.total);
 		expect(reply.zones[0].parameters).toMatchObject({ method: 'dbscan', epsMetres: 400, minPts: 5 });
+		expect(reply.zones[0].parameters.stability).toBeUndefined();
+	});
+
+	it('scores each DBSCAN zone’s stability across eps on request, numbered as the engine numbers clusters', () => {
+		const data = firms();
+		const handle = loaded(data);
+		const detection = { method: 'dbscan', epsMetres: 150, minPts: 5, hull: 'convex' } as const;
+		const { reply } = handle({ type: 'detect', id: 4, bbox: OSAKA, filter: ALL, detection, stability: true });
+		if (reply.type !== 'detect') throw new Error(reply.type === 'error' ? reply.message : reply.type);
+		const [w, s, e, n] = OSAKA;
+		const inView = Array.from(data.lons.keys()).filter((i) => data.lons[i] >= w && data.lons[i] <= e && data.lats[i] >= s && data.lats[i] <= n);
+		const lons = Float64Array.from(inView, (i) => data.lons[i]);
+		const lats = Float64Array.from(inView, (i) => data.lats[i]);
+		const expected = dbscanStability(lons, lats, dbscan(lons, lats, detection), detection);
+		expect(reply.zones.map((zone) => zone.parameters.stability)).toEqual(expected);
+		expect(expected.length).toBeGreaterThan(1);
 	});
 
 	it('sweeps a threshold: a higher percentile never puts more firms inside', () => {

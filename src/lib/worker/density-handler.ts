@@ -19,7 +19,7 @@ import {
 	zoneCounts,
 	type DensityGrid
 } from '$lib/core/density';
-import { clusterZones, dbscan, densityContours, type DetectedZone } from '$lib/core/detect';
+import { clusterZones, dbscan, dbscanStability, densityContours, type DetectedZone } from '$lib/core/detect';
 import { validateZones } from '$lib/core/geo';
 import { KDE_RAMP } from '$lib/map/styles';
 import { durantonOvermanPart, mergeDurantonOverman, mergeRipley, niceStep, ripleyPart } from '$lib/core/stats/localization';
@@ -198,7 +198,7 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 				}
 				case 'detect': {
 					const area = areaFirms(request.filter, request.bbox);
-					const { zones, level } = detect(area, request.bbox, request.detection);
+					const { zones, level } = detect(area, request.bbox, request.detection, request.stability === true);
 					return { reply: { type: 'detect', id: request.id, zones, inside: insideCount(zones, area), total: area.lons.length, level }, transfer: [] };
 				}
 				case 'sensitivity': {
@@ -291,12 +291,15 @@ function thresholdGrid(area: AreaFirms, bbox: Bbox, detection: Extract<Detection
 	return kdeGrid(area, bbox, detection.kernel, detection.bandwidthMetres, detection.cellMetres);
 }
 
-function detect(area: AreaFirms, bbox: Bbox, detection: DetectionMethod): { zones: DetectedZone[]; level: number | null } {
+function detect(area: AreaFirms, bbox: Bbox, detection: DetectionMethod, stability = false): { zones: DetectedZone[]; level: number | null } {
 	if (area.lons.length === 0) return { zones: [], level: null };
 	if (detection.method === 'dbscan') {
-		const result = dbscan(area.lons, area.lats, { epsMetres: detection.epsMetres, minPts: detection.minPts });
-		const zones = clusterZones(area.lons, area.lats, result, { epsMetres: detection.epsMetres, minPts: detection.minPts, hull: detection.hull });
-		return { zones: zones.map(({ members: _members, ...zone }) => zone), level: null };
+		const options = { epsMetres: detection.epsMetres, minPts: detection.minPts };
+		const result = dbscan(area.lons, area.lats, options);
+		const zones = clusterZones(area.lons, area.lats, result, { ...options, hull: detection.hull });
+		// Zone k is cluster k of the run, as the stability scores are numbered.
+		const scores = stability ? dbscanStability(area.lons, area.lats, result, options) : null;
+		return { zones: zones.map(({ members: _members, ...zone }, k) => (scores ? { ...zone, parameters: { ...zone.parameters, stability: scores[k] } } : zone)), level: null };
 	}
 	if (area.lons.length < 2) return { zones: [], level: null };
 	const grid = thresholdGrid(area, bbox, detection);

@@ -102,6 +102,8 @@ export interface DetectRequest {
 	bbox: Bbox;
 	filter: DensityFilter;
 	detection: DetectionMethod;
+	/** DBSCAN: also score each cluster's stability across eps (eight more runs), in its parameters.stability. */
+	stability?: boolean;
 }
 
 /** Inside share of the area's firms for a range of eps (DBSCAN) or percentiles (KDE threshold). */

@@ -46,6 +46,8 @@ export class DensityState {
 	epsMetres = $state(DEFAULTS.epsMetres);
 	minPts = $state(DEFAULTS.minPts);
 	hull = $state<'convex' | 'concave'>('convex');
+	/** DBSCAN: score each cluster's stability across eps (HDBSCAN-like; eight more runs). */
+	stability = $state(false);
 	thresholdBy = $state<'percentile' | 'level'>('percentile');
 	percentile = $state(DEFAULTS.percentile);
 	level = $state(100);
