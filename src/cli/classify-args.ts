@@ -8,6 +8,8 @@ export interface ClassifyArgs {
 	bufferKm?: number;
 	out: string;
 	format: 'csv' | 'geojson';
+	/** Read the firms' latitude column as longitude and the reverse (CSV). */
+	swapLatLon: boolean;
 	help: boolean;
 	/** Hidden: print wall time, CPU time and peak memory as JSON on the last stderr line (for benchmarks). */
 	stats: boolean;
@@ -34,6 +36,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 				institutions: { type: 'string' },
 				'buffer-km': { type: 'string' },
 				out: { type: 'string' },
+				'swap-lat-lon': { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' },
 				stats: { type: 'boolean' }
 			}
@@ -43,7 +46,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	}
 	const help = values.help === true;
 	const stats = values.stats === true;
-	if (help) return { firms: '', zones: '', out: '', format: 'csv', help, stats };
+	const swapLatLon = values['swap-lat-lon'] === true;
+	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, help, stats };
 	const required = (name: 'firms' | 'zones' | 'out', what: string) => {
 		const value = values[name];
 		if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required: ${what}`);
@@ -63,7 +67,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const extension = /\.([a-z0-9]+)$/i.exec(out)?.[1]?.toLowerCase();
 	const format = extension === 'csv' ? 'csv' : extension === 'geojson' || extension === 'json' ? 'geojson' : null;
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
-	return { firms, zones, institutions, bufferKm, out, format, help, stats };
+	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, help, stats };
 }
 
 /**

@@ -26,6 +26,7 @@ import type { ClassifyArgs } from './classify-args';
 import { AtomicOutput, fileChunks, fileSize, readHead, readWhole } from './node-files';
 import { startEngine } from './engine';
 import { Progress } from './progress';
+import { UsageError } from './usage-error';
 
 /** Rows with problems listed by line in the summary; the rest are counted. */
 const LISTED_PROBLEMS = 10;
@@ -43,6 +44,8 @@ const WORKER_BYTES = 8 << 20;
  */
 export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
 	const started = performance.now();
+	const geoJsonFirms = isGeoJson(args.firms);
+	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
 	const { zones, repaired, invalid } = await loadZones(args.zones, stderr);
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
 	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
@@ -50,7 +53,9 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
-	const batches = isGeoJson(args.firms) ? geoJsonBatches(args.firms) : readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
+	const batches = geoJsonFirms
+		? geoJsonBatches(args.firms)
+		: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
 	const workers = engineWorkers(totalBytes);
 	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
 	// Batches handed to the engine and not yet written: enough to keep every thread busy.
@@ -78,6 +83,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 				info = batch.info;
 				output.write(csv ? csv.header(batch.columns) : geojson!.start());
 				warnCollisions(batch.columns, appendedColumns(outputOptions), stderr);
+				warnExchanged(batch.info, stderr);
 			}
 			const results = engine.compute(batch.lons, batch.lats);
 			results.catch(() => {}); // awaited in order below; a failure surfaces there
@@ -204,7 +210,17 @@ export async function* geoJsonBatches(path: string): AsyncGenerator<FirmBatch> {
 function describeSource(info: FirmSourceInfo): string {
 	if (info.format === 'geojson') return 'GeoJSON points';
 	const delimiter = info.delimiter === '\t' ? 'tab' : info.delimiter === ';' ? 'semicolon' : 'comma';
-	return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; coordinates from columns "${info.latColumn}" and "${info.lonColumn}"`;
+	const columns = `latitude from column "${info.latColumn}", longitude from column "${info.lonColumn}"${info.swapped ? ' (exchanged by --swap-lat-lon)' : ''}`;
+	return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; ${columns}`;
+}
+
+/** Says so, with the fix, when the first rows lie in Japan only with latitude and longitude exchanged. */
+function warnExchanged(info: FirmSourceInfo, stderr: (line: string) => void): void {
+	const check = info.swapCheck;
+	if (!check?.suggest || info.swapped) return;
+	stderr(
+		`warning: latitude and longitude look exchanged: ${check.swapped.toLocaleString('en')} of the first ${check.numeric.toLocaleString('en')} rows with coordinates lie in Japan only with the columns "${info.latColumn}" and "${info.lonColumn}" the other way round; run again with --swap-lat-lon to exchange them`
+	);
 }
 
 function warnCollisions(columns: readonly string[], appended: readonly string[], stderr: (line: string) => void): void {

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -218,6 +218,45 @@ describe('classify, other inputs and outputs', () => {
 	});
 });
 
+describe('classify, exchanged latitude and longitude', () => {
+	// The fixture firms with the values of 緯度 and 経度 exchanged, the header as it was.
+	const [header, ...rows] = parseCsv(readFileSync(join(IN, 'firms.csv'), 'utf8'));
+	const swapped = join(OUT, 'firms-swapped.csv');
+	writeFileSync(swapped, Papa.unparse([header, ...rows.map((row) => row.map((cell, j) => (j === 3 ? row[4] : j === 4 ? row[3] : cell)))]));
+	const computed = (out: string) => parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).map((row) => row.slice(header.length));
+
+	it('says so on stderr, with the fix, and classifies the rows as given', async () => {
+		const out = join(OUT, 'swapped-as-given.csv');
+		const result = await run('classify', '--firms', swapped, '--zones', 'in/zones.geojson', '--out', out);
+		expect(result.status, result.stderr).toBe(0);
+		const warning = result.lines.find((line) => line.startsWith('warning: latitude and longitude look exchanged'));
+		expect(warning).toMatch(/lie in Japan only with the columns "緯度" and "経度" the other way round; run again with --swap-lat-lon/);
+		expect(result.lines.at(-1)).toMatch(/^with problems: [1-9]/);
+		expect(computed(out).slice(1).filter((row) => row.at(-1) === '').length).toBeLessThan(5);
+	});
+
+	it('with --swap-lat-lon classifies as the file with the columns the right way round, cells unchanged', async () => {
+		const [fixed, original] = [join(OUT, 'swapped-fixed.csv'), join(OUT, 'unswapped.csv')];
+		const results = await Promise.all([
+			run('classify', '--firms', swapped, '--zones', 'in/zones.geojson', '--swap-lat-lon', '--out', fixed),
+			run('classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', original)
+		]);
+		expect(results.map((r) => r.status)).toEqual([0, 0]);
+		expect(results[0].stderr).not.toContain('look exchanged');
+		expect(results[0].stderr).toContain('latitude from column "経度", longitude from column "緯度" (exchanged by --swap-lat-lon)');
+		const [a, b] = [computed(fixed), computed(original)];
+		// Zones and flags as for the original file; problem texts name the column read, so only their presence is compared.
+		expect(a.map((row) => [...row.slice(0, -1), row.at(-1) !== ''])).toEqual(b.map((row) => [...row.slice(0, -1), row.at(-1) !== '']));
+		expect(b.slice(1).filter((row) => row[1] === 'true').length).toBeGreaterThan(10);
+		// Rows as wide as the header (ragged rows are checked in the tests above).
+		const input = parseCsv(readFileSync(swapped, 'utf8'));
+		const output = parseCsv(readFileSync(fixed, 'utf8').replace(/^\ufeff/, ''));
+		const whole = input.flatMap((row, i) => (row.length === header.length ? [i] : []));
+		expect(whole.length).toBeGreaterThan(200);
+		expect(whole.map((i) => output[i].slice(0, header.length))).toEqual(whole.map((i) => input[i].map(guarded)));
+	});
+});
+
 describe('unusable input: exit 2, one line naming the file and what to fix, nothing written', () => {
 	it.each([
 		['firms', 'bad/empty.csv', 'is empty'],
@@ -258,6 +297,7 @@ describe('command line', () => {
 		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--institutions', 'bundled', '--buffer-km', 'two', '--out', 'x.csv'], '--buffer-km must be a distance in kilometres'],
 		[['classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', 'x.xlsx'], '--out must end in .csv or .geojson'],
 		[['classify', 'firms.csv'], 'unexpected argument firms.csv'],
+		[['classify', '--firms', 'in/firms.geojson', '--zones', 'in/zones.geojson', '--out', 'x.csv', '--swap-lat-lon'], '--swap-lat-lon exchanges two CSV columns'],
 		[['map'], 'unknown command "map"']
 	])('%j → exit 2: %s', async (args, message) => {
 		const result = await run(...args);
@@ -268,10 +308,11 @@ describe('command line', () => {
 	it('prints help', async () => {
 		const main = await run('--help');
 		expect(main.status).toBe(0);
-		expect(main.stdout).toContain('cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] --out OUT');
+		expect(main.stdout).toContain('cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT');
 		const classify = await run('classify', '--help');
 		expect(classify.status).toBe(0);
 		expect(classify.stdout).toMatch(/--zones ZONES[\s\S]*district:ota[\s\S]*APPROXIMATE/);
 		expect(classify.stdout).toContain("leading '");
+		expect(classify.stdout).toMatch(/--swap-lat-lon\s+Read the CSV's latitude column as longitude/);
 	});
 });

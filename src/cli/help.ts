@@ -2,7 +2,7 @@
 export const MAIN_HELP = `cluster-map — map industrial clusters of Japanese SMEs from the command line
 
 Usage:
-  cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] --out OUT
+  cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
   cluster-map classify --help
   cluster-map compare --firms FIRMS --zones ZONES --outcome COL[,COL…] [options]
   cluster-map compare --help
@@ -19,7 +19,7 @@ Everything runs on this machine; no file is sent anywhere.
 
 /** `cluster-map classify --help`. */
 export const CLASSIFY_HELP = `Usage:
-  cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] --out OUT
+  cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
 
 Options:
   --firms FIRMS         Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
@@ -39,6 +39,9 @@ Options:
   --buffer-km KM        With --institutions: also mark firms within KM kilometres of the
                         nearest institution.
   --out OUT             Output, .csv or .geojson (by extension).
+  --swap-lat-lon        Read the CSV's latitude column as longitude and the reverse: the fix
+                        when the two were exchanged. Without it, classify says so on stderr
+                        when the first rows lie in Japan only the other way round.
   -h, --help            This help.
 
 Output:

@@ -3,6 +3,7 @@ import type { CsvDelimiter } from './read-csv';
 import type { RowProblem } from './row-problem';
 import type { CsvRecords } from './scan-csv-records';
 import type { TextEncodingName } from './detect-encoding';
+import type { SwapCheck } from './detect-swapped';
 
 /**
  * Firms read from a file, a batch at a time: coordinates as typed arrays for the engine, and the
@@ -45,4 +46,8 @@ export interface FirmSourceInfo {
 	delimiter?: CsvDelimiter;
 	latColumn?: string;
 	lonColumn?: string;
+	/** The columns were read exchanged, as asked (`swap`). */
+	swapped?: boolean;
+	/** Whether the first rows look like latitude and longitude exchanged (CSV). */
+	swapCheck?: SwapCheck;
 }

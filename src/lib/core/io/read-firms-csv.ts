@@ -1,17 +1,23 @@
 import type { FirmBatch, FirmSourceInfo } from './firm-batch';
-import { cellText, recordCells } from './cell-text';
+import { cellText, recordCell, recordCells } from './cell-text';
+import { detectSwapped, type SwapCheck } from './detect-swapped';
 import { COLUMN_NAMES, guessColumns } from './guess-columns';
 import { InputError } from './input-error';
 import { coordinateFromBytes, parseCoordinate } from './parse-coordinate';
 import { readCsv, type CsvBatch, type ReadCsvOptions } from './read-csv';
 import type { Axis, RowProblem } from './row-problem';
-import { RECORD_MALFORMED } from './scan-csv-records';
+import { RECORD_MALFORMED, type CsvRecords } from './scan-csv-records';
 import type { ByteSource } from './utf8-chunks';
 
 export interface ReadFirmsCsvOptions extends ReadCsvOptions {
 	/** Coordinate columns by index or header name; guessed from the header when not given. */
 	columns?: { lat?: number | string; lon?: number | string };
+	/** Read the latitude column as longitude and the reverse (the fix for exchanged columns). */
+	swap?: boolean;
 }
+
+/** Rows of the first batch looked at for exchanged latitude and longitude. */
+const SWAP_SAMPLE_ROWS = 1000;
 
 /**
  * Reads firms from a CSV/TSV file as batches of coordinates plus the untouched records. Coordinate
@@ -27,9 +33,31 @@ export interface ReadFirmsCsvOptions extends ReadCsvOptions {
 export async function* readFirmsCsv(source: ByteSource, options: ReadFirmsCsvOptions): AsyncGenerator<FirmBatch> {
 	let columns: { lat: number; lon: number } | null = null;
 	for await (const batch of readCsv(source, options)) {
-		columns ??= coordinateColumns(batch.header, options);
-		yield firmBatch(batch, columns.lat, columns.lon);
+		const first = columns === null;
+		if (columns === null) {
+			const found = coordinateColumns(batch.header, options);
+			columns = options.swap ? { lat: found.lon, lon: found.lat } : found;
+		}
+		const firms = firmBatch(batch, columns.lat, columns.lon);
+		if (options.swap) firms.info.swapped = true;
+		if (first) firms.info.swapCheck = swapCheck(batch.records, columns.lat, columns.lon);
+		yield firms;
 	}
+}
+
+/**
+ * The exchange check on the first rows as read: every numeric pair, in range or not (a swapped
+ * latitude of 139.7 is out of range as read, and that is the point).
+ */
+function swapCheck(records: CsvRecords, latColumn: number, lonColumn: number): SwapCheck {
+	const n = Math.min(records.count, SWAP_SAMPLE_ROWS);
+	const lats = new Float64Array(n);
+	const lons = new Float64Array(n);
+	for (let r = 0; r < n; r++) {
+		lats[r] = parseCoordinate(recordCell(records, r, latColumn));
+		lons[r] = parseCoordinate(recordCell(records, r, lonColumn));
+	}
+	return detectSwapped(lats, lons);
 }
 
 function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptions): { lat: number; lon: number } {

@@ -98,7 +98,7 @@ export async function readInstitutionsCsv(source: ByteSource, options: Utf8Chunk
 	const reader = institutionReader(options.file, 'line');
 	let roles: { id: number; name: number; type: number } | null = null;
 	const coordinates = given.lat !== undefined && given.lon !== undefined ? (options.swap ? { lat: given.lon, lon: given.lat } : { lat: given.lat, lon: given.lon }) : undefined;
-	for await (const batch of readFirmsCsv(source, { ...options, columns: coordinates })) {
+	for await (const batch of readFirmsCsv(source, { ...options, swap: false, columns: coordinates })) {
 		if (roles === null) {
 			const guess = guessInstitutionColumns(batch.columns);
 			roles = { id: given.id ?? guess.id, name: given.name ?? guess.name, type: given.type ?? guess.type };
