@@ -12,16 +12,18 @@ import { rowCells } from '$lib/core/io/packed-rows';
 import type { ExtentProperties } from '$lib/data/features';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
+import type { ReferenceFeature, ReferenceLayer } from '$lib/data/reference-layers';
 
 export type Selection =
 	| { kind: 'firm'; index: number; columns: string[]; row: string[]; industry: string }
 	| { kind: 'institution'; properties: InstitutionProperties }
 	| { kind: 'district'; properties: ExtentProperties }
 	| { kind: 'cluster'; properties: ClusterProgramProperties }
-	| { kind: 'prefecture'; properties: PrefectureProperties };
+	| { kind: 'prefecture'; properties: PrefectureProperties }
+	| { kind: 'reference'; layer: ReferenceLayer; feature: ReferenceFeature };
 
 /** Clickable layers, most specific first: the first one hit wins. */
-export const CLICKABLE_LAYERS = ['institutions', 'firms', 'district-fill', 'cluster-programs-fill', 'land'] as const;
+export const CLICKABLE_LAYERS = ['institutions', 'firms', 'reference-fill', 'district-fill', 'cluster-programs-fill', 'land'] as const;
 
 /**
  * The selection for a clicked feature, looked up in the loaded data by its key property.
@@ -29,7 +31,7 @@ export const CLICKABLE_LAYERS = ['institutions', 'firms', 'district-fill', 'clus
  */
 export function selectionOf(
 	feature: MapGeoJSONFeature,
-	data: { geodata: Geodata; sample: FirmSample | null; extents: { properties: ExtentProperties }[] }
+	data: { geodata: Geodata; sample: FirmSample | null; extents: { properties: ExtentProperties }[]; references?: readonly ReferenceLayer[] }
 ): Selection | null {
 	const p = feature.properties as Record<string, unknown>;
 	switch (feature.layer.id) {
@@ -41,6 +43,11 @@ export function selectionOf(
 		case 'institutions': {
 			const found = data.geodata.institutions.features.find((f) => f.properties.id === p.id);
 			return found ? { kind: 'institution', properties: found.properties } : null;
+		}
+		case 'reference-fill': {
+			const layer = data.references?.find((l) => l.id === p.layer);
+			const feature = layer?.features[Number(p.feature)];
+			return layer && feature ? { kind: 'reference', layer, feature } : null;
 		}
 		case 'district-fill': {
 			const found = data.extents.find((f) => f.properties.code5 === p.code5);

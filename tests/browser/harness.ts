@@ -25,8 +25,11 @@ function sharedBrowser(): Promise<Browser> {
 }
 
 export interface OpenAppOptions {
-	/** URL glob → fixture body. Matching requests are answered locally; every other non-local request fails. */
-	online?: Record<string, string | Buffer>;
+	/**
+	 * URL glob → fixture body (status 200), or a status with an optional body (a 404…). Matching
+	 * requests are answered locally; every other non-local request fails.
+	 */
+	online?: Record<string, string | Buffer | { status: number; body?: string }>;
 	viewport?: { width: number; height: number };
 	locale?: string;
 }
@@ -59,7 +62,9 @@ export async function openApp(path = '/', options: OpenAppOptions = {}): Promise
 			const url = route.request().url();
 			const fixture = fixtures.find(([glob]) => globToRegExp(glob).test(url));
 			if (fixture) {
-				await route.fulfill({ status: 200, body: fixture[1], headers: { 'access-control-allow-origin': '*' } });
+				const answer = fixture[1];
+				const { status, body } = typeof answer === 'string' || Buffer.isBuffer(answer) ? { status: 200, body: answer } : answer;
+				await route.fulfill({ status, body: body ?? '', headers: { 'access-control-allow-origin': '*' } });
 			} else {
 				blocked.push(url);
 				await route.abort('internetdisconnected');

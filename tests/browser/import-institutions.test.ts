@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
-import { OTA_VIEW } from './map-helpers';
+import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
 // A user's own list of R&D institutions with Japanese headers and types: one type the vocabulary
 // does not know (kept as "other", listed), one row without a usable latitude (listed, left out),
@@ -30,16 +30,9 @@ function haversineKm(lon1: number, lat1: number, lon2: number, lat2: number): nu
 	return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
-function institutionCount(page: Page): Promise<number> {
-	return page.evaluate(async () => {
-		const source = window.__clusterMap!.getSource('institutions') as unknown as { getData(): Promise<{ features: unknown[] }> };
-		return (await source.getData()).features.length;
-	});
-}
-
 /** Polls from here: a page function returning a promise would count as truthy at once. */
 async function waitForInstitutions(page: Page, count: number): Promise<void> {
-	await expect.poll(() => institutionCount(page), { timeout: 30_000, interval: 200 }).toBe(count);
+	await expect.poll(() => sourceFeatureCount(page, 'institutions'), { timeout: 30_000, interval: 200 }).toBe(count);
 }
 
 const bundledCount = (JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')) as { features: unknown[] }).features.length;

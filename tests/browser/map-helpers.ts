@@ -33,3 +33,11 @@ export function engineInsideFlags(ring: Position[], lons: Float64Array, lats: Fl
 	const geometry: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0]]] };
 	return classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), lons, lats).inside;
 }
+
+/** Features in a GeoJSON source of the map, or -1 while the source is not there. */
+export function sourceFeatureCount(page: Page, source: string): Promise<number> {
+	return page.evaluate(async (id) => {
+		const found = window.__clusterMap!.getSource(id) as unknown as { getData(): Promise<{ features: unknown[] }> } | undefined;
+		return found ? (await found.getData()).features.length : -1;
+	}, source);
+}

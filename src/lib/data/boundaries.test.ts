@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DistrictMunicipality } from '$lib/core/geodata-types';
-import { BOUNDARY_CACHE, boundaryUrl, loadMunicipalBoundary } from './boundaries';
+import { BOUNDARY_CACHE, BoundaryError, boundaryUrl, loadBoundaryByCode, loadMunicipalBoundary } from './boundaries';
 
 const square = (x: number, y: number) => [
 	[
@@ -108,7 +108,7 @@ describe('loadMunicipalBoundary', () => {
 		const load = (code: string) =>
 			loadMunicipalBoundary('hamamatsu', municipality([code]), { fetch: fetcher, caches: memoryCaches() });
 		await expect(load('22131')).rejects.toThrow('22131.json could not be downloaded (no connection?)');
-		await expect(load('22132')).rejects.toThrow('22132.json: HTTP 404');
+		await expect(load('22132')).rejects.toThrow('22132.json: no boundary file for this code');
 		await expect(load('22133')).rejects.toThrow('22133.json has no polygon');
 		await expect(load('22134')).rejects.toThrow('22134.json is not JSON');
 		await expect(load('22135')).rejects.toThrow('22135.json is not a GeoJSON FeatureCollection');
@@ -122,5 +122,44 @@ describe('loadMunicipalBoundary', () => {
 		await expect(load()).rejects.toThrow();
 		await expect(load()).rejects.toThrow();
 		expect(requests).toEqual([url, url]);
+	});
+});
+
+describe('loadBoundaryByCode', () => {
+	const ota = JSON.stringify({
+		type: 'FeatureCollection',
+		features: [{ type: 'Feature', properties: { N03_001: '東京都', N03_003: null, N03_004: '大田区', N03_007: '13111' }, geometry: { type: 'Polygon', coordinates: square(139, 35) } }]
+	});
+	const ward = JSON.stringify({
+		type: 'FeatureCollection',
+		features: [{ type: 'Feature', properties: { N03_003: '大阪市', N03_004: '北区' }, geometry: { type: 'MultiPolygon', coordinates: [square(135, 34)] } }]
+	});
+
+	it('names the municipality from N03 and gives one MultiPolygon', async () => {
+		const { fetcher } = network({ [boundaryUrl('13111')]: ota, [boundaryUrl('27127')]: ward });
+		expect(await loadBoundaryByCode('13111', { fetch: fetcher, caches: null })).toEqual({ code5: '13111', name: '大田区', geometry: { type: 'MultiPolygon', coordinates: [square(139, 35)] } });
+		expect((await loadBoundaryByCode('27127', { fetch: fetcher, caches: null })).name).toBe('大阪市北区');
+	});
+
+	it('loads a cached code with no network at all', async () => {
+		const store = memoryCaches();
+		const online = network({ [boundaryUrl('13111')]: ota });
+		const first = await loadBoundaryByCode('13111', { fetch: online.fetcher, caches: store });
+		const offline = network({});
+		expect(await loadBoundaryByCode('13111', { fetch: offline.fetcher, caches: store })).toEqual(first);
+		expect(offline.requests).toEqual([]);
+	});
+
+	it('tells offline, a missing file and a broken file apart', async () => {
+		const { fetcher } = network({ [boundaryUrl('13999')]: 404, [boundaryUrl('13998')]: 500, [boundaryUrl('13997')]: '[]' });
+		const kind = (code: string) =>
+			loadBoundaryByCode(code, { fetch: fetcher, caches: null }).then(
+				() => null,
+				(error: BoundaryError) => [error.name, error.code, error.kind]
+			);
+		expect(await kind('13111')).toEqual(['BoundaryError', '13111', 'offline']);
+		expect(await kind('13999')).toEqual(['BoundaryError', '13999', 'not-found']);
+		expect(await kind('13998')).toEqual(['BoundaryError', '13998', 'http']);
+		expect(await kind('13997')).toEqual(['BoundaryError', '13997', 'invalid']);
 	});
 });

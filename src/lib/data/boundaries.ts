@@ -21,6 +21,29 @@ export function boundaryUrl(code5: string): string {
 	return `https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson/${code5.slice(0, 2)}/${code5}.json`;
 }
 
+/** Why a boundary file could not be had: no connection, no file for the code, or a file that is not a boundary. */
+export type BoundaryFailure = 'offline' | 'not-found' | 'http' | 'invalid';
+
+/** A boundary download that failed, with the code and the kind of failure for the UI to word. */
+export class BoundaryError extends Error {
+	override readonly name = 'BoundaryError';
+	constructor(
+		readonly code: string,
+		readonly kind: BoundaryFailure,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** The boundary of one municipality loaded by its code: the N03 name and every polygon as one MultiPolygon. */
+export interface CodeBoundary {
+	code5: string;
+	/** N03_003 + N03_004 (county or designated city, and the municipality), or the code when the file has none. */
+	name: string;
+	geometry: MultiPolygon;
+}
+
 export interface BoundaryOptions {
 	fetch?: typeof fetch;
 	/** Cache Storage; null to skip caching (where `caches` is unavailable). */
@@ -60,6 +83,22 @@ export async function loadMunicipalBoundary(
 	};
 }
 
+/**
+ * The N03 boundary of any municipality by its five-digit code (validate it first with
+ * `parseMunicipalityCode`), cached like the district boundaries so a second load needs no network.
+ *
+ * @throws BoundaryError — kind 'offline' without a connection, 'not-found' when the source has no file for the code
+ * @example
+ * const { name, geometry } = await loadBoundaryByCode('13111'); // name '大田区'
+ */
+export async function loadBoundaryByCode(code5: string, options: BoundaryOptions = {}): Promise<CodeBoundary> {
+	const body = await fetchBoundaryFile(code5, options);
+	const polygons = polygonsOf(body, code5);
+	const properties = ((body as { features: { properties?: Record<string, unknown> | null }[] }).features[0]?.properties ?? {}) as Record<string, unknown>;
+	const name = [properties.N03_003, properties.N03_004].filter((part) => typeof part === 'string' && part !== '').join('');
+	return { code5, name: name || code5, geometry: { type: 'MultiPolygon', coordinates: polygons } };
+}
+
 async function fetchBoundaryFile(code: string, options: BoundaryOptions): Promise<unknown> {
 	const url = boundaryUrl(code);
 	const fetcher = options.fetch ?? fetch;
@@ -71,11 +110,12 @@ async function fetchBoundaryFile(code: string, options: BoundaryOptions): Promis
 	try {
 		response = await fetcher(url);
 	} catch {
-		throw new Error(`${code}.json could not be downloaded (no connection?)`);
+		throw new BoundaryError(code, 'offline', `${code}.json could not be downloaded (no connection?)`);
 	}
-	if (!response.ok) throw new Error(`${code}.json: HTTP ${response.status}`);
+	if (response.status === 404) throw new BoundaryError(code, 'not-found', `${code}.json: no boundary file for this code`);
+	if (!response.ok) throw new BoundaryError(code, 'http', `${code}.json: HTTP ${response.status}`);
 	const body = await response.clone().json().catch(() => {
-		throw new Error(`${code}.json is not JSON`);
+		throw new BoundaryError(code, 'invalid', `${code}.json is not JSON`);
 	});
 	// Cache only what parsed, so a broken download is retried next time.
 	await cache?.put(url, response).catch(() => undefined);
@@ -89,7 +129,7 @@ function defaultCaches(): CacheStorage | null {
 function polygonsOf(body: unknown, code: string): Position[][][] {
 	const features = (body as { type?: string; features?: unknown[] })?.features;
 	if ((body as { type?: string })?.type !== 'FeatureCollection' || !Array.isArray(features)) {
-		throw new Error(`${code}.json is not a GeoJSON FeatureCollection`);
+		throw new BoundaryError(code, 'invalid', `${code}.json is not a GeoJSON FeatureCollection`);
 	}
 	const polygons: Position[][][] = [];
 	for (const feature of features) {
@@ -97,6 +137,6 @@ function polygonsOf(body: unknown, code: string): Position[][][] {
 		if (geometry?.type === 'Polygon') polygons.push(geometry.coordinates);
 		else if (geometry?.type === 'MultiPolygon') polygons.push(...geometry.coordinates);
 	}
-	if (polygons.length === 0) throw new Error(`${code}.json has no polygon`);
+	if (polygons.length === 0) throw new BoundaryError(code, 'invalid', `${code}.json has no polygon`);
 	return polygons;
 }

@@ -3,7 +3,8 @@
  * boundary loaded online by its code) drawn as labelled outlines for orientation. They are never
  * used for classification; one of their polygons can be made a zone on request. Pure.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { Zone } from '$lib/core/model';
 
 /** One polygon of a reference layer: its label, and the layer it belongs to. */
@@ -36,13 +37,30 @@ export function zonesAsReference(zones: readonly Zone[], options: { file: string
 }
 
 /**
- * All reference layers as one collection for the map (each feature knows its layer).
+ * All reference layers as one collection for the map (each feature knows its layer and index).
  *
  * @example
  * referenceCollection(session.references).features.length;
  */
-export function referenceCollection(layers: readonly ReferenceLayer[]): FeatureCollection<Polygon | MultiPolygon, ReferenceProperties> {
-	return { type: 'FeatureCollection', features: layers.flatMap((layer) => layer.features) };
+export function referenceCollection(layers: readonly ReferenceLayer[]): FeatureCollection<Polygon | MultiPolygon, ReferenceProperties & { feature: number }> {
+	// Each feature carries its index in its layer, so a click finds the polygon again.
+	return {
+		type: 'FeatureCollection',
+		features: layers.flatMap((layer) => layer.features.map((f, k) => ({ ...f, properties: { ...f.properties, feature: k } })))
+	};
+}
+
+/**
+ * One label point per polygon, inside it (MapLibre would label a polygon once per tile it spans).
+ *
+ * @example
+ * referenceLabels(session.references).features[0].properties.label; // '大田区'
+ */
+export function referenceLabels(layers: readonly ReferenceLayer[]): FeatureCollection<Point, ReferenceProperties> {
+	return {
+		type: 'FeatureCollection',
+		features: layers.flatMap((layer) => layer.features.map((f) => ({ type: 'Feature' as const, properties: f.properties, geometry: pointOnFeature(f).geometry })))
+	};
 }
 
 /**

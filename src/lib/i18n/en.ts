@@ -5,6 +5,7 @@
 import { compareEn } from './features/compare';
 import { densityEn } from './features/density';
 import { importEn } from './features/import';
+import { referenceEn } from './features/reference';
 import { sessionEn } from './features/session';
 
 export const en = {
@@ -222,6 +223,7 @@ export const en = {
 	...importEn,
 	...compareEn,
 	...densityEn,
+	...referenceEn,
 	...sessionEn
 } as const;
 

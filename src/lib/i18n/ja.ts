@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { compareJa } from './features/compare';
 import { densityJa } from './features/density';
 import { importJa } from './features/import';
+import { referenceJa } from './features/reference';
 import { sessionJa } from './features/session';
 
 /** Japanese UI strings, with exactly the keys of en.ts. */
@@ -220,5 +221,6 @@ export const ja: Record<MessageKey, string> = {
 	...importJa,
 	...compareJa,
 	...densityJa,
+	...referenceJa,
 	...sessionJa
 };

@@ -28,7 +28,8 @@ export const SOURCES = {
 	municipalityLabels: 'municipality-labels',
 	firms: 'firms',
 	institutions: 'institutions',
-	references: 'references'
+	references: 'references',
+	referenceLabels: 'reference-labels'
 } as const;
 
 /**
