@@ -190,7 +190,7 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
 		rows,
 		notes: [
 			'Each draw is n sites out of the pool without replacement (seeded); its n(n − 1)/2 pair distances are binned (bins ≤ h/10) and the binned counts smoothed with the reflected Gaussian at the report distances.',
-			`Pools up to 6,000 sites: pair bins precomputed once (Uint16, upper triangle, ${((POOL * (POOL - 1)) / 2 * 2 / 2 ** 20).toFixed(0)} MB here) and looked up eight rows at a time; larger pools: distances computed per draw, four rows at a time.`,
+			`Pools up to 8,500 sites: pair bins precomputed once (Uint16, upper triangle, ${((POOL * (POOL - 1)) / 2 * 2 / 2 ** 20).toFixed(0)} MB here) and looked up eight rows at a time; larger pools: distances computed per draw, four rows at a time.`,
 			'Times include the bandwidth, the observed curve, the bands (local percentiles and global rank envelopes) and, for the matrix, building it. A part skips the draws before its range by replaying their shuffles only.',
 			`Machine: ${machine()}. Two cores shared with other work: absolute times are noisy.`
 		]

@@ -11,8 +11,8 @@ export interface DrawRange {
 /**
  * Runs Monte Carlo draws of n sites without replacement from a pool of sites (seeded, partial
  * Fisher–Yates on one stream of createRandom), turns each draw's pair-distance histogram into a
- * curve with `curve`, and returns the curves row by row. Pools up to 6,000 sites get a
- * precomputed matrix of pair bins (36 MB at most), so a draw only looks its pairs up; larger pools
+ * curve with `curve`, and returns the curves row by row. Pools up to 8,500 sites get a
+ * precomputed matrix of pair bins (72 MB at most), so a draw only looks its pairs up; larger pools
  * compute the distances of each draw's pairs. Both give the same histograms.
  *
  * With `range`, only draws [from, to) are computed (the earlier ones are shuffled but not

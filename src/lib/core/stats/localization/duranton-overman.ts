@@ -60,7 +60,7 @@ export interface DurantonOvermanResult extends ConfidenceBands {
 	firms: number;
 	withoutCoordinates: number;
 	poolSize: number;
-	/** 'matrix': pool pair bins precomputed; 'direct': distances computed per draw (pools above 6,000). */
+	/** 'matrix': pool pair bins precomputed; 'direct': distances computed per draw (pools above 8,500). */
 	method: 'matrix' | 'direct';
 }
 
@@ -86,10 +86,10 @@ const MAX_BINS = 60_000;
  * industry's pair distances (as Duranton and Overman; 5 million random pairs when there are more),
  * and the same h for every counterfactual so the curves are comparable.
  *
- * Computation: pair distances are counted in bins of at most h / 20 up to maxDistance + 4h, and
+ * Computation: pair distances are counted in bins of at most h / 10 up to maxDistance + 4h, and
  * the density is the binned counts convolved with the reflected kernel (cut at 4h) at the report
  * distances — a pair's distance moves by at most half a bin, which changes K by well under 0.1 %.
- * Pools up to 6,000 sites get a matrix of pair bins built once; each draw then only looks up its
+ * Pools up to 8,500 sites get a matrix of pair bins built once; each draw then only looks up its
  * n(n − 1)/2 pairs. Counterfactuals are seeded and reproducible.
  *
  * @param lons firm longitudes, degrees

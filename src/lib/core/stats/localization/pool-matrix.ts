@@ -1,7 +1,11 @@
 import { chordOfArc, COUNT_COPIES, type SitePoints } from './pair-histogram';
 
-/** Largest pool whose matrix is built: 6,000 sites → 18 million pairs, 36 MB. */
-export const MATRIX_MAX_SITES = 6000;
+/**
+ * Largest pool whose matrix is built: 8,500 sites → 36 million pairs, 72 MB (the app's two
+ * workers each build one, for the few seconds of a test). Pools of a city district's firms in
+ * view reach this size; above it each draw computes its distances, three to four times slower.
+ */
+export const MATRIX_MAX_SITES = 8500;
 
 /**
  * The distance bin of every pair of a candidate pool, computed once so each Monte Carlo draw only
