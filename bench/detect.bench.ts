@@ -10,6 +10,7 @@ import { kernelDensity } from '../src/lib/core/density/kde';
 import { clusterZones } from '../src/lib/core/detect/cluster-zones';
 import { densityContours } from '../src/lib/core/detect/contours';
 import { dbscan, NOISE } from '../src/lib/core/detect/dbscan';
+import { dbscanStability, STABILITY_FACTORS } from '../src/lib/core/detect/stability';
 import { haversineKm } from '../src/lib/core/geo/haversine';
 import { generateFirms } from './lib/data';
 import { machine, measure, ms, QUICK, spread } from './lib/measure';
@@ -89,6 +90,14 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
 		for (const hull of ['convex', 'concave'] as const) {
 			const zoneTime = measure(() => clusterZones(lons, lats, result, { ...settings, hull }), { warmup: 1, runs: QUICK ? 1 : 3 });
 			rows.push([label, `clusterZones, ${hull} hulls + firm counts`, `${result.clusterCount.toLocaleString('en')} zones`, ms(zoneTime.median), spread(zoneTime), ms(zoneTime.cpuMedian), '']);
+		}
+		if (settings.epsMetres <= 500) {
+			// Stability across eps: eight more DBSCAN runs (½× to 2× eps) and the bookkeeping; the
+			// eight runs alone are its floor.
+			const stabilityTime = measure(() => dbscanStability(lons, lats, result, settings), { warmup: 0, runs: QUICK ? 1 : 2 });
+			const runsAlone = measure(() => STABILITY_FACTORS.filter((f) => f !== 1).map((f) => dbscan(lons, lats, { ...settings, epsMetres: settings.epsMetres * f })), { warmup: 0, runs: QUICK ? 1 : 2 });
+			const stable = dbscanStability(lons, lats, result, settings).filter((c) => c.fromMetres > c.toMetres).length;
+			rows.push([label, 'dbscanStability (HDBSCAN-like, eps ½×–2×)', `${stable.toLocaleString('en')} of ${result.clusterCount.toLocaleString('en')} clusters persist over a range`, ms(stabilityTime.median), spread(stabilityTime), ms(stabilityTime.cpuMedian), `the 8 DBSCAN runs alone: ${ms(runsAlone.median)}`]);
 		}
 	}
 	report({
