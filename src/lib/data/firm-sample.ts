@@ -39,6 +39,11 @@ export interface FirmSample {
 	 * sample, whose rows are all placed.
 	 */
 	unplaced?: UnplacedRow[];
+	/**
+	 * `datasetHash` of the columns and rows, computed by the worker that read them, so that the
+	 * page never hashes a million rows itself (absent: computed when needed).
+	 */
+	sha256?: string;
 }
 
 /** A row without a usable position: its line, its cells verbatim and what is wrong with it. */

@@ -4,6 +4,7 @@
  * tens of thousands of rows are read.
  */
 import { parseFirmSample, type FirmSample } from './firm-sample';
+import { datasetHash } from './persist';
 
 export type FirmSampleRequest = { url: string; file: string };
 export type FirmSampleReply = { ok: true; sample: FirmSample } | { ok: false; message: string };
@@ -16,7 +17,9 @@ scope.onmessage = async (event: MessageEvent<FirmSampleRequest>) => {
 	try {
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`${file}: HTTP ${response.status} ${response.statusText}`);
-		reply = { ok: true, sample: parseFirmSample(await response.text(), { file }) };
+		const sample = parseFirmSample(await response.text(), { file });
+		sample.sha256 = await datasetHash(sample);
+		reply = { ok: true, sample };
 	} catch (error) {
 		reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
 	}

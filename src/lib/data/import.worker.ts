@@ -11,6 +11,7 @@ import { importInstitutions } from './import-institutions';
 import { previewImport, type ImportPreview } from './import-preview';
 import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
 import type { ImportSource } from './import-source';
+import { datasetHash } from './persist';
 import { importZones } from './import-zones';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -67,6 +68,7 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 				signal: controller.signal,
 				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
 			});
+			result.sample.sha256 = await datasetHash(result.sample);
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows } = result.sample;
 			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)]);

@@ -119,7 +119,7 @@ export class WorkingSession {
 		const sample = this.dataset;
 		if (!sample) return null;
 		let hash = this.#hashes.get(sample);
-		if (!hash) this.#hashes.set(sample, (hash = datasetHash(sample)));
+		if (!hash) this.#hashes.set(sample, (hash = sample.sha256 ? Promise.resolve(sample.sha256) : datasetHash(sample)));
 		return { file: sample.file, rows: sample.rows.count, sha256: await hash, bundled: sample === this.#bundled };
 	}
 
