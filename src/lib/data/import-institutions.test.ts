@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { InstitutionCollection } from '$lib/core/geodata-types';
-import { activeInstitutions, importInstitutions, institutionCollection } from './import-institutions';
+import { activeInstitutions, importInstitutions, institutionCollection, sharedInstitutionIds } from './import-institutions';
 import { previewImport } from './import-preview';
 import { bytesSource } from './import-source';
 
@@ -45,5 +45,20 @@ describe('activeInstitutions', () => {
 		const replaced = activeInstitutions(bundled, { file: 'labs.csv', mode: 'replace', institutions: own });
 		expect(replaced).toEqual(institutionCollection(own, 'labs.csv'));
 		expect(replaced.features[0]).toMatchObject({ id: 'L1', properties: { name_en: 'Lab', name_ja: 'Lab', type: 'other', type_detail: 'lab', imported: 'labs.csv' }, geometry: { coordinates: [139.7, 35.6] } });
+	});
+});
+
+describe('sharedInstitutionIds', () => {
+	const bundledId = String(bundled.features[0].properties.id);
+	const point = (id: string) => ({ id, lon: 139.7, lat: 35.6, type: 'other' as const });
+
+	it('names the added ids a bundled institution already has, once each', () => {
+		const imported = { file: 'mine.csv', mode: 'add' as const, institutions: [point(bundledId), point('mine-1'), point(bundledId)] };
+		expect(sharedInstitutionIds(bundled, imported)).toEqual([bundledId]);
+	});
+
+	it('finds none when the file replaces the bundled institutions or there is no file', () => {
+		expect(sharedInstitutionIds(bundled, { file: 'mine.csv', mode: 'replace', institutions: [point(bundledId)] })).toEqual([]);
+		expect(sharedInstitutionIds(bundled, null)).toEqual([]);
 	});
 });

@@ -95,3 +95,16 @@ export function activeInstitutions(bundled: InstitutionCollection, imported: Imp
 	const own = institutionCollection(imported.institutions, imported.file);
 	return imported.mode === 'replace' ? own : { type: 'FeatureCollection', features: [...bundled.features, ...own.features] };
 }
+
+/**
+ * Ids an added file shares with the bundled institutions: an export's `nearest_institution_id`
+ * cannot tell such two apart, so the page warns and names them (ids are the user's, never renamed).
+ *
+ * @example
+ * sharedInstitutionIds(geodata.institutions, { file: 'mine.csv', mode: 'add', institutions }); // ['ota-tiri']
+ */
+export function sharedInstitutionIds(bundled: InstitutionCollection, imported: ImportedInstitutions | null): string[] {
+	if (!imported || imported.mode === 'replace') return [];
+	const bundledIds = new Set(bundled.features.map((f) => String(f.properties.id)));
+	return [...new Set(imported.institutions.map((i) => i.id).filter((id) => bundledIds.has(id)))];
+}
