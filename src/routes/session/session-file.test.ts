@@ -103,3 +103,51 @@ describe('session actions', () => {
 		expect(firmExportName('a.b.geojson', { format: 'geojson', filter: 'outside' })).toBe('a.b-classified-outside.geojson');
 	});
 });
+
+describe('session file: institutions and reference layers', () => {
+	const institutions = {
+		file: '研究機関.csv',
+		mode: 'add' as const,
+		institutions: [
+			{ id: 'L1', lon: 139.72, lat: 35.56, name: '大田ラボ', type: 'public-research-institute' as const, typeText: '公設試' },
+			{ id: 'L2', lon: 139.75, lat: 35.58 }
+		]
+	};
+	const square: [number, number][] = [
+		[139.7, 35.5],
+		[139.8, 35.5],
+		[139.8, 35.6],
+		[139.7, 35.5]
+	];
+	const references = [
+		{ id: 'ref-1', name: '大田区 (13111)', source: 'municipality' as const, code5: '13111', features: [{ type: 'Feature' as const, properties: { layer: 'ref-1', label: '大田区' }, geometry: { type: 'Polygon' as const, coordinates: [square] } }] }
+	];
+
+	it('round-trips the imported institutions and the reference layers', () => {
+		const file = sessionToFile({ zones: [], settings: { bufferKm: 5 }, dataset: null, institutions, references });
+		const back = readSessionFile(JSON.stringify(file), { file: 's.json' });
+		expect(back.institutions).toEqual(institutions);
+		expect(back.references).toEqual(references);
+	});
+
+	it('keeps "the bundled institutions" (null) apart from a file that does not say (absent)', () => {
+		const bundled = readSessionFile(fileOf(sessionToFile({ zones: [], settings: { bufferKm: 5 }, dataset: null, institutions: null, references: [] })), { file: 's.json' });
+		expect(bundled.institutions).toBeNull();
+		expect(bundled.references).toEqual([]);
+		const older = readSessionFile(fileOf(sessionToFile({ zones: [], settings: { bufferKm: 5 }, dataset: null })), { file: 's.json' });
+		expect('institutions' in older).toBe(false);
+		expect('references' in older).toBe(false);
+	});
+
+	it('names the institution or polygon that is wrong', () => {
+		const base = sessionToFile({ zones: [], settings: { bufferKm: 5 }, dataset: null });
+		const badPoint = { ...institutions, institutions: [institutions.institutions[0], { id: 'L2', lon: 'east', lat: 35 }] };
+		expect(errorOf(fileOf({ ...base, institutions: badPoint }))).toContain('"institutions.institutions[1]" is not { id (text), lon, lat (WGS84 degrees) }');
+		expect(errorOf(fileOf({ ...base, institutions: { ...institutions, mode: 'merge' } }))).toContain('"institutions" is not { file, mode');
+		const badType = { ...institutions, institutions: [{ ...institutions.institutions[0], type: 'castle' }] };
+		expect(errorOf(fileOf({ ...base, institutions: badType }))).toContain('"institutions.institutions[0]".type is not one of');
+		const openRing = [{ ...references[0], features: [{ ...references[0].features[0], geometry: { type: 'Polygon', coordinates: [square.slice(0, 2)] } }] }];
+		expect(errorOf(fileOf({ ...base, references: openRing }))).toContain('"references[0]".features[0] is not a Polygon or MultiPolygon feature');
+		expect(errorOf(fileOf({ ...base, references: [{ ...references[0], code5: '131' }] }))).toContain('"references[0]".code5 is not a 5-digit municipality code');
+	});
+});

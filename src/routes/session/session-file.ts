@@ -1,12 +1,15 @@
 /**
- * The session file: zones, analysis settings and a reference to the firm dataset, in a versioned
- * JSON schema. The firms themselves stay out of it (they may be confidential and large); the
+ * The session file: zones, analysis settings, imported R&D institutions, reference layers and a
+ * reference to the firm dataset, in a versioned JSON schema. The firms themselves stay out of it (they may be confidential and large); the
  * reference lets a later load warn when the page shows other firms than the session was made with.
  */
 import type { FeatureCollection } from 'geojson';
 import { InputError } from '$lib/core/io/input-error';
 import type { Zone } from '$lib/core/model';
+import type { ImportedInstitutions } from '$lib/data/import-institutions';
 import type { DatasetRef } from '$lib/data/persist';
+import type { ReferenceLayer } from '$lib/data/reference-layers';
+import { readSessionInstitutions, readSessionReferences } from './session-layers';
 import { zonesFromGeoJson, zonesToGeoJson } from './zones-geojson';
 
 export const SESSION_FORMAT = 'cluster-map-session';
@@ -26,6 +29,9 @@ export interface SessionFileV1 {
 	dataset: DatasetRef | null;
 	settings: SessionSettings;
 	zones: FeatureCollection;
+	/** Imported institutions (null: the bundled ones). Absent in files saved before they were kept. */
+	institutions?: ImportedInstitutions | null;
+	references?: readonly ReferenceLayer[];
 }
 
 /** A session as the app uses it. */
@@ -33,6 +39,9 @@ export interface SessionContent {
 	zones: Zone[];
 	settings: SessionSettings;
 	dataset: DatasetRef | null;
+	/** Absent: the file does not say (an older file), so what the page shows stays. */
+	institutions?: ImportedInstitutions | null;
+	references?: readonly ReferenceLayer[];
 }
 
 /**
@@ -48,7 +57,9 @@ export function sessionToFile(content: SessionContent, options: { now?: Date } =
 		savedAt: (options.now ?? new Date()).toISOString(),
 		dataset: content.dataset,
 		settings: content.settings,
-		zones: zonesToGeoJson(content.zones)
+		zones: zonesToGeoJson(content.zones),
+		...(content.institutions !== undefined && { institutions: content.institutions }),
+		...(content.references !== undefined && { references: content.references })
 	};
 }
 
@@ -83,7 +94,10 @@ export function readSessionFile(text: string, options: { file: string }): Sessio
 	const settings = readSettings(value.settings, file);
 	const dataset = readDataset(value.dataset, file);
 	const zones = isObject(value.zones) && Array.isArray(value.zones.features) && value.zones.features.length === 0 ? [] : zonesFromGeoJson(value.zones, { file: `${file} (zones)` });
-	return { zones, settings, dataset };
+	const content: SessionContent = { zones, settings, dataset };
+	if (value.institutions !== undefined) content.institutions = readSessionInstitutions(value.institutions, file);
+	if (value.references !== undefined) content.references = readSessionReferences(value.references, file);
+	return content;
 }
 
 function readSettings(value: unknown, file: string): SessionSettings {
