@@ -19,6 +19,14 @@ describe('zoneOrigin', () => {
 		expect(ja(zone('buffer', { radiusKm: 2.5, institutionIds: ['a'] }))).toBe('バッファ：1 機関から 2.5 km');
 	});
 
+	it('adds the eps range over which a detected cluster stays one, open ends marked', () => {
+		const stability = { stability: 12.5, fromMetres: 600, toMetres: 250, openAbove: false, openBelow: true };
+		expect(en(zone('detected', { method: 'dbscan', epsMetres: 400, minPts: 10, stability }))).toBe('Detected: DBSCAN, eps 400 m, minPts 10; one cluster for eps ≤250–600 m');
+		expect(ja(zone('detected', { method: 'dbscan', epsMetres: 400, minPts: 10, stability: { ...stability, openBelow: false } }))).toBe(
+			'自動検出：DBSCAN（eps 400 m、minPts 10）、eps 250〜600 m で一つのクラスター'
+		);
+	});
+
 	it('still says something for parameters it does not know', () => {
 		expect(en(zone('detected', { method: 'hdbscan' }))).toBe('Detected: hdbscan');
 		expect(en(zone('buffer', {}))).toBe('Buffer: ? km round 0 institutions');

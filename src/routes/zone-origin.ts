@@ -2,6 +2,7 @@
  * One line saying where a zone came from and with which parameters, for the zone list: every
  * source is the same kind of zone to the classifier, but the user should see how each was made.
  */
+import type { ClusterStability } from '$lib/core/detect/stability';
 import type { Zone } from '$lib/core/model';
 import { formatNumber, type Lang, type MessageKey, type MessageParams } from '$lib/i18n';
 
@@ -28,7 +29,15 @@ export function zoneOrigin(zone: Zone, t: Translate, lang: Lang): string {
 		case 'buffer':
 			return t('zones.origin.buffer', { km: number(p.radiusKm), count: count(p.institutionIds) });
 		case 'detected':
-			if (p.method === 'dbscan') return t('zones.origin.dbscan', { eps: number(p.epsMetres, 0), minPts: number(p.minPts, 0) });
+			if (p.method === 'dbscan') {
+				const origin = t('zones.origin.dbscan', { eps: number(p.epsMetres, 0), minPts: number(p.minPts, 0) });
+				const stable = p.stability as Partial<ClusterStability> | undefined;
+				if (typeof stable?.toMetres !== 'number' || typeof stable.fromMetres !== 'number') return origin;
+				// The ladder's ends are open: the cluster may persist beyond them.
+				const low = (stable.openBelow ? '≤' : '') + number(stable.toMetres, 0);
+				const high = (stable.openAbove ? '≥' : '') + number(stable.fromMetres, 0);
+				return origin + t('zones.origin.dbscanStable', { low, high });
+			}
 			if (p.method === 'kde-threshold') return t('zones.origin.kde', { bandwidth: number(p.bandwidthMetres, 0) });
 			return t('zones.origin.detected', { method: text(p.method) });
 		case 'imported':

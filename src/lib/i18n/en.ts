@@ -192,6 +192,7 @@ export const en = {
 	'zones.origin.municipality': 'Municipality {code}',
 	'zones.origin.buffer': 'Buffer: {km} km round {count} institutions',
 	'zones.origin.dbscan': 'Detected: DBSCAN, eps {eps} m, minPts {minPts}',
+	'zones.origin.dbscanStable': '; one cluster for eps {low}–{high} m',
 	'zones.origin.kde': 'Detected: kernel density contour, bandwidth {bandwidth} m',
 	'zones.origin.detected': 'Detected: {method}',
 	'zones.origin.imported': 'Imported from a file',

@@ -190,6 +190,7 @@ export const ja: Record<MessageKey, string> = {
 	'zones.origin.municipality': '市区町村 {code}',
 	'zones.origin.buffer': 'バッファ：{count} 機関から {km} km',
 	'zones.origin.dbscan': '自動検出：DBSCAN（eps {eps} m、minPts {minPts}）',
+	'zones.origin.dbscanStable': '、eps {low}〜{high} m で一つのクラスター',
 	'zones.origin.kde': '自動検出：カーネル密度の等値線（バンド幅 {bandwidth} m）',
 	'zones.origin.detected': '自動検出：{method}',
 	'zones.origin.imported': 'ファイルから読み込み',
