@@ -109,6 +109,11 @@ describe('import R&D institutions', () => {
 		await expect(form.getByLabel(/Private university/).isEnabled()).resolves.toBe(false);
 		await expect(form.getByRole('button', { name: /Add/ }).textContent()).resolves.toContain('3');
 		await page.getByText('Zone within a distance of R&D institutions').click();
+		// The legend keys only the types on the map.
+		const legend = page.locator('details.legend');
+		await expect(legend.getByText('National university', { exact: true }).count()).resolves.toBe(1);
+		await expect(legend.getByText('Public research institute', { exact: true }).count()).resolves.toBe(1);
+		await expect(legend.getByText('Private university', { exact: true }).count()).resolves.toBe(0);
 	});
 
 	it('exports every firm with its nearest imported institution, as brute force finds it', async () => {

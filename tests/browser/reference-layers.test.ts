@@ -61,6 +61,7 @@ describe('a reference layer from a file', () => {
 		const item = page.locator('[data-reference-id]');
 		await expect(item.textContent()).resolves.toContain('wards.geojson');
 		await expect(item.textContent()).resolves.toContain('polygons: 2');
+		await expect(page.locator('details.legend').getByText('Reference layer (outline, not a zone)').count()).resolves.toBe(1);
 		await screenshot(page, 'reference-layer');
 		expect(app.errors).toEqual([]);
 	});

@@ -77,6 +77,7 @@ export const en = {
 	'legend.clusterMeti': 'METI Industrial Cluster Plan region',
 	'legend.clusterMext': 'MEXT Knowledge Cluster region',
 	'legend.clusterNote': 'Fainter: not verified against a source. Areas are whole prefectures (approximate).',
+	'legend.references': 'Reference layer (outline, not a zone)',
 	'legend.prefectures': 'Prefecture boundary',
 
 	'synthetic.badge': 'Synthetic sample — not real firms',

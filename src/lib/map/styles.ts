@@ -432,8 +432,9 @@ export const KDE_RAMP: [number, number, number][] = [
 ];
 
 /** Reference layers: a dark grey outline, distinct from the district blue and the zone colours. */
+export const REFERENCE_COLOUR = '#4b5563';
 export const REFERENCE_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
-	'line-color': '#4b5563',
+	'line-color': REFERENCE_COLOUR,
 	'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 12, 1.8],
 	'line-opacity': 0.85
 };
