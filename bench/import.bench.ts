@@ -17,7 +17,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
-import { parseFirmSample } from '../src/lib/data/firm-sample';
+import { firmFeaturesText, firmPoints } from '../src/lib/data/firm-features';
+import { parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
 import { bytesSource } from '../src/lib/data/import-source';
@@ -64,12 +65,27 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
+/**
+ * The firms as map features, handed to MapLibre's worker: as objects (what `setData` with a
+ * FeatureCollection does: a structured clone of every feature, on the page), or as GeoJSON text
+ * made in a worker (`firmFeaturesText`, what the app does; the page only makes a blob URL).
+ */
+function mapHandOver(sample: FirmSample): { objectsMs: number; textMs: number } {
+	let start = performance.now();
+	const features = Array.from(sample.lon, (x, i) => ({ type: 'Feature', id: i, properties: { i, c: sample.industry[i] }, geometry: { type: 'Point', coordinates: [x, sample.lat[i]] } }));
+	structuredClone({ type: 'FeatureCollection', features });
+	const objectsMs = performance.now() - start;
+	start = performance.now();
+	new Blob(firmFeaturesText(firmPoints(sample)));
+	return { objectsMs, textMs: performance.now() - start };
+}
+
 export async function run(report: (result: BenchResult) => void = (r) => console.log(toMarkdown(r))): Promise<void> {
 	const runs = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 	const count = QUICK ? 50_000 : 1_000_000;
 	const bytes = new Uint8Array(readFileSync(firmsCsv(count)));
 	const file = `firms-${count}.csv`;
-	const times = { preview: [] as number[], import: [] as number[], importCpu: [] as number[], handOver: [] as number[], baseline: [] as number[], baselineCpu: [] as number[] };
+	const times = { preview: [] as number[], import: [] as number[], importCpu: [] as number[], handOver: [] as number[], mapObjects: [] as number[], mapText: [] as number[], baseline: [] as number[], baselineCpu: [] as number[] };
 	let placed = 0;
 	let problems = 0;
 	let heapMb = 0;
@@ -87,8 +103,9 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		// The worker's reply to the page: the same V8 serializer as postMessage, typed arrays transferred.
 		start = performance.now();
 		const { lon, lat, rows } = result.sample;
-		structuredClone(result, { transfer: [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)] });
+		const onPage = structuredClone(result, { transfer: [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)] });
 		const handOverMs = performance.now() - start;
+		const map = mapHandOver(onPage.sample);
 		placed = result.sample.rows.count;
 		problems = result.problems.length;
 		start = performance.now();
@@ -101,6 +118,8 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		times.preview.push(previewMs);
 		times.import.push(importMs);
 		times.handOver.push(handOverMs);
+		times.mapObjects.push(map.objectsMs);
+		times.mapText.push(map.textMs);
 		times.baseline.push(baselineMs);
 		times.importCpu.push(importCpu);
 		times.baselineCpu.push(baselineCpu);
@@ -108,7 +127,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 	const spreadOf = (xs: number[]) => `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}`;
 	report({
 		title: name,
-		columns: ['input', 'preview (median)', 'import (median)', 'spread', 'import CPU time', 'rows / s', 'heap after import', 'hand-over to the page', 'naive baseline (Papa Parse, whole text)'],
+		columns: ['input', 'preview (median)', 'import (median)', 'spread', 'import CPU time', 'rows / s', 'heap after import', 'hand-over to the page', 'map features: page / worker', 'naive baseline (Papa Parse, whole text)'],
 		rows: [
 			[
 				`${count.toLocaleString('en')} firms (${(bytes.length / 1e6).toFixed(0)} MB CSV)`,
@@ -119,6 +138,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 				Math.round(count / (median(times.import) / 1000)).toLocaleString('en'),
 				`${heapMb.toFixed(0)} MB`,
 				`${ms(median(times.handOver))} (${spreadOf(times.handOver)})`,
+				`page ≈ 0 (a blob URL), worker ${ms(median(times.mapText))}; as objects the page would clone them for ${ms(median(times.mapObjects))}`,
 				`${ms(median(times.baseline))}, CPU ${ms(median(times.baselineCpu))} (${spreadOf(times.baseline)})`
 			]
 		],
