@@ -4,6 +4,7 @@
  */
 export const importEn = {
 	'import.heading': 'Your data',
+	'import.pickCoordinates': 'No latitude or longitude column was recognised (names such as lat, latitude, 緯度, lon, lng, 経度). Choose both under Columns to import; nothing is imported until then.',
 	'import.choose': 'Import a file…',
 	'import.limits': 'CSV/TSV (UTF-8, Shift_JIS, EUC-JP) up to {csv} MB; GeoJSON or zipped Shapefile up to {whole} MB. Or drop a file on the map. Files stay on this computer.',
 	'import.drop': 'Drop the file to import it',
@@ -112,6 +113,7 @@ export const importEn = {
 
 export const importJa: Record<keyof typeof importEn, string> = {
 	'import.heading': '手元のデータ',
+	'import.pickCoordinates': '緯度・経度の列が見つかりません（lat、latitude、緯度、lon、lng、経度 などの列名を探しました）。「列の対応」で両方を選ぶと読み込めます。それまでは何も読み込みません。',
 	'import.choose': 'ファイルを読み込む…',
 	'import.limits': 'CSV/TSV（UTF-8・Shift_JIS・EUC-JP）は {csv} MB まで、GeoJSON と Shapefile（zip）は {whole} MB まで。地図にドロップしても読み込めます。ファイルはこのコンピューターの外に出ません。',
 	'import.drop': 'ここにドロップして読み込み',
