@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { cellText, InputError, readFirmsCsv, type FirmBatch, type InstitutionPoint } from '../lib/core/io';
 import type { Zone } from '../lib/core/model';
 import { geoJsonBatches, isGeoJson } from './classify-command';
-import { createComputer } from './compute-results';
+import { createComputer } from '../lib/core/compute-results';
 import { fileChunks } from './node-files';
 
 /** Firms read whole for a comparison: the wanted columns' text, zone membership and distances. */

@@ -1,7 +1,7 @@
 // The engine in a worker thread: the main thread reads and writes while this one classifies.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createComputer, type EngineSetup } from './compute-results';
+import { createComputer, type EngineSetup } from '../lib/core/compute-results';
 
 const compute = createComputer(workerData as EngineSetup);
 const port = parentPort!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '../lib/core/model';
-import { createComputer, type EngineSetup } from './compute-results';
+import { createComputer, type EngineSetup } from '../lib/core/compute-results';
 import { startEngine } from './engine';
 
 const square = (x: number, y: number, id: string): Zone => ({

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createComputer, type EngineSetup } from './compute-results';
+import { createComputer, type EngineSetup } from '../lib/core/compute-results';
 
 /** Classifies batches of points, in worker threads or in this one. */
 export interface Engine {

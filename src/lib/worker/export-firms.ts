@@ -20,7 +20,7 @@ import { unplacedRun, type UnplacedRows } from './export-unplaced';
 import type { Feature } from 'geojson';
 import { validateZones } from '$lib/core/geo';
 import type { Zone } from '$lib/core/model';
-import { createComputer } from '../../cli/compute-results';
+import { createComputer } from '$lib/core/compute-results';
 
 export const FIRM_EXPORT_FORMATS = ['csv', 'csv-sjis', 'geojson'] as const;
 export type FirmExportFormat = (typeof FIRM_EXPORT_FORMATS)[number];

@@ -1,7 +1,7 @@
-import { buildZoneIndex, classifyPoints } from '../lib/core/classify';
-import type { FirmResults, InstitutionPoint } from '../lib/core/io';
-import type { Zone } from '../lib/core/model';
-import { buildInstitutionIndex, nearestInstitutions } from '../lib/core/proximity';
+import { buildZoneIndex, classifyPoints } from './classify';
+import type { FirmResults, InstitutionPoint } from './io';
+import type { Zone } from './model';
+import { buildInstitutionIndex, nearestInstitutions } from './proximity';
 
 /** What the engine needs to classify firms: everything but the firms. */
 export interface EngineSetup {
