@@ -13,50 +13,19 @@
  *
  * Data is written once to bench/output/import/ (gitignored) and reused.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
 import { firmFeaturesText, firmPoints } from '../src/lib/data/firm-features';
 import { parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
 import { bytesSource } from '../src/lib/data/import-source';
-import { generateFirms } from './lib/data';
+import { firmsCsv } from './lib/import-data';
 import { machine, ms, QUICK } from './lib/measure';
-import { seeded } from './lib/random';
 import { toMarkdown, type BenchResult } from './lib/report';
 
 export const name = 'import: firms CSV into the map sample (browser import, engine side)';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIR = join(ROOT, 'bench/output/import');
-const KANJI = [...'大東西南北新光丸三富協栄明昭平高中日共精信太金松竹梅岡山川田野本和正友福吉永長城島橋宮森'];
-const TRADE = ['製作所', '工業', '精機', '金型', '電機', '技研', '鍍金'];
-
-/** Firms CSV in the synthetic sample's columns; 1 % quoted names, 0.1 % rows with a bad latitude. */
-function firmsCsv(count: number): string {
-	const path = join(DIR, `firms-${count}.csv`);
-	if (existsSync(path)) return path;
-	mkdirSync(DIR, { recursive: true });
-	const random = seeded(11);
-	const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-	const { lons, lats } = generateFirms(count, 12);
-	const lines = ['id,name,lat,lon,pref_code,muni_code,district,jsic_major,jsic_medium,employees,founded,subcontractor,parent_firm,rd_communication,new_products,new_processes,patents_3y'];
-	for (let i = 0; i < count; i++) {
-		let firmName = pick(KANJI) + pick(KANJI) + pick(TRADE);
-		if (random() < 0.01) firmName = `"${firmName}, 第${1 + Math.floor(random() * 9)}工場"`;
-		const lat = random() < 0.001 ? '不明' : lats[i].toFixed(5);
-		const pref = String(1 + Math.floor(random() * 47)).padStart(2, '0');
-		const parent = random() < 0.25 ? `F${1 + Math.floor(random() * count)}` : '';
-		lines.push(
-			`F${i + 1},${firmName},${lat},${lons[i].toFixed(5)},${pref},${pref}${100 + Math.floor(random() * 300)},${random() < 0.3 ? 'ota' : ''},E,${24 + Math.floor(random() * 9)},${1 + Math.floor(random() * 300)},${1946 + Math.floor(random() * 75)},${random() < 0.4 ? 1 : 0},${parent},${Math.floor(random() * 5)},${random() < 0.3 ? 1 : 0},${random() < 0.2 ? 1 : 0},${Math.floor(random() * 3)}`
-		);
-	}
-	writeFileSync(`${path}.partial`, lines.join('\n') + '\n');
-	renameSync(`${path}.partial`, path);
-	return path;
-}
 
 /** User + system CPU time since `from`, in ms: less disturbed than wall time on a shared machine. */
 const cpuMs = (from: NodeJS.CpuUsage) => {
