@@ -41,6 +41,11 @@ describe('import of a large firm list in the browser', () => {
 		const unusable = text.split('\n').filter((line) => line.includes(',不明,')).length;
 		const loadBefore = loadavg()[0];
 
+		// The firms' source is replaced by one for the imported firms (its data URL changes).
+		const firmsUrl = () => page.evaluate(() => (window.__clusterMap!.getSource('firms')?.serialize() as { data?: unknown } | undefined)?.data ?? null);
+		const sampleUrl = await firmsUrl();
+		expect(sampleUrl).not.toBeNull();
+
 		await page.locator('#import-file').setInputFiles(path);
 		const dialog = page.getByRole('dialog');
 		await dialog.getByRole('button', { name: 'Import', exact: true }).waitFor({ timeout: 120_000 });
@@ -62,7 +67,15 @@ describe('import of a large firm list in the browser', () => {
 		await dialog.getByText(`${placed} of ${FIRMS.toLocaleString('en')} firms placed on the map.`).waitFor({ timeout: 480_000 });
 		const imported = Date.now() - started;
 		await dialog.getByRole('button', { name: 'Close' }).click();
-		await page.waitForFunction(() => window.__clusterMap!.isSourceLoaded('firms') && window.__clusterMap!.loaded(), null, { timeout: 240_000, polling: 250 });
+		await page.waitForFunction(
+			(before) => {
+				const map = window.__clusterMap!;
+				const source = map.getSource('firms');
+				return !!source && (source.serialize() as { data?: unknown }).data !== before && map.isSourceLoaded('firms') && map.loaded();
+			},
+			sampleUrl,
+			{ timeout: 240_000, polling: 250 }
+		);
 		const drawn = Date.now() - started;
 		const times = await page.evaluate(() => (window as unknown as { __importTimes: PageTimes }).__importTimes);
 
