@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
-import { firmFeaturesText, firmPoints } from '../src/lib/data/firm-features';
+import { FirmTiles, firmPoints, mercatorX, mercatorY } from '../src/lib/data/firm-tiles';
 import { parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
@@ -35,18 +35,37 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /**
- * The firms as map features, handed to MapLibre's worker: as objects (what `setData` with a
- * FeatureCollection does: a structured clone of every feature, on the page), or as GeoJSON text
- * made in a worker (`firmFeaturesText`, what the app does; the page only makes a blob URL).
+ * The firms on the map. As objects (what `setData` with a FeatureCollection does: a structured
+ * clone of every feature, on the page, then MapLibre's worker indexes them all), or as the app
+ * does it: a k-d tree built in the tiles worker (`FirmTiles`), then only the tiles in view cut.
+ * Timed: the tree, and every zoom-5 tile over the firms (a view of all Japan).
  */
-function mapHandOver(sample: FirmSample): { objectsMs: number; textMs: number } {
+function mapTiles(sample: FirmSample): { objectsMs: number; indexMs: number; overviewMs: number; overviewTiles: number } {
 	let start = performance.now();
 	const features = Array.from(sample.lon, (x, i) => ({ type: 'Feature', id: i, properties: { i, c: sample.industry[i] }, geometry: { type: 'Point', coordinates: [x, sample.lat[i]] } }));
 	structuredClone({ type: 'FeatureCollection', features });
 	const objectsMs = performance.now() - start;
 	start = performance.now();
-	new Blob(firmFeaturesText(firmPoints(sample)));
-	return { objectsMs, textMs: performance.now() - start };
+	const tiles = new FirmTiles(firmPoints(sample));
+	const indexMs = performance.now() - start;
+	start = performance.now();
+	const z = 5;
+	const tileOf = (m: number) => Math.floor(m * 2 ** z);
+	let lonMin = Infinity, lonMax = -Infinity, latMin = Infinity, latMax = -Infinity;
+	for (let i = 0; i < sample.lon.length; i++) {
+		lonMin = Math.min(lonMin, sample.lon[i]);
+		lonMax = Math.max(lonMax, sample.lon[i]);
+		latMin = Math.min(latMin, sample.lat[i]);
+		latMax = Math.max(latMax, sample.lat[i]);
+	}
+	let overviewTiles = 0;
+	for (let x = tileOf(mercatorX(lonMin)); x <= tileOf(mercatorX(lonMax)); x++) {
+		for (let y = tileOf(mercatorY(latMax)); y <= tileOf(mercatorY(latMin)); y++) {
+			tiles.tile(z, x, y);
+			overviewTiles++;
+		}
+	}
+	return { objectsMs, indexMs, overviewMs: performance.now() - start, overviewTiles };
 }
 
 export async function run(report: (result: BenchResult) => void = (r) => console.log(toMarkdown(r))): Promise<void> {
@@ -54,7 +73,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 	const count = QUICK ? 50_000 : 1_000_000;
 	const bytes = new Uint8Array(readFileSync(firmsCsv(count)));
 	const file = `firms-${count}.csv`;
-	const times = { preview: [] as number[], import: [] as number[], importCpu: [] as number[], handOver: [] as number[], mapObjects: [] as number[], mapText: [] as number[], baseline: [] as number[], baselineCpu: [] as number[] };
+	const times = { preview: [] as number[], import: [] as number[], importCpu: [] as number[], handOver: [] as number[], mapObjects: [] as number[], mapIndex: [] as number[], mapOverview: [] as number[], baseline: [] as number[], baselineCpu: [] as number[] };
 	let placed = 0;
 	let problems = 0;
 	let heapMb = 0;
@@ -74,7 +93,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		const { lon, lat, rows } = result.sample;
 		const onPage = structuredClone(result, { transfer: [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)] });
 		const handOverMs = performance.now() - start;
-		const map = mapHandOver(onPage.sample);
+		const map = mapTiles(onPage.sample);
 		placed = result.sample.rows.count;
 		problems = result.problems.length;
 		start = performance.now();
@@ -88,7 +107,8 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		times.import.push(importMs);
 		times.handOver.push(handOverMs);
 		times.mapObjects.push(map.objectsMs);
-		times.mapText.push(map.textMs);
+		times.mapIndex.push(map.indexMs);
+		times.mapOverview.push(map.overviewMs);
 		times.baseline.push(baselineMs);
 		times.importCpu.push(importCpu);
 		times.baselineCpu.push(baselineCpu);
@@ -96,7 +116,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 	const spreadOf = (xs: number[]) => `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}`;
 	report({
 		title: name,
-		columns: ['input', 'preview (median)', 'import (median)', 'spread', 'import CPU time', 'rows / s', 'heap after import', 'hand-over to the page', 'map features: page / worker', 'naive baseline (Papa Parse, whole text)'],
+		columns: ['input', 'preview (median)', 'import (median)', 'spread', 'import CPU time', 'rows / s', 'heap after import', 'hand-over to the page', 'map tiles (worker): k-d tree / all of Japan at zoom 5', 'naive baseline (Papa Parse, whole text)'],
 		rows: [
 			[
 				`${count.toLocaleString('en')} firms (${(bytes.length / 1e6).toFixed(0)} MB CSV)`,
@@ -107,7 +127,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 				Math.round(count / (median(times.import) / 1000)).toLocaleString('en'),
 				`${heapMb.toFixed(0)} MB`,
 				`${ms(median(times.handOver))} (${spreadOf(times.handOver)})`,
-				`page ≈ 0 (a blob URL), worker ${ms(median(times.mapText))}; as objects the page would clone them for ${ms(median(times.mapObjects))}`,
+				`${ms(median(times.mapIndex))} / ${ms(median(times.mapOverview))}; as GeoJSON objects the page alone would clone them for ${ms(median(times.mapObjects))}`,
 				`${ms(median(times.baseline))}, CPU ${ms(median(times.baselineCpu))} (${spreadOf(times.baseline)})`
 			]
 		],

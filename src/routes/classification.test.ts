@@ -4,6 +4,8 @@ import type { Zone } from '$lib/core/model';
 import { FIRM_PAINT } from '$lib/map/styles';
 import { CLASSIFIED_FIRM_PAINT, OUTSIDE_COLOUR, applyFirmStates, firmPaint, share, zonesContaining } from './classification';
 
+const FIRMS = { source: 'firms', sourceLayer: 'firms' };
+
 describe('applyFirmStates', () => {
 	it('leaves the map with exactly the new states, touching only the firms that changed', () => {
 		const zonesOf = fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 50 });
@@ -17,8 +19,8 @@ describe('applyFirmStates', () => {
 				const [first, second] = [states(a, n), states(b, n)];
 				const shown = new Map<number, { inside: boolean; zone: number }>();
 				const map = { setFeatureState: (f: { id: number }, s: { inside: boolean; zone: number }) => void shown.set(f.id, s) };
-				applyFirmStates(map, 'firms', null, first);
-				const set = applyFirmStates(map, 'firms', first, second);
+				applyFirmStates(map, FIRMS, null, first);
+				const set = applyFirmStates(map, FIRMS, first, second);
 				for (let i = 0; i < n; i++) expect(shown.get(i) ?? { inside: false, zone: -1 }).toEqual({ inside: second.inside[i] === 1, zone: second.firstZone[i] });
 				expect(set).toBe(Array.from(second.firstZone).filter((z, i) => z !== first.firstZone[i]).length);
 			})

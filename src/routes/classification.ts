@@ -49,7 +49,7 @@ export interface FirmStates {
 
 /** The part of a MapLibre map this needs, so tests can pass a recorder. */
 export interface FeatureStateTarget {
-	setFeatureState(feature: { source: string; id: number }, state: { inside: boolean; zone: number }): void;
+	setFeatureState(feature: { source: string; sourceLayer: string; id: number }, state: { inside: boolean; zone: number }): void;
 }
 
 /**
@@ -57,14 +57,14 @@ export interface FeatureStateTarget {
  * (every firm in a zone when there is no previous) and returns how many were set.
  *
  * @example
- * applyFirmStates(map, 'firms', lastShown, { inside: reply.inside, firstZone: reply.firstZone });
+ * applyFirmStates(map, { source: 'firms', sourceLayer: 'firms' }, lastShown, { inside: reply.inside, firstZone: reply.firstZone });
  */
-export function applyFirmStates(map: FeatureStateTarget, source: string, previous: FirmStates | null, next: FirmStates): number {
+export function applyFirmStates(map: FeatureStateTarget, layer: { source: string; sourceLayer: string }, previous: FirmStates | null, next: FirmStates): number {
 	let changed = 0;
 	for (let i = 0; i < next.inside.length; i++) {
 		const had = previous && i < previous.firstZone.length ? previous.firstZone[i] : -1;
 		if (had === next.firstZone[i]) continue;
-		map.setFeatureState({ source, id: i }, { inside: next.inside[i] === 1, zone: next.firstZone[i] });
+		map.setFeatureState({ ...layer, id: i }, { inside: next.inside[i] === 1, zone: next.firstZone[i] });
 		changed++;
 	}
 	return changed;

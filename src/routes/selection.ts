@@ -36,7 +36,7 @@ export function selectionOf(
 	const p = feature.properties as Record<string, unknown>;
 	switch (feature.layer.id) {
 		case 'firms': {
-			const i = Number(p.i);
+			const i = Number(feature.id);
 			const row = data.sample && Number.isInteger(i) && i >= 0 && i < data.sample.rows.count ? rowCells(data.sample.rows, i) : undefined;
 			return row && data.sample ? { kind: 'firm', index: i, columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
 		}

@@ -24,7 +24,7 @@ function styledInside(page: Page, total: number): Promise<number[]> {
 	return page.evaluate((n) => {
 		const map = window.__clusterMap!;
 		const ids: number[] = [];
-		for (let i = 0; i < n; i++) if (map.getFeatureState({ source: 'firms', id: i }).inside === true) ids.push(i);
+		for (let i = 0; i < n; i++) if (map.getFeatureState({ source: 'firms', sourceLayer: 'firms', id: i }).inside === true) ids.push(i);
 		return ids;
 	}, total);
 }

@@ -41,8 +41,8 @@ describe('import of a large firm list in the browser', () => {
 		const unusable = text.split('\n').filter((line) => line.includes(',不明,')).length;
 		const loadBefore = loadavg()[0];
 
-		// The firms' source is replaced by one for the imported firms (its data URL changes).
-		const firmsUrl = () => page.evaluate(() => (window.__clusterMap!.getSource('firms')?.serialize() as { data?: unknown } | undefined)?.data ?? null);
+		// The firms' source is replaced by one for the imported firms (its tile URL changes).
+		const firmsUrl = () => page.evaluate(() => (window.__clusterMap!.getSource('firms')?.serialize() as { tiles?: string[] } | undefined)?.tiles?.[0] ?? null);
 		const sampleUrl = await firmsUrl();
 		expect(sampleUrl).not.toBeNull();
 
@@ -71,7 +71,7 @@ describe('import of a large firm list in the browser', () => {
 			(before) => {
 				const map = window.__clusterMap!;
 				const source = map.getSource('firms');
-				return !!source && (source.serialize() as { data?: unknown }).data !== before && map.isSourceLoaded('firms') && map.loaded();
+				return !!source && (source.serialize() as { tiles?: string[] }).tiles?.[0] !== before && map.isSourceLoaded('firms') && map.loaded();
 			},
 			sampleUrl,
 			{ timeout: 240_000, polling: 250 }

@@ -41,3 +41,27 @@ export function sourceFeatureCount(page: Page, source: string): Promise<number> 
 		return found ? (await found.getData()).features.length : -1;
 	}, source);
 }
+
+/**
+ * Compares the firms the map draws with those it should: firm row indices (from `lons`/`lats`)
+ * that lie `margin` pixels or more inside the canvas but are not drawn, and drawn firms lying
+ * more than `margin` pixels outside it. Both are empty when the firm tiles are complete and right.
+ */
+export function drawnFirmsCheck(page: Page, lons: Float64Array, lats: Float64Array, margin = 12): Promise<{ drawn: number; missing: number[]; stray: number[] }> {
+	return page.evaluate(
+		({ lons, lats, margin }) => {
+			const map = window.__clusterMap!;
+			const { width, height } = map.getCanvas().getBoundingClientRect();
+			const drawn = new Set(map.queryRenderedFeatures({ layers: ['firms'] }).map((f) => Number(f.id)));
+			const within = (i: number, pad: number) => {
+				const p = map.project([lons[i], lats[i]]);
+				return p.x >= pad && p.y >= pad && p.x <= width - pad && p.y <= height - pad;
+			};
+			const missing: number[] = [];
+			for (let i = 0; i < lons.length; i++) if (!drawn.has(i) && within(i, margin)) missing.push(i);
+			const stray = [...drawn].filter((i) => !(i < lons.length) || !within(i, -margin));
+			return { drawn: drawn.size, missing, stray };
+		},
+		{ lons: [...lons], lats: [...lats], margin }
+	);
+}

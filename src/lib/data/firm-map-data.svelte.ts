@@ -1,48 +1,83 @@
 /**
- * The firms as the map's source data: a URL of GeoJSON made in a worker (see `firmFeaturesText`),
- * so that showing a million imported firms does not stop the page. A newer dataset makes the
- * answer for an older one stale; the URL of data no longer shown is released.
+ * The firms as the map's source: vector tiles cut in a worker (see `FirmTiles`) and handed to
+ * MapLibre through a `firms://` protocol, so that showing a million imported firms neither stops
+ * the page nor fills MapLibre's worker. Each dataset gets its own tile URL, so MapLibre drops the
+ * tiles of the previous one; tiles asked for an older dataset come back empty.
  */
+import { addProtocol } from 'maplibre-gl';
 import type { FirmSample } from './firm-sample';
-import type { FirmFeaturesReply, FirmFeaturesRequest } from './firm-features.worker';
-import { firmPoints } from './firm-features';
+import type { FirmTilesReply, FirmTilesRequest } from './firm-tiles.worker';
+import { firmPoints } from './firm-tiles';
+
+const PROTOCOL = 'firms';
+/** Data versions are unique across instances: the protocol is global to MapLibre. */
+let lastVersion = 0;
+/** The instance answering the protocol (the page shows one firm layer at a time). */
+let serving: FirmMapData | null = null;
 
 export class FirmMapData {
-	/** A blob: URL of the current firms' FeatureCollection, or null before it is made. */
-	url = $state<string | null>(null);
+	/** Tile URL template of the current firms, or null before their tiles can be cut. */
+	tiles = $state<string | null>(null);
 	#worker: Worker | null = null;
-	#id = 0;
+	#version = 0;
+	#requests = new Map<number, (bytes: ArrayBuffer) => void>();
+	#lastRequest = 0;
 
-	/** Makes the map data of `sample` (null: none). */
-	show(sample: FirmSample | null): void {
-		const id = ++this.#id;
-		this.#release();
+	/** Shows `sample`'s firms (null: none). */
+	show(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> | null): void {
+		const version = ++lastVersion;
+		this.#version = version;
+		this.tiles = null;
 		if (!sample) return;
+		registerProtocol();
+		serving = this;
 		this.#worker ??= this.#start();
 		const points = firmPoints(sample);
-		const request: FirmFeaturesRequest = { id, points };
+		const request: FirmTilesRequest = { kind: 'load', version, points };
 		this.#worker.postMessage(request, [points.lon.buffer, points.lat.buffer, points.industry.buffer]);
 	}
 
 	destroy(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
-		this.#id++;
-		this.#release();
+		this.#version = ++lastVersion;
+		this.tiles = null;
+		for (const resolve of this.#requests.values()) resolve(new ArrayBuffer(0));
+		this.#requests.clear();
+		if (serving === this) serving = null;
+	}
+
+	/** The bytes of tile z/x/y of data `version` (empty for data no longer shown). */
+	tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
+		if (!this.#worker || version !== this.#version) return Promise.resolve(new ArrayBuffer(0));
+		const request = ++this.#lastRequest;
+		const message: FirmTilesRequest = { kind: 'tile', request, version, z, x, y };
+		this.#worker.postMessage(message);
+		return new Promise((resolve) => this.#requests.set(request, resolve));
 	}
 
 	#start(): Worker {
-		const worker = new Worker(new URL('./firm-features.worker.ts', import.meta.url), { type: 'module' });
-		worker.onmessage = (event: MessageEvent<FirmFeaturesReply>) => {
-			if (event.data.id !== this.#id) return;
-			this.#release();
-			this.url = URL.createObjectURL(event.data.blob);
+		const worker = new Worker(new URL('./firm-tiles.worker.ts', import.meta.url), { type: 'module' });
+		worker.onmessage = (event: MessageEvent<FirmTilesReply>) => {
+			const reply = event.data;
+			if (reply.kind === 'loaded') {
+				if (reply.version === this.#version) this.tiles = `${PROTOCOL}://${reply.version}/{z}/{x}/{y}`;
+				return;
+			}
+			this.#requests.get(reply.request)?.(reply.bytes);
+			this.#requests.delete(reply.request);
 		};
 		return worker;
 	}
+}
 
-	#release(): void {
-		if (this.url) URL.revokeObjectURL(this.url);
-		this.url = null;
-	}
+let registered = false;
+
+function registerProtocol(): void {
+	if (registered) return;
+	registered = true;
+	addProtocol(PROTOCOL, async (params) => {
+		const [version, z, x, y] = params.url.slice(PROTOCOL.length + 3).split('/').map(Number);
+		return { data: serving ? await serving.tile(version, z, x, y) : new ArrayBuffer(0) };
+	});
 }

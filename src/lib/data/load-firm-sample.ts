@@ -1,8 +1,7 @@
 /**
- * Loads the bundled synthetic firm sample in a worker and turns it into map features.
+ * Loads the bundled synthetic firm sample in a worker.
  */
 import { asset } from '$app/paths';
-import type { FeatureCollection, Point } from 'geojson';
 import type { FirmSample } from './firm-sample';
 import type { FirmSampleReply, FirmSampleRequest } from './firm-sample.worker';
 
@@ -30,30 +29,4 @@ export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<F
 		const request: FirmSampleRequest = { url, file: 'firms-sample.csv' };
 		worker.postMessage(request);
 	});
-}
-
-/** Map feature properties of a firm: row index and industry code, nothing more (popups read the row). */
-export interface FirmFeatureProperties {
-	i: number;
-	c: string;
-}
-
-/**
- * Point features of the placed firms; the feature id is the row index so a popup or a later
- * classification can find the row.
- *
- * @example
- * map.getSource('firms').setData(firmFeatures(sample));
- */
-export function firmFeatures(sample: FirmSample): FeatureCollection<Point, FirmFeatureProperties> {
-	const features = new Array(sample.rows.count);
-	for (let i = 0; i < sample.rows.count; i++) {
-		features[i] = {
-			type: 'Feature',
-			id: i,
-			properties: { i, c: sample.industry[i] },
-			geometry: { type: 'Point', coordinates: [sample.lon[i], sample.lat[i]] }
-		};
-	}
-	return { type: 'FeatureCollection', features };
 }
