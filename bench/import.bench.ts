@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
 import { FirmTiles, firmPoints, mercatorX, mercatorY } from '../src/lib/data/firm-tiles';
-import { parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
+import { codeAt, parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
 import { bytesSource } from '../src/lib/data/import-source';
@@ -42,7 +42,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
  */
 function mapTiles(sample: FirmSample): { objectsMs: number; indexMs: number; overviewMs: number; overviewTiles: number } {
 	let start = performance.now();
-	const features = Array.from(sample.lon, (x, i) => ({ type: 'Feature', id: i, properties: { i, c: sample.industry[i] }, geometry: { type: 'Point', coordinates: [x, sample.lat[i]] } }));
+	const features = Array.from(sample.lon, (x, i) => ({ type: 'Feature', id: i, properties: { i, c: codeAt(sample.industry, i) }, geometry: { type: 'Point', coordinates: [x, sample.lat[i]] } }));
 	structuredClone({ type: 'FeatureCollection', features });
 	const objectsMs = performance.now() - start;
 	start = performance.now();
@@ -90,8 +90,8 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
 		// The worker's reply to the page: the same V8 serializer as postMessage, typed arrays transferred.
 		start = performance.now();
-		const { lon, lat, rows } = result.sample;
-		const onPage = structuredClone(result, { transfer: [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)] });
+		const { lon, lat, rows, industry } = result.sample;
+		const onPage = structuredClone(result, { transfer: [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)] });
 		const handOverMs = performance.now() - start;
 		const map = mapTiles(onPage.sample);
 		placed = result.sample.rows.count;

@@ -10,7 +10,7 @@ import type {
 } from '$lib/core/geodata-types';
 import { rowCells } from '$lib/core/io/packed-rows';
 import type { ExtentProperties } from '$lib/data/features';
-import type { FirmSample } from '$lib/data/firm-sample';
+import { codeAt, type FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
 import type { ReferenceFeature, ReferenceLayer } from '$lib/data/reference-layers';
 
@@ -38,7 +38,7 @@ export function selectionOf(
 		case 'firms': {
 			const i = Number(feature.id);
 			const row = data.sample && Number.isInteger(i) && i >= 0 && i < data.sample.rows.count ? rowCells(data.sample.rows, i) : undefined;
-			return row && data.sample ? { kind: 'firm', index: i, columns: data.sample.columns, row, industry: data.sample.industry[i] } : null;
+			return row && data.sample ? { kind: 'firm', index: i, columns: data.sample.columns, row, industry: codeAt(data.sample.industry, i) } : null;
 		}
 		case 'institutions': {
 			const found = data.geodata.institutions.features.find((f) => f.properties.id === p.id);

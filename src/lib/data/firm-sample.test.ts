@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFirmSample } from './firm-sample';
+import fc from 'fast-check';
+import { codeAt, codeColumn, codeCounts, parseFirmSample } from './firm-sample';
 import { unpackRows } from '$lib/core/io/packed-rows';
 
 const header = 'id,name,lat,lon,jsic_medium';
@@ -15,7 +16,7 @@ describe('parseFirmSample', () => {
 		]);
 		expect([...sample.lon]).toEqual([139.7161, 135.6008]);
 		expect([...sample.lat]).toEqual([35.5614, 34.6794]);
-		expect(sample.industry).toEqual(['26', '24']);
+		expect(sample.industry).toEqual({ codes: ['26', '24'], index: Uint16Array.of(0, 1) });
 		expect(sample.problems).toEqual([]);
 	});
 
@@ -50,6 +51,21 @@ describe('parseFirmSample', () => {
 	it('names the file and the missing column when the header lacks coordinates', () => {
 		expect(() => parseFirmSample('id,name,latitude\nF1,a,35', { file: 'mine.csv' })).toThrow(
 			'mine.csv: line 1 has no column "lat", "lon"'
+		);
+	});
+});
+
+describe('code columns', () => {
+	it('give back every value, and count each code as often as it occurs', () => {
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom('', '24', '26', '09', '製造')), (values) => {
+				const column = codeColumn(values);
+				expect(values.map((_, i) => codeAt(column, i))).toEqual(values);
+				expect(new Set(column.codes).size).toBe(column.codes.length);
+				const counts = new Map<string, number>();
+				for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+				expect(new Map(codeCounts(column))).toEqual(counts);
+			})
 		);
 	});
 });

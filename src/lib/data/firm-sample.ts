@@ -8,6 +8,49 @@ import { packRows, type PackedRows } from '$lib/core/io/packed-rows';
 import type { RowProblem } from '$lib/core/io/row-problem';
 import { jsicMediumCode } from '$lib/i18n/jsic';
 
+/**
+ * A per-firm code column stored once per distinct code: firm i has `codes[index[i]]`. A million
+ * firms then cost two megabytes to send between workers, to store and to read, instead of a
+ * million strings.
+ */
+export interface CodeColumn {
+	codes: string[];
+	index: Uint16Array;
+}
+
+/**
+ * The column of `values`, codes in order of first appearance.
+ *
+ * @example
+ * codeColumn(['24', '26', '24']); // { codes: ['24', '26'], index: Uint16Array [0, 1, 0] }
+ */
+export function codeColumn(values: readonly string[]): CodeColumn {
+	const codes: string[] = [];
+	const indexOf = new Map<string, number>();
+	const index = new Uint16Array(values.length);
+	for (let i = 0; i < values.length; i++) {
+		let k = indexOf.get(values[i]);
+		if (k === undefined) {
+			if (codes.length === 65_536) throw new Error('more than 65,536 different codes in one column');
+			indexOf.set(values[i], (k = codes.push(values[i]) - 1));
+		}
+		index[i] = k;
+	}
+	return { codes, index };
+}
+
+/** The code of firm `i`. */
+export function codeAt(column: CodeColumn, i: number): string {
+	return column.codes[column.index[i]];
+}
+
+/** Firms per code, largest first, ties by code (see {@link sortedIndustryCounts}). */
+export function codeCounts(column: CodeColumn): [code: string, count: number][] {
+	const counts = new Array<number>(column.codes.length).fill(0);
+	for (const k of column.index) counts[k]++;
+	return sortedIndustryCounts(new Map(column.codes.map((code, k) => [code, counts[k]])));
+}
+
 /** A row that could not be placed on the map, named by file, line and column. */
 export interface SampleProblem {
 	/** 1-based line in the file (the header is line 1). */
@@ -21,14 +64,14 @@ export interface FirmSample {
 	/** Header names in file order. */
 	columns: string[];
 	/**
-	 * Placed rows, verbatim, in file order; row i matches lon[i], lat[i], industry[i]. Packed (see
+	 * Placed rows, verbatim, in file order; row i matches lon[i], lat[i], industry i. Packed (see
 	 * `PackedRows`): read with `rowCells`, `cellAt`, `columnCells`; `rows.count` firms.
 	 */
 	rows: PackedRows;
 	lon: Float64Array;
 	lat: Float64Array;
-	/** Two-digit JSIC medium division per placed row ("" when missing). */
-	industry: string[];
+	/** Two-digit JSIC medium division per placed row ("" when missing): read with `codeAt`. */
+	industry: CodeColumn;
 	/** Placed firms per industry code, largest first. */
 	industryCounts: [code: string, count: number][];
 	/** Rows that were not placed, with the reason. */
@@ -84,7 +127,6 @@ export function parseFirmSample(text: string, options: { file: string }): FirmSa
 	const lon: number[] = [];
 	const lat: number[] = [];
 	const industry: string[] = [];
-	const counts = new Map<string, number>();
 	const problems: SampleProblem[] = [];
 
 	data.forEach((row, index) => {
@@ -114,7 +156,6 @@ export function parseFirmSample(text: string, options: { file: string }): FirmSa
 		lon.push(x);
 		lat.push(y);
 		industry.push(code);
-		counts.set(code, (counts.get(code) ?? 0) + 1);
 	});
 
 	for (const error of parsed.errors) {
@@ -123,14 +164,15 @@ export function parseFirmSample(text: string, options: { file: string }): FirmSa
 		problems.push({ line, column: '', message: `${file}: line ${line}: ${error.message}.` });
 	}
 
+	const industryColumn = codeColumn(industry);
 	return {
 		file,
 		columns,
 		rows: packRows(rows),
 		lon: Float64Array.from(lon),
 		lat: Float64Array.from(lat),
-		industry,
-		industryCounts: sortedIndustryCounts(counts),
+		industry: industryColumn,
+		industryCounts: codeCounts(industryColumn),
 		problems
 	};
 }

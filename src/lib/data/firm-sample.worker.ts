@@ -4,6 +4,7 @@
  * tens of thousands of rows are read.
  */
 import { parseFirmSample, type FirmSample } from './firm-sample';
+import { packedRowsTransfer } from '$lib/core/io/packed-rows';
 import { datasetHash } from './persist';
 
 export type FirmSampleRequest = { url: string; file: string };
@@ -23,6 +24,6 @@ scope.onmessage = async (event: MessageEvent<FirmSampleRequest>) => {
 	} catch (error) {
 		reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
 	}
-	const transfer = reply.ok ? [reply.sample.lon.buffer, reply.sample.lat.buffer] : [];
+	const transfer = reply.ok ? [reply.sample.lon.buffer, reply.sample.lat.buffer, reply.sample.industry.index.buffer, ...packedRowsTransfer(reply.sample.rows)] : [];
 	scope.postMessage(reply, transfer);
 };

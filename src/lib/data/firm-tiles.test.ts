@@ -2,7 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import fc from 'fast-check';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { parseFirmSample } from './firm-sample';
+import { codeColumn, parseFirmSample } from './firm-sample';
 import { FIRM_TILE_LAYER, FirmTiles, THIN_ABOVE, TILE_EXTENT, firmPoints, mercatorX, mercatorY } from './firm-tiles';
 
 interface Decoded {
@@ -38,7 +38,7 @@ function expectedTiles(lon: number[], lat: number[], codes: string[], z: number)
 }
 
 function tilesOf(lon: number[], lat: number[], codes: string[]): FirmTiles {
-	return new FirmTiles(firmPoints({ lon: Float64Array.from(lon), lat: Float64Array.from(lat), industry: codes }));
+	return new FirmTiles(firmPoints({ lon: Float64Array.from(lon), lat: Float64Array.from(lat), industry: codeColumn(codes) }));
 }
 
 describe('firm vector tiles', () => {

@@ -31,22 +31,13 @@ export const THIN_ABOVE = 50_000;
 const PIXEL = TILE_EXTENT / 512;
 
 /**
- * The firms' positions and industry codes as {@link FirmPoints}.
+ * Copies of the firms' positions and industry codes as {@link FirmPoints}, to transfer to the worker.
  *
  * @example
  * const points = firmPoints(sample); // post it to the tiles worker
  */
 export function firmPoints(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'>): FirmPoints {
-	const codes: string[] = [];
-	const indexOf = new Map<string, number>();
-	const industry = new Uint16Array(sample.industry.length);
-	for (let i = 0; i < industry.length; i++) {
-		const code = sample.industry[i];
-		let k = indexOf.get(code);
-		if (k === undefined) indexOf.set(code, (k = codes.push(code) - 1));
-		industry[i] = k;
-	}
-	return { lon: sample.lon.slice(), lat: sample.lat.slice(), industry, codes };
+	return { lon: sample.lon.slice(), lat: sample.lat.slice(), industry: sample.industry.index.slice(), codes: sample.industry.codes };
 }
 
 /** Web Mercator x of a longitude, 0..1 west to east. */

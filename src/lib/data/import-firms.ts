@@ -21,7 +21,7 @@ import {
 	type FirmBatch,
 	type ImportProblem
 } from '$lib/core/io';
-import { sortedIndustryCounts, type FirmSample, type UnplacedRow } from './firm-sample';
+import { codeCounts, type CodeColumn, type FirmSample, type UnplacedRow } from './firm-sample';
 import { INDUSTRY_CODE_TEXT, NO_INDUSTRY, industryCodeOfBytes, industryCodeOfText } from './industry-codes';
 import type { ColumnMapping } from './import-preview';
 import type { ImportSource } from './import-source';
@@ -125,9 +125,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 		},
 		finish(): FirmImport {
 			const packed = rows.finish();
-			const counts = new Map<string, number>();
-			const codes = industry.map((n) => (n === NO_INDUSTRY ? '' : INDUSTRY_CODE_TEXT[n]));
-			for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
+			const industryColumn = numberedCodes(industry);
 			const repeats =
 				mapping.id < 0
 					? []
@@ -141,8 +139,8 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				rows: packed,
 				lon: Float64Array.from(lon),
 				lat: Float64Array.from(lat),
-				industry: codes,
-				industryCounts: sortedIndustryCounts(counts),
+				industry: industryColumn,
+				industryCounts: codeCounts(industryColumn),
 				problems: all
 					.filter((p) => p.severity === 'error')
 					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` })),
@@ -151,6 +149,19 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			return { sample, problems: all, rows: read };
 		}
 	};
+}
+
+/** The column of industry numbers (`NO_INDUSTRY` or 0–99) with their texts as codes. */
+function numberedCodes(numbers: readonly number[]): CodeColumn {
+	const slot = new Int32Array(101).fill(-1);
+	const codes: string[] = [];
+	const index = new Uint16Array(numbers.length);
+	for (let i = 0; i < numbers.length; i++) {
+		const n = numbers[i] + 1; // NO_INDUSTRY (-1) → slot 0
+		if (slot[n] < 0) slot[n] = codes.push(n === 0 ? '' : INDUSTRY_CODE_TEXT[n - 1]) - 1;
+		index[i] = slot[n];
+	}
+	return { codes, index };
 }
 
 /** The industry code of cell c of record r, from its bytes. */

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClassifiedCsvWriter, readFirmsCsv, unpackRows, type FirmBatch, type FirmResults } from '$lib/core/io';
 import { chunked, toCsv } from '$lib/core/io/test/csv-arbitraries';
+import { jsicMediumCode } from '$lib/i18n/jsic';
+import { codeAt, codeColumn, codeCounts } from './firm-sample';
 import { importFirms } from './import-firms';
 import { previewImport } from './import-preview';
 import { bytesSource, type ImportSource } from './import-source';
@@ -71,6 +73,23 @@ describe.each([
 				expect(again.map((row) => row.slice(0, header.length))).toEqual(rows);
 			}),
 			{ numRuns: 150 }
+		);
+	});
+});
+
+describe('industry codes of imported firms', () => {
+	it('are each row’s JSIC medium code, as the sample reader reads it (property)', async () => {
+		const cell = fc.oneof(fc.constantFrom('', 'E24', '製造 26', '5', 'abc', '09', '１２'), fc.integer({ min: 0, max: 120 }).map(String));
+		await fc.assert(
+			fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 30 }), async (cells) => {
+				const csv = ['id,lat,lon,jsic_medium', ...cells.map((c, i) => `F${i},35.5,139.7,${c}`)].join('\n');
+				const source = bytesSource('f.csv', new TextEncoder().encode(csv));
+				const { preview } = await previewImport(source);
+				const { sample } = await importFirms(source, { mapping: preview.guess });
+				expect(cells.map((_, i) => codeAt(sample.industry, i))).toEqual(cells.map((c) => jsicMediumCode(c) ?? ''));
+				expect(sample.industryCounts).toEqual(codeCounts(codeColumn(cells.map((c) => jsicMediumCode(c) ?? ''))));
+			}),
+			{ numRuns: 100 }
 		);
 	});
 });

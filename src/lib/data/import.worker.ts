@@ -70,8 +70,8 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			});
 			result.sample.sha256 = await datasetHash(result.sample);
 			// One message: the rows' text is copied once, every typed array moves without a copy.
-			const { lon, lat, rows } = result.sample;
-			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, ...packedRowsTransfer(rows)]);
+			const { lon, lat, rows, industry } = result.sample;
+			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
 			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });

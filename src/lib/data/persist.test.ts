@@ -32,6 +32,15 @@ describe('session store', () => {
 		expect(dataset?.file).toBe(sample.file);
 	});
 
+	it('reads a dataset stored with its industry codes as strings, as a code column', async () => {
+		const backend = memoryBackend();
+		backend.data.set('dataset', { ...sample, rows: unpackRows(sample.rows), industry: ['26', '09'] });
+		const { dataset } = await sessionStore(backend).load();
+		expect(dataset).toEqual(sample);
+		backend.data.set('dataset', { ...sample, industry: ['26'] }); // one code for two firms
+		expect((await sessionStore(backend).load()).dataset).toBeNull();
+	});
+
 	it('ignores stored values of another shape instead of failing', async () => {
 		const backend = memoryBackend();
 		backend.data.set('session', { version: 9, zones: 'x' });

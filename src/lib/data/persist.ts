@@ -6,7 +6,7 @@
 import { openDB } from 'idb';
 import { isPackedRows, packRows, unpackRows } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
-import type { FirmSample } from './firm-sample';
+import { codeColumn, type CodeColumn, type FirmSample } from './firm-sample';
 import type { ImportedInstitutions } from './import-institutions';
 import type { ReferenceLayer } from './reference-layers';
 
@@ -145,11 +145,21 @@ function isStoredSession(value: unknown): value is StoredSession {
 	return typeof v === 'object' && v !== null && v.version === 1 && Array.isArray(v.zones);
 }
 
-/** A stored firm dataset, or null; one stored before rows were packed (arrays of strings) is packed now. */
+/**
+ * A stored firm dataset, or null. One stored before rows and industry codes were packed (arrays
+ * of strings) is packed now.
+ */
 function storedSample(value: unknown): FirmSample | null {
-	const v = value as (Omit<FirmSample, 'rows'> & { rows: unknown }) | null;
+	const v = value as (Omit<FirmSample, 'rows' | 'industry'> & { rows: unknown; industry: unknown }) | null;
 	if (typeof v !== 'object' || v === null || !Array.isArray(v.columns) || !(v.lon instanceof Float64Array) || !(v.lat instanceof Float64Array)) return null;
-	if (isPackedRows(v.rows)) return v as FirmSample;
-	if (Array.isArray(v.rows) && v.rows.every((row) => Array.isArray(row))) return { ...v, rows: packRows(v.rows as string[][]) };
+	const industry = Array.isArray(v.industry) && v.industry.every((code) => typeof code === 'string') ? codeColumn(v.industry) : v.industry;
+	if (!isCodeColumn(industry) || industry.index.length !== v.lon.length) return null;
+	if (isPackedRows(v.rows)) return { ...v, rows: v.rows, industry };
+	if (Array.isArray(v.rows) && v.rows.every((row) => Array.isArray(row))) return { ...v, rows: packRows(v.rows as string[][]), industry };
 	return null;
+}
+
+function isCodeColumn(value: unknown): value is CodeColumn {
+	const v = value as CodeColumn | null;
+	return typeof v === 'object' && v !== null && Array.isArray(v.codes) && v.index instanceof Uint16Array;
 }

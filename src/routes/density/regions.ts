@@ -21,14 +21,12 @@ import type { LqRegionKind } from './density-state.svelte';
  * client.load(densityFirms(sample));
  */
 export function densityFirms(sample: FirmSample): DensityFirms {
-	const industryCodes = [...new Set(sample.industry)];
-	const indexOf = new Map(industryCodes.map((code, k) => [code, k]));
 	const at = sample.columns.indexOf('employees');
 	return {
 		lons: sample.lon,
 		lats: sample.lat,
-		industry: Uint16Array.from(sample.industry, (code) => indexOf.get(code) ?? 0),
-		industryCodes,
+		industry: sample.industry.index,
+		industryCodes: sample.industry.codes,
 		employees: Float64Array.from(at >= 0 ? columnCells(sample.rows, at) : new Array<string>(sample.rows.count).fill(''), (cell) => (cell.trim() !== '' ? Number(cell) : NaN))
 	};
 }
