@@ -7,7 +7,7 @@ import type { Zone } from '$lib/core/model';
 import type { FirmSample } from './firm-sample';
 import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
-import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
+import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from './import-protocol';
 
 export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'failed';
 
@@ -16,6 +16,8 @@ export type ImportTarget = { as: 'firms' | 'zones' | 'reference'; nameColumn?: s
 
 export interface ImportResult {
 	firms?: FirmSample;
+	/** For firms: whether the worker kept them in the session store (null: not asked to). */
+	stored?: StoreOutcome | null;
 	zones?: Zone[];
 	institutions?: InstitutionPoint[];
 	problems: ImportProblem[];
@@ -48,8 +50,8 @@ export class ImportClient {
 	}
 
 	/** Imports the previewed file as firms with this mapping; resolves with the result, or null if cancelled or failed. */
-	importFirms(mapping: ColumnMapping, swap: boolean): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap });
+	importFirms(mapping: ColumnMapping, swap: boolean, store = true): Promise<ImportResult | null> {
+		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap, store });
 	}
 
 	/** Imports the previewed features as zones. */
@@ -130,7 +132,7 @@ export class ImportClient {
 			case 'institutions': {
 				const result: ImportResult =
 					reply.type === 'firms'
-						? { firms: reply.sample, problems: reply.problems, rows: reply.rows }
+						? { firms: reply.sample, stored: reply.stored, problems: reply.problems, rows: reply.rows }
 						: reply.type === 'institutions'
 							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
 							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };

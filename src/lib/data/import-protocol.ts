@@ -10,7 +10,8 @@ import type { ColumnMapping, ImportPreview } from './import-preview';
 
 export type ImportRequest =
 	| { type: 'preview'; id: number; file: File }
-	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean }
+	/** `store`: the worker also keeps the firms in the browser's session store (see `StoreOutcome`). */
+	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean; store: boolean }
 	| { type: 'import-zones'; id: number; nameColumn?: string }
 	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
 	| { type: 'cancel'; id: number };
@@ -31,10 +32,16 @@ export interface ImportFailure {
 	unexpected?: boolean;
 }
 
+/**
+ * Whether the import worker kept the firms in the browser's session store. The worker does it so
+ * that the page never serializes a million rows itself (over a second of a frozen page).
+ */
+export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: boolean };
+
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number }
+	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; stored: StoreOutcome | null }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }
 	| { type: 'institutions'; id: number; institutions: InstitutionPoint[]; problems: ImportProblem[]; rows: number }
 	| { type: 'failed'; id: number; failure: ImportFailure }

@@ -9,9 +9,10 @@ import { InputError, packedRowsTransfer, streamChunks } from '$lib/core/io';
 import { importFirms, ImportCancelled } from './import-firms';
 import { importInstitutions } from './import-institutions';
 import { previewImport, type ImportPreview } from './import-preview';
-import type { ImportFailure, ImportReply, ImportRequest } from './import-protocol';
+import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from './import-protocol';
+import type { FirmSample } from './firm-sample';
 import type { ImportSource } from './import-source';
-import { datasetHash } from './persist';
+import { datasetHash, isQuotaError, sessionStore } from './persist';
 import { importZones } from './import-zones';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -21,6 +22,16 @@ const running = new Map<number, AbortController>();
 
 function post(reply: ImportReply, transfer: Transferable[] = []): void {
 	scope.postMessage(reply, transfer);
+}
+
+/** Keeps the firms in the session store, here rather than on the page, where the copy would freeze it. */
+async function store(sample: FirmSample): Promise<StoreOutcome> {
+	try {
+		await sessionStore().saveDataset(sample);
+		return { ok: true };
+	} catch (error) {
+		return { ok: false, message: error instanceof Error ? error.message : String(error), quota: isQuotaError(error) };
+	}
 }
 
 function fileSource(file: File): ImportSource {
@@ -69,9 +80,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
 			});
 			result.sample.sha256 = await datasetHash(result.sample);
+			const stored = request.store ? await store(result.sample) : null;
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows, industry } = result.sample;
-			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
+			post({ type: 'firms', id: request.id, ...result, stored }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
 			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });

@@ -6,6 +6,7 @@
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { ImportedInstitutions } from '$lib/data/import-institutions';
+import type { StoreOutcome } from '$lib/data/import-protocol';
 import type { ReferenceLayer } from '$lib/data/reference-layers';
 import { datasetHash, isQuotaError, sessionStore, type DatasetRef, type SessionStore } from '$lib/data/persist';
 import type { Notices } from './notices.svelte';
@@ -30,6 +31,7 @@ export interface WorkingSessionOptions {
 }
 
 const SAVE_NOTICE = 'session-save';
+const DATASET_SAVE_NOTICE = 'session-dataset-save';
 
 export class WorkingSession {
 	/** The firms the page shows. */
@@ -107,6 +109,17 @@ export class WorkingSession {
 	/** The page shows other firms (an import): they are kept with the session from now on. */
 	show(sample: FirmSample | null): void {
 		this.dataset = sample;
+	}
+
+	/**
+	 * Firms the import worker has already kept in the store (or failed to keep): the page does not
+	 * write them again, which would freeze it for a second per million rows.
+	 */
+	adoptStored(sample: FirmSample, outcome: StoreOutcome): void {
+		this.#savedDataset = sample;
+		// A notice of its own: a later successful save of the zones does not mean the firms were kept.
+		if (outcome.ok) this.#notices.dismiss(DATASET_SAVE_NOTICE);
+		else this.#notices.show({ id: DATASET_SAVE_NOTICE, key: outcome.quota ? 'session.quota' : 'session.saveFailed', params: { message: outcome.message }, tone: 'error' });
 	}
 
 	/** Whether the page shows the bundled synthetic sample. */
