@@ -8,6 +8,7 @@ import { addProtocol } from 'maplibre-gl';
 import type { FirmSample } from './firm-sample';
 import type { FirmTilesReply, FirmTilesRequest } from './firm-tiles.worker';
 import { firmPoints } from './firm-tiles';
+import { yieldToPage } from '$lib/state/yield-to-page';
 
 const PROTOCOL = 'firms';
 /** Data versions are unique across instances: the protocol is global to MapLibre. */
@@ -24,7 +25,7 @@ export class FirmMapData {
 	#lastRequest = 0;
 
 	/** Shows `sample`'s firms (null: none). */
-	show(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> | null): void {
+	async show(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> | null): Promise<void> {
 		const version = ++lastVersion;
 		this.#version = version;
 		this.tiles = null;
@@ -32,6 +33,9 @@ export class FirmMapData {
 		registerProtocol();
 		serving = this;
 		this.#worker ??= this.#start();
+		// Copying a million positions is a task of its own, after whatever showed the firms.
+		await yieldToPage();
+		if (version !== this.#version || !this.#worker) return;
 		const points = firmPoints(sample);
 		const request: FirmTilesRequest = { kind: 'load', version, points };
 		this.#worker.postMessage(request, [points.lon.buffer, points.lat.buffer, points.industry.buffer]);
