@@ -51,13 +51,21 @@ export class FirmMapData {
 		if (serving === this) serving = null;
 	}
 
-	/** The bytes of tile z/x/y of data `version` (empty for data no longer shown). */
-	tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
-		if (!this.#worker || version !== this.#version) return Promise.resolve(new ArrayBuffer(0));
+	/** The bytes of tile z/x/y of data `version` (empty for data no longer shown, or when MapLibre gives up on it). */
+	tile(version: number, z: number, x: number, y: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+		const worker = this.#worker;
+		if (!worker || version !== this.#version || signal?.aborted) return Promise.resolve(new ArrayBuffer(0));
 		const request = ++this.#lastRequest;
 		const message: FirmTilesRequest = { kind: 'tile', request, version, z, x, y };
-		this.#worker.postMessage(message);
-		return new Promise((resolve) => this.#requests.set(request, resolve));
+		worker.postMessage(message);
+		return new Promise((resolve) => {
+			this.#requests.set(request, resolve);
+			signal?.addEventListener('abort', () => {
+				if (!this.#requests.delete(request)) return;
+				worker.postMessage({ kind: 'cancel', request } satisfies FirmTilesRequest);
+				resolve(new ArrayBuffer(0));
+			});
+		});
 	}
 
 	#start(): Worker {
@@ -80,8 +88,8 @@ let registered = false;
 function registerProtocol(): void {
 	if (registered) return;
 	registered = true;
-	addProtocol(PROTOCOL, async (params) => {
+	addProtocol(PROTOCOL, async (params, abort) => {
 		const [version, z, x, y] = params.url.slice(PROTOCOL.length + 3).split('/').map(Number);
-		return { data: serving ? await serving.tile(version, z, x, y) : new ArrayBuffer(0) };
+		return { data: serving ? await serving.tile(version, z, x, y, abort.signal) : new ArrayBuffer(0) };
 	});
 }
