@@ -22,6 +22,8 @@ interface PageTimes {
 
 let app: OpenedApp;
 let path: string;
+/** Firms placed by the import, for the reload that follows it. */
+let placedCount = 0;
 
 beforeAll(async () => {
 	path = firmsCsv(FIRMS);
@@ -96,6 +98,39 @@ describe('import of a large firm list in the browser', () => {
 
 		await expect(page.getByText(`Imported: ${path.split('/').pop()}`).count()).resolves.toBe(1);
 		expect(times.frames).toBeGreaterThan(0);
+		expect(app.errors).toEqual([]);
+		placedCount = FIRMS - unusable;
+	});
+
+	it('comes back from the browser’s session store after a reload', { timeout: 600_000 }, async () => {
+		const { page } = app;
+		expect(placedCount).toBeGreaterThan(0);
+		// Long tasks from the very start of the new page, before its own scripts run.
+		await page.addInitScript(() => {
+			const times: PageTimes = { longTasks: [], frames: 0 };
+			(window as unknown as { __importTimes: PageTimes }).__importTimes = times;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) times.longTasks.push(entry.duration);
+			}).observe({ type: 'longtask', buffered: true });
+		});
+		const started = Date.now();
+		await page.reload();
+		await waitForMap(page, 240_000);
+		await page.getByText(`${placedCount.toLocaleString('en')} firms`, { exact: true }).waitFor({ timeout: 240_000 });
+		await page.waitForFunction(() => window.__clusterMap!.isSourceLoaded('firms') && window.__clusterMap!.loaded(), undefined, { timeout: 240_000, polling: 250 });
+		const shown = Date.now() - started;
+		const times = await page.evaluate(() => (window as unknown as { __importTimes: PageTimes }).__importTimes);
+		const report = {
+			firms: placedCount,
+			restoredMs: shown,
+			longTasks: times.longTasks.length,
+			longestTaskMs: Math.round(Math.max(0, ...times.longTasks)),
+			longTaskTotalMs: Math.round(times.longTasks.reduce((a, b) => a + b, 0)),
+			loadAfter: loadavg()[0]
+		};
+		writeFileSync('tests/output/bench-import-reload.json', JSON.stringify(report, null, 1));
+		console.log('browser reload of imported firms', report);
+		await expect(page.getByText(`Imported: ${path.split('/').pop()}`).count()).resolves.toBe(1);
 		expect(app.errors).toEqual([]);
 	});
 });

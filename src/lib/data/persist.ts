@@ -9,6 +9,7 @@ import type { Zone } from '$lib/core/model';
 import { codeColumn, type CodeColumn, type FirmSample } from './firm-sample';
 import type { ImportedInstitutions } from './import-institutions';
 import type { ReferenceLayer } from './reference-layers';
+import { datasetFromRecords, datasetRecords, isDatasetManifest, manifestKeys } from './stored-dataset';
 
 /** Which firms a session was made with. */
 export interface DatasetRef {
@@ -66,15 +67,42 @@ export function sessionStore(backend: KeyValueBackend = indexedDbBackend()): Ses
 	return {
 		async load() {
 			const [session, dataset] = await Promise.all([backend.get(SESSION_KEY), backend.get(DATASET_KEY)]);
-			return { session: isStoredSession(session) ? session : null, dataset: storedSample(dataset) };
+			return {
+				session: isStoredSession(session) ? session : null,
+				dataset: isDatasetManifest(dataset) ? await datasetFromRecords(dataset, (key) => backend.get(key)) : storedSample(dataset)
+			};
 		},
 		saveSession: (session) => backend.put(SESSION_KEY, session),
-		saveDataset: (dataset) => (dataset ? backend.put(DATASET_KEY, dataset) : backend.delete(DATASET_KEY)),
+		async saveDataset(dataset) {
+			const before = await backend.get(DATASET_KEY);
+			if (dataset) await putPieces(backend, dataset);
+			else await backend.delete(DATASET_KEY);
+			if (isDatasetManifest(before)) for (const key of manifestKeys(before)) await backend.delete(key);
+		},
 		async clear() {
+			const before = await backend.get(DATASET_KEY);
 			await backend.delete(SESSION_KEY);
 			await backend.delete(DATASET_KEY);
+			if (isDatasetManifest(before)) for (const key of manifestKeys(before)) await backend.delete(key);
 		}
 	};
+}
+
+/** Writes a dataset's pieces, then the manifest that lists them; a write cut short removes what it wrote. */
+async function putPieces(backend: KeyValueBackend, dataset: FirmSample): Promise<void> {
+	const prefix = `${DATASET_KEY}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+	const { manifest, pieces } = datasetRecords(dataset, prefix);
+	const written: string[] = [];
+	try {
+		for (const [key, value] of pieces) {
+			written.push(key);
+			await backend.put(key, value);
+		}
+		await backend.put(DATASET_KEY, manifest);
+	} catch (error) {
+		for (const key of written) await backend.delete(key).catch(() => undefined);
+		throw error;
+	}
 }
 
 /**
