@@ -105,6 +105,28 @@ describe('import of a large firm list in the browser', () => {
 	it('comes back from the browser’s session store after a reload', { timeout: 600_000 }, async () => {
 		const { page } = app;
 		expect(placedCount).toBeGreaterThan(0);
+		// The import worker stores the firms after handing them to the page: wait for its manifest.
+		// (Polled with evaluate, which awaits the page's promise; waitForFunction would take the
+		// promise itself as a true answer.)
+		const storedManifest = () =>
+			page.evaluate(
+				async ({ file, rows }) => {
+					const db = await new Promise<IDBDatabase>((resolve, reject) => {
+						const open = indexedDB.open('cluster-map');
+						open.onsuccess = () => resolve(open.result);
+						open.onerror = () => reject(open.error);
+					});
+					const manifest = await new Promise<{ sample?: { file: string; rowCount: number } } | undefined>((resolve) => {
+						const get = db.transaction('working').objectStore('working').get('dataset');
+						get.onsuccess = () => resolve(get.result);
+						get.onerror = () => resolve(undefined);
+					});
+					db.close();
+					return manifest?.sample?.file === file && manifest.sample.rowCount === rows;
+				},
+				{ file: path.split('/').pop()!, rows: placedCount }
+			);
+		await expect.poll(storedManifest, { timeout: 240_000, interval: 1000 }).toBe(true);
 		// Long tasks from the very start of the new page, before its own scripts run.
 		await page.addInitScript(() => {
 			const times: PageTimes = { longTasks: [], frames: 0 };

@@ -16,8 +16,8 @@ export type ImportTarget = { as: 'firms' | 'zones' | 'reference'; nameColumn?: s
 
 export interface ImportResult {
 	firms?: FirmSample;
-	/** For firms: whether the worker kept them in the session store (null: not asked to). */
-	stored?: StoreOutcome | null;
+	/** For firms: the worker is keeping them in the session store; `onstored` tells how it went. */
+	storing?: boolean;
 	zones?: Zone[];
 	institutions?: InstitutionPoint[];
 	problems: ImportProblem[];
@@ -31,6 +31,8 @@ export class ImportClient {
 	preview = $state.raw<ImportPreview | null>(null);
 	progress = $state.raw<{ bytesRead: number; total: number; rows: number } | null>(null);
 	failure = $state.raw<ImportFailure | null>(null);
+	/** Told whether imported firms were kept in the session store (they are stored after they are shown). */
+	onstored: ((outcome: StoreOutcome) => void) | null = null;
 	result = $state.raw<ImportResult | null>(null);
 
 	#worker: Worker | null = null;
@@ -118,6 +120,8 @@ export class ImportClient {
 	}
 
 	#receive(reply: ImportReply): void {
+		// Firms already handed over are being stored whatever the user has chosen since.
+		if (reply.type === 'stored') return this.onstored?.(reply.outcome);
 		if (reply.id !== this.#id) return;
 		switch (reply.type) {
 			case 'preview':
@@ -132,7 +136,7 @@ export class ImportClient {
 			case 'institutions': {
 				const result: ImportResult =
 					reply.type === 'firms'
-						? { firms: reply.sample, stored: reply.stored, problems: reply.problems, rows: reply.rows }
+						? { firms: reply.sample, storing: reply.storing, problems: reply.problems, rows: reply.rows }
 						: reply.type === 'institutions'
 							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
 							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };

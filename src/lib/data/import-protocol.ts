@@ -41,7 +41,9 @@ export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: b
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; stored: StoreOutcome | null }
+	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; storing: boolean }
+	/** After `firms` with `storing`: whether the firms were kept (whatever request is current by then). */
+	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }
 	| { type: 'institutions'; id: number; institutions: InstitutionPoint[]; problems: ImportProblem[]; rows: number }
 	| { type: 'failed'; id: number; failure: ImportFailure }

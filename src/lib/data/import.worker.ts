@@ -10,9 +10,9 @@ import { importFirms, ImportCancelled } from './import-firms';
 import { importInstitutions } from './import-institutions';
 import { previewImport, type ImportPreview } from './import-preview';
 import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from './import-protocol';
-import type { FirmSample } from './firm-sample';
 import type { ImportSource } from './import-source';
-import { datasetHash, isQuotaError, sessionStore } from './persist';
+import { datasetHash, datasetRecordsToStore, isQuotaError, sessionStore } from './persist';
+import type { DatasetRecords } from './stored-dataset';
 import { importZones } from './import-zones';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,10 +24,12 @@ function post(reply: ImportReply, transfer: Transferable[] = []): void {
 	scope.postMessage(reply, transfer);
 }
 
+let storing: Promise<void> = Promise.resolve();
+
 /** Keeps the firms in the session store, here rather than on the page, where the copy would freeze it. */
-async function store(sample: FirmSample): Promise<StoreOutcome> {
+async function store(records: DatasetRecords): Promise<StoreOutcome> {
 	try {
-		await sessionStore().saveDataset(sample);
+		await sessionStore().saveDataset(records);
 		return { ok: true };
 	} catch (error) {
 		return { ok: false, message: error instanceof Error ? error.message : String(error), quota: isQuotaError(error) };
@@ -80,10 +82,16 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
 			});
 			result.sample.sha256 = await datasetHash(result.sample);
-			const stored = request.store ? await store(result.sample) : null;
+			// The records to store are copies, made before the arrays move to the page: the page gets
+			// the firms first, and the store is written afterwards.
+			const records = request.store ? datasetRecordsToStore(result.sample) : null;
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows, industry } = result.sample;
-			post({ type: 'firms', id: request.id, ...result, stored }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
+			post({ type: 'firms', id: request.id, ...result, storing: records !== null }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
+			if (records) {
+				// One write at a time: a later import's pieces must not interleave with this one's.
+				storing = storing.then(async () => post({ type: 'stored', id: request.id, outcome: await store(records) }));
+			}
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
 			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });

@@ -54,7 +54,8 @@ describe('session store', () => {
 			put: async () => {
 				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			},
-			delete: async () => {}
+			delete: async () => {},
+			keys: async () => []
 		};
 		const error = await sessionStore(full).saveDataset(sample).catch((e: unknown) => e);
 		expect(isQuotaError(error)).toBe(true);

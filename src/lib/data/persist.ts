@@ -9,7 +9,7 @@ import type { Zone } from '$lib/core/model';
 import { codeColumn, type CodeColumn, type FirmSample } from './firm-sample';
 import type { ImportedInstitutions } from './import-institutions';
 import type { ReferenceLayer } from './reference-layers';
-import { datasetFromRecords, datasetRecords, isDatasetManifest, manifestKeys } from './stored-dataset';
+import { datasetFromRecords, datasetRecords, isDatasetManifest, manifestKeys, type DatasetRecords } from './stored-dataset';
 
 /** Which firms a session was made with. */
 export interface DatasetRef {
@@ -38,14 +38,19 @@ export interface KeyValueBackend {
 	get(key: string): Promise<unknown>;
 	put(key: string, value: unknown): Promise<void>;
 	delete(key: string): Promise<void>;
+	keys(): Promise<string[]>;
 }
 
 export interface SessionStore {
 	/** The saved session and imported dataset, each null when there is none. */
 	load(): Promise<{ session: StoredSession | null; dataset: FirmSample | null }>;
 	saveSession(session: StoredSession): Promise<void>;
-	/** Keeps an imported dataset; null forgets it (the bundled sample is never stored). */
-	saveDataset(dataset: FirmSample | null): Promise<void>;
+	/**
+	 * Keeps an imported dataset, or the records `datasetRecordsToStore` made of one (which can be
+	 * made before the dataset's arrays are transferred elsewhere); null forgets it (the bundled
+	 * sample is never stored).
+	 */
+	saveDataset(dataset: FirmSample | DatasetRecords | null): Promise<void>;
 	clear(): Promise<void>;
 }
 
@@ -74,24 +79,42 @@ export function sessionStore(backend: KeyValueBackend = indexedDbBackend()): Ses
 		},
 		saveSession: (session) => backend.put(SESSION_KEY, session),
 		async saveDataset(dataset) {
-			const before = await backend.get(DATASET_KEY);
 			if (dataset) await putPieces(backend, dataset);
 			else await backend.delete(DATASET_KEY);
-			if (isDatasetManifest(before)) for (const key of manifestKeys(before)) await backend.delete(key);
+			await deleteUnlistedPieces(backend);
 		},
 		async clear() {
-			const before = await backend.get(DATASET_KEY);
 			await backend.delete(SESSION_KEY);
 			await backend.delete(DATASET_KEY);
-			if (isDatasetManifest(before)) for (const key of manifestKeys(before)) await backend.delete(key);
+			await deleteUnlistedPieces(backend);
 		}
 	};
 }
 
+/**
+ * Removes the pieces the stored manifest does not list: those of the dataset stored before, and
+ * any left by a write the page's closing cut short.
+ */
+async function deleteUnlistedPieces(backend: KeyValueBackend): Promise<void> {
+	const manifest = await backend.get(DATASET_KEY);
+	const listed = new Set(isDatasetManifest(manifest) ? manifestKeys(manifest) : []);
+	for (const key of await backend.keys()) if (key.startsWith(`${DATASET_KEY}-`) && !listed.has(key)) await backend.delete(key);
+}
+
+/**
+ * The records a dataset is stored as (copies of its columns), for `saveDataset`.
+ *
+ * @example
+ * const records = datasetRecordsToStore(sample); // then transfer the sample's arrays
+ * await sessionStore().saveDataset(records);
+ */
+export function datasetRecordsToStore(dataset: FirmSample): DatasetRecords {
+	return datasetRecords(dataset, `${DATASET_KEY}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+}
+
 /** Writes a dataset's pieces, then the manifest that lists them; a write cut short removes what it wrote. */
-async function putPieces(backend: KeyValueBackend, dataset: FirmSample): Promise<void> {
-	const prefix = `${DATASET_KEY}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-	const { manifest, pieces } = datasetRecords(dataset, prefix);
+async function putPieces(backend: KeyValueBackend, dataset: FirmSample | DatasetRecords): Promise<void> {
+	const { manifest, pieces } = 'manifest' in dataset ? dataset : datasetRecordsToStore(dataset);
 	const written: string[] = [];
 	try {
 		for (const [key, value] of pieces) {
@@ -117,7 +140,8 @@ export function indexedDbBackend(name = DB_NAME): KeyValueBackend {
 	return {
 		get: async (key) => (await open()).get(STORE, key),
 		put: async (key, value) => void (await (await open()).put(STORE, value, key)),
-		delete: async (key) => (await open()).delete(STORE, key)
+		delete: async (key) => (await open()).delete(STORE, key),
+		keys: async () => (await (await open()).getAllKeys(STORE)).map(String)
 	};
 }
 
@@ -133,7 +157,8 @@ export function memoryBackend(): KeyValueBackend & { data: Map<string, unknown> 
 		data,
 		get: async (key) => structuredClone(data.get(key)),
 		put: async (key, value) => void data.set(key, structuredClone(value)),
-		delete: async (key) => void data.delete(key)
+		delete: async (key) => void data.delete(key),
+		keys: async () => [...data.keys()]
 	};
 }
 

@@ -50,6 +50,14 @@ describe('a dataset stored in pieces', () => {
 		expect([...backend.data.keys()]).toEqual([]);
 	});
 
+	it('removes pieces no manifest lists, as a write cut short by a closed page leaves them', async () => {
+		const backend = memoryBackend();
+		backend.data.set('dataset-old:text:0', 'left over');
+		await sessionStore(backend).saveDataset(sampleOf(['a']));
+		expect(backend.data.has('dataset-old:text:0')).toBe(false);
+		expect((await sessionStore(backend).load()).dataset).toEqual(sampleOf(['a']));
+	});
+
 	it('leaves no piece behind when a write fails, and keeps the dataset stored before', async () => {
 		const backend = memoryBackend();
 		const first = sampleOf(['a']);

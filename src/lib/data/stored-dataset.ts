@@ -28,6 +28,12 @@ export function pieceKey(prefix: string, name: string, k: number): string {
 	return `${prefix}:${name}:${k}`;
 }
 
+/** A dataset's records: the manifest and every piece (copies of the dataset's columns). */
+export interface DatasetRecords {
+	manifest: DatasetManifest;
+	pieces: [key: string, value: Column][];
+}
+
 /**
  * The records of `sample`: the manifest and every piece.
  *
@@ -36,7 +42,7 @@ export function pieceKey(prefix: string, name: string, k: number): string {
  * for (const [key, value] of pieces) await backend.put(key, value);
  * await backend.put('dataset', manifest);
  */
-export function datasetRecords(sample: FirmSample, prefix: string, pieceBytes = PIECE_BYTES): { manifest: DatasetManifest; pieces: [key: string, value: Column][] } {
+export function datasetRecords(sample: FirmSample, prefix: string, pieceBytes = PIECE_BYTES): DatasetRecords {
 	const { rows, lon, lat, industry, ...rest } = sample;
 	const columns: Record<ColumnName, Column> = { text: rows.text, rowCell: rows.rowCell, cellStart: rows.cellStart, rowEnd: rows.rowEnd, lon, lat, industry: industry.index };
 	const pieces: [string, Column][] = [];

@@ -112,11 +112,15 @@ export class WorkingSession {
 	}
 
 	/**
-	 * Firms the import worker has already kept in the store (or failed to keep): the page does not
-	 * write them again, which would freeze it for a second per million rows.
+	 * Firms the import worker keeps in the store itself: the page does not write them again, which
+	 * would freeze it for a second per million rows. `storedOutcome` says how the worker's write went.
 	 */
-	adoptStored(sample: FirmSample, outcome: StoreOutcome): void {
+	adoptStored(sample: FirmSample): void {
 		this.#savedDataset = sample;
+	}
+
+	/** How the import worker's write of the firms went. */
+	storedOutcome(outcome: StoreOutcome): void {
 		// A notice of its own: a later successful save of the zones does not mean the firms were kept.
 		if (outcome.ok) this.#notices.dismiss(DATASET_SAVE_NOTICE);
 		else this.#notices.show({ id: DATASET_SAVE_NOTICE, key: outcome.quota ? 'session.quota' : 'session.saveFailed', params: { message: outcome.message }, tone: 'error' });

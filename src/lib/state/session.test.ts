@@ -47,14 +47,16 @@ describe('WorkingSession', () => {
 		const backend = memoryBackend();
 		const { session, notices } = open(sessionStore(backend));
 		await session.restore(async () => bundled);
-		session.adoptStored(imported, { ok: true });
+		session.adoptStored(imported);
+		session.storedOutcome({ ok: true });
 		session.show(imported);
 		await session.saveNow();
 		expect(backend.data.has('dataset')).toBe(false); // the worker's copy is the stored one
 		expect(backend.data.get('session')).toMatchObject({ dataset: { file: 'survey.csv', rows: 2, bundled: false } });
 		const other = parseFirmSample('id,lat,lon\nX,35,139\n', { file: 'other.csv' });
-		session.adoptStored(other, { ok: false, message: 'full', quota: true });
+		session.adoptStored(other);
 		session.show(other);
+		session.storedOutcome({ ok: false, message: 'full', quota: true });
 		await session.saveNow();
 		expect(backend.data.has('dataset')).toBe(false);
 		expect(notices.items.find((n) => n.id === 'session-dataset-save')).toMatchObject({ key: 'session.quota', params: { message: 'full' }, tone: 'error' });
