@@ -54,6 +54,9 @@ export class WorkingSession {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#stop: (() => void) | null = null;
 	#hashes = new WeakMap<FirmSample, Promise<string>>();
+	/** Imported datasets the import worker is still writing. */
+	#storing = 0;
+	readonly #askBeforeLeaving = (event: Event) => event.preventDefault();
 
 	constructor(options: WorkingSessionOptions) {
 		this.zones = options.zones;
@@ -117,10 +120,13 @@ export class WorkingSession {
 	 */
 	adoptStored(sample: FirmSample): void {
 		this.#savedDataset = sample;
+		// Leaving the page during the write (seconds for a million rows) would lose the firms: ask first.
+		if (this.#storing++ === 0 && typeof window !== 'undefined') window.addEventListener('beforeunload', this.#askBeforeLeaving);
 	}
 
 	/** How the import worker's write of the firms went. */
 	storedOutcome(outcome: StoreOutcome): void {
+		if (this.#storing > 0 && --this.#storing === 0 && typeof window !== 'undefined') window.removeEventListener('beforeunload', this.#askBeforeLeaving);
 		// A notice of its own: a later successful save of the zones does not mean the firms were kept.
 		if (outcome.ok) this.#notices.dismiss(DATASET_SAVE_NOTICE);
 		else this.#notices.show({ id: DATASET_SAVE_NOTICE, key: outcome.quota ? 'session.quota' : 'session.saveFailed', params: { message: outcome.message }, tone: 'error' });

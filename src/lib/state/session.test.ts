@@ -63,6 +63,23 @@ describe('WorkingSession', () => {
 		session.destroy();
 	});
 
+	it('asks before the page is left while the import worker is still writing firms', async () => {
+		const listeners = new Set<string>();
+		const stub = { addEventListener: (type: string) => listeners.add(type), removeEventListener: (type: string) => listeners.delete(type) };
+		const global = globalThis as { window?: unknown };
+		global.window = stub;
+		try {
+			const { session } = open(null);
+			session.adoptStored(imported);
+			expect(listeners.has('beforeunload')).toBe(true);
+			session.storedOutcome({ ok: true });
+			expect(listeners.has('beforeunload')).toBe(false);
+			session.destroy();
+		} finally {
+			delete global.window;
+		}
+	});
+
 	it('references the bundled sample without storing it', async () => {
 		const backend = memoryBackend();
 		const { session, zones } = open(sessionStore(backend));
