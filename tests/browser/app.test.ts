@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFirms } from './firms-reference';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
 import { drawnFirmsCheck } from './map-helpers';
 
 const districts: { id: string; bbox: [number, number, number, number] }[] = JSON.parse(
@@ -45,8 +45,7 @@ describe('the app, offline', () => {
 	let app: OpenedApp;
 
 	beforeAll(async () => {
-		app = await openApp('/');
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/');
 	});
 	afterAll(() => app?.close());
 

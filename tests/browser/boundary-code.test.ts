@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 import { sourceFeatureCount } from './map-helpers';
 
 // Municipal boundaries by local government code, online: the niiyz/JapanCityGeoJson URL is answered
@@ -23,10 +23,9 @@ const message = (page: Page) => page.locator('form.by-code [data-boundary-messag
 let app: OpenedApp;
 
 beforeAll(async () => {
-	app = await openApp('/#10/35.56/139.72', {
+	app = await openReadyApp('/#10/35.56/139.72', {
 		online: { [OTA]: readFileSync('tests/fixtures/boundaries/13111.json'), [`${N03}/13/13999.json`]: { status: 404, body: '404: Not Found' } }
 	});
-	await waitForMap(app.page, 90_000);
 });
 
 afterAll(async () => {

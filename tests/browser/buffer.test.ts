@@ -5,7 +5,7 @@ import { validateZones } from '../../src/lib/core/geo';
 import type { InstitutionType } from '../../src/lib/core/model';
 import { institutionBuffers } from '../../src/lib/core/proximity';
 import { readFirms, readInstitutions } from './firms-reference';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 
 const firms = readFirms();
 const sites = readInstitutions().features.map((f) => ({
@@ -27,8 +27,7 @@ describe('zones within a distance of R&D institutions', () => {
 	let app: OpenedApp;
 
 	beforeAll(async () => {
-		app = await openApp('/#11/34.68/135.58');
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/#11/34.68/135.58');
 	});
 	afterAll(() => app?.close());
 

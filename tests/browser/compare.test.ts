@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 
 /** Firms of the sample with an answer in `column`, read here in Node from the file the app shows. */
 function answered(column: string): number {
@@ -24,8 +24,7 @@ describe('comparing the firms inside and outside a zone', () => {
 	const hostile = '<img src=x onerror=alert(1)>東大阪';
 
 	beforeAll(async () => {
-		app = await openApp('/');
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/');
 	});
 	afterAll(() => app?.close());
 
@@ -164,8 +163,7 @@ describe('comparing the firms inside and outside a zone', () => {
 describe('the comparison in Japanese', () => {
 	let app: OpenedApp;
 	beforeAll(async () => {
-		app = await openApp('/', { locale: 'ja-JP' });
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/', { locale: 'ja-JP' });
 	});
 	afterAll(() => app?.close());
 

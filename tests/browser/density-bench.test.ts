@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openApp, openReadyApp, type OpenedApp } from './harness';
 
 /**
  * Benchmark of the Duranton–Overman test as the app runs it: (1) on the harness page
@@ -68,10 +68,9 @@ describe('Duranton–Overman in the browser', () => {
 	});
 
 	it('runs the panel’s 1,000-draw test on the Higashi-Osaka view with a progress bar', { timeout: 600_000 }, async () => {
-		const app = await openApp('/#13/34.668/135.60');
+		const app = await openReadyApp('/#13/34.668/135.60');
 		opened.push(app);
 		const { page } = app;
-		await waitForMap(page, 60_000);
 		await page.getByText('Density and cluster detection').click();
 		await page.locator('#do-industry').selectOption('24');
 		expect(await page.locator('#do-draws').inputValue()).toBe('1000');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 
 /** Features a GeoJSON source of the map holds (its data, not what is drawn), or -1 without the source. */
 function sourceFeatures(page: Page, id: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
@@ -28,8 +28,7 @@ describe('density measures, cluster detection and the localisation test', () => 
 
 	beforeAll(async () => {
 		// Higashi-Osaka at zoom 13: the densest district of the sample.
-		app = await openApp('/#13/34.668/135.60');
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/#13/34.668/135.60');
 		await app.page.getByText('Density and cluster detection').click();
 	});
 	afterAll(() => app?.close());

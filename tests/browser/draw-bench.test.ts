@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, type OpenedApp } from './harness';
 
 /**
  * Benchmark over 100,000 seeded firms (harness page /test/draw-bench): from releasing a dragged
@@ -31,8 +31,7 @@ describe('reclassification after a vertex drag', () => {
 	let app: OpenedApp;
 
 	beforeAll(async () => {
-		app = await openApp(`/test/draw-bench?n=${FIRMS}`);
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp(`/test/draw-bench?n=${FIRMS}`);
 	});
 	afterAll(() => app?.close());
 

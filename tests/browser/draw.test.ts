@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
 import { haversineKm } from '../../src/lib/core/geo';
 import { readFirms, readInstitutions } from './firms-reference';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 import { OTA_CORNERS, OTA_VIEW, engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 const firms = readFirms();
@@ -43,8 +43,7 @@ describe('drawing a zone and classifying the firms', () => {
 	const corners = OTA_CORNERS;
 
 	beforeAll(async () => {
-		app = await openApp(OTA_VIEW);
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp(OTA_VIEW);
 		await settled(app.page);
 	});
 	afterAll(() => app?.close());

@@ -87,6 +87,21 @@ export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
 	});
 }
 
+/**
+ * Opens the app (see {@link openApp}) and waits until its map is ready; a map that never gets
+ * ready fails with the page's own errors, which say why.
+ */
+export async function openReadyApp(path = '/', options: OpenAppOptions = {}): Promise<OpenedApp> {
+	const app = await openApp(path, options);
+	try {
+		await waitForMap(app.page, 90_000);
+	} catch (error) {
+		await app.close();
+		throw new Error(`map not ready at ${path}; page errors: ${JSON.stringify(app.errors)}`, { cause: error });
+	}
+	return app;
+}
+
 /** Saves tests/output/screens/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
 	mkdirSync('tests/output/screens', { recursive: true });

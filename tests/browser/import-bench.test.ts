@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmsCsv } from '../../bench/lib/import-data';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, waitForMap, type OpenedApp } from './harness';
 
 /**
  * Firm rows of the import benchmark's CSV (1,000,000 by default, 78 MB; IMPORT_BENCH_FIRMS sets the
@@ -27,8 +27,7 @@ let placedCount = 0;
 
 beforeAll(async () => {
 	path = firmsCsv(FIRMS);
-	app = await openApp('/');
-	await waitForMap(app.page, 90_000);
+	app = await openReadyApp('/');
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusCases } from '../fixtures/import/corpus';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, type OpenedApp } from './harness';
 
 // The import corpus through the real page: each file is chosen in the file picker and imported
 // as the dialog guesses (the exchanged-columns fix taken when offered), and the outcome the user
@@ -29,8 +29,7 @@ function place(problem: string): string {
 let app: OpenedApp;
 
 beforeAll(async () => {
-	app = await openApp('/');
-	await waitForMap(app.page, 90_000);
+	app = await openReadyApp('/');
 });
 
 afterAll(async () => {

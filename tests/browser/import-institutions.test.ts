@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
 import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
 // A user's own list of R&D institutions with Japanese headers and types: one type the vocabulary
@@ -40,8 +40,7 @@ const bundledCount = (JSON.parse(readFileSync('geodata/institutions.geo.json', '
 let app: OpenedApp;
 
 beforeAll(async () => {
-	app = await openApp(OTA_VIEW);
-	await waitForMap(app.page, 90_000);
+	app = await openReadyApp(OTA_VIEW);
 });
 
 afterAll(async () => {

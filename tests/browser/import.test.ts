@@ -1,7 +1,7 @@
 import Encoding from 'encoding-japanese';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, type OpenedApp } from './harness';
 
 // A user's own firm list, as Excel in Japan saves it: Shift_JIS, Japanese headers, CRLF. One row
 // has an unusable latitude, one a quoted comma, one markup in its name (which must stay text).
@@ -20,12 +20,7 @@ const FILE = '大田区企業.csv';
 let app: OpenedApp;
 
 beforeAll(async () => {
-	app = await openApp('/');
-	try {
-		await waitForMap(app.page, 90_000);
-	} catch (error) {
-		throw new Error(`map not ready; page errors: ${JSON.stringify(app.errors)}`, { cause: error });
-	}
+	app = await openReadyApp('/');
 });
 
 afterAll(async () => {
@@ -100,9 +95,8 @@ describe('import a Shift_JIS CSV with Japanese headers', () => {
 
 describe('import in Japanese', () => {
 	it('words the dialog and the problems in Japanese', async () => {
-		const ja = await openApp('/', { locale: 'ja-JP' });
+		const ja = await openReadyApp('/', { locale: 'ja-JP' });
 		try {
-			await waitForMap(ja.page, 90_000);
 			const { page } = ja;
 			await expect(page.getByRole('heading', { name: '手元のデータ' }).count()).resolves.toBe(1);
 			await page.locator('#import-file').setInputFiles({ name: FILE, mimeType: 'text/csv', buffer: Buffer.from(csv) });

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, waitForMap, type OpenedApp } from './harness';
 
 /** A solid-colour 256×256 PNG, as a GSI tile stand-in. */
 function solidPng(rgb: [number, number, number]): Buffer {
@@ -77,9 +77,8 @@ describe('online basemaps', () => {
 	afterEach(() => app?.close());
 
 	it('draws GSI tiles under the overlays with their attribution', async () => {
-		app = await openApp('/#9/35.56/139.72', { online: { [GSI]: solidPng([200, 230, 200]) } });
+		app = await openReadyApp('/#9/35.56/139.72', { online: { [GSI]: solidPng([200, 230, 200]) } });
 		const { page } = app;
-		await waitForMap(page, 60_000);
 		const tiles: string[] = [];
 		page.on('requestfinished', (request) => {
 			if (request.url().includes('cyberjapandata')) tiles.push(request.url());
@@ -113,9 +112,8 @@ describe('online basemaps', () => {
 	});
 
 	it('keeps working and says so plainly when tiles fail', async () => {
-		app = await openApp('/#9/34.66/135.57');
+		app = await openReadyApp('/#9/34.66/135.57');
 		const { page } = app;
-		await waitForMap(page, 60_000);
 		await page.getByLabel('GSI Standard map (online)').check();
 		const notice = page.locator('[data-notice="tiles"]');
 		await notice.waitFor();
@@ -147,9 +145,8 @@ describe('online municipal boundaries', () => {
 
 	it('replaces the approximation with the real boundary, says which failed, and caches the download', async () => {
 		const otaUrl = `${N03}/13/13111.json`;
-		app = await openApp('/#10/35.56/139.72', { online: { [otaUrl]: otaBoundary } });
+		app = await openReadyApp('/#10/35.56/139.72', { online: { [otaUrl]: otaBoundary } });
 		const { page } = app;
-		await waitForMap(page, 60_000);
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, type OpenedApp } from './harness';
 
 describe('popups show data as text', () => {
 	let app: OpenedApp;
 
 	beforeAll(async () => {
-		app = await openApp('/test/popup-escape');
-		await waitForMap(app.page);
+		app = await openReadyApp('/test/popup-escape');
 	});
 	afterAll(() => app?.close());
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
 import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
 // A municipality layer imported for reference: drawn as labelled outlines under the firms, never
@@ -28,8 +28,7 @@ const rendered = (page: Page, layer: string) => page.evaluate((id) => window.__c
 let app: OpenedApp;
 
 beforeAll(async () => {
-	app = await openApp(OTA_VIEW);
-	await waitForMap(app.page, 90_000);
+	app = await openReadyApp(OTA_VIEW);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Position } from 'geojson';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
 import { OTA_CORNERS, OTA_VIEW, engineInsideFlags, lngLatsAt, settled } from './map-helpers';
 
 // The export, zones file, session file and browser storage, end to end in Chromium: a zone drawn by
@@ -71,8 +71,7 @@ describe('export, session files and browser storage', () => {
 	const corners = OTA_CORNERS;
 
 	beforeAll(async () => {
-		app = await openApp(OTA_VIEW);
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp(OTA_VIEW);
 		await settled(app.page);
 		const { page } = app;
 		await page.getByRole('toolbar').locator('[data-tool="polygon"]').click();

@@ -1,7 +1,7 @@
 import type { Feature, Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
-import { openApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, type OpenedApp } from './harness';
 import { lngLatsAt } from './map-helpers';
 
 /** Polygons terra-draw holds, from the GeoJSON source its MapLibre adapter draws them with. */
@@ -26,8 +26,7 @@ async function drawPolygon(app: OpenedApp, corners: [number, number][]): Promise
 describe('snapping new corners to drawn zones', () => {
 	let app: OpenedApp;
 	beforeAll(async () => {
-		app = await openApp('/#14/35.5615/139.716');
-		await waitForMap(app.page, 60_000);
+		app = await openReadyApp('/#14/35.5615/139.716');
 	});
 	afterAll(() => app?.close());
 
