@@ -16,8 +16,6 @@ export type ImportTarget = { as: 'firms' | 'zones' | 'reference'; nameColumn?: s
 
 export interface ImportResult {
 	firms?: FirmSample;
-	/** For firms: the worker is keeping them in the session store; `onstored` tells how it went. */
-	storing?: boolean;
 	zones?: Zone[];
 	institutions?: InstitutionPoint[];
 	problems: ImportProblem[];
@@ -51,9 +49,12 @@ export class ImportClient {
 		this.#send({ type: 'preview', id: ++this.#id, file });
 	}
 
-	/** Imports the previewed file as firms with this mapping; resolves with the result, or null if cancelled or failed. */
-	importFirms(mapping: ColumnMapping, swap: boolean, store = true): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap, store });
+	/**
+	 * Imports the previewed file as firms with this mapping; resolves with the result, or null if
+	 * cancelled or failed. The worker then keeps the firms in the session store (see `onstored`).
+	 */
+	importFirms(mapping: ColumnMapping, swap: boolean): Promise<ImportResult | null> {
+		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap });
 	}
 
 	/** Imports the previewed features as zones. */
@@ -136,7 +137,7 @@ export class ImportClient {
 			case 'institutions': {
 				const result: ImportResult =
 					reply.type === 'firms'
-						? { firms: reply.sample, storing: reply.storing, problems: reply.problems, rows: reply.rows }
+						? { firms: reply.sample, problems: reply.problems, rows: reply.rows }
 						: reply.type === 'institutions'
 							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
 							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };

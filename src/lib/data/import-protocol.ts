@@ -10,8 +10,8 @@ import type { ColumnMapping, ImportPreview } from './import-preview';
 
 export type ImportRequest =
 	| { type: 'preview'; id: number; file: File }
-	/** `store`: the worker also keeps the firms in the browser's session store (see `StoreOutcome`). */
-	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean; store: boolean }
+	/** The worker also keeps the imported firms in the browser's session store (see `StoreOutcome`). */
+	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean }
 	| { type: 'import-zones'; id: number; nameColumn?: string }
 	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
 	| { type: 'cancel'; id: number };
@@ -41,8 +41,8 @@ export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: b
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; storing: boolean }
-	/** After `firms` with `storing`: whether the firms were kept (whatever request is current by then). */
+	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number }
+	/** After `firms`: whether the firms were kept (whatever request is current by then). */
 	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }
 	| { type: 'institutions'; id: number; institutions: InstitutionPoint[]; problems: ImportProblem[]; rows: number }

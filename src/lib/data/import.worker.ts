@@ -84,14 +84,12 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			result.sample.sha256 = await datasetHash(result.sample);
 			// The records to store are copies, made before the arrays move to the page: the page gets
 			// the firms first, and the store is written afterwards.
-			const records = request.store ? datasetRecordsToStore(result.sample) : null;
+			const records = datasetRecordsToStore(result.sample);
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows, industry } = result.sample;
-			post({ type: 'firms', id: request.id, ...result, storing: records !== null }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
-			if (records) {
-				// One write at a time: a later import's pieces must not interleave with this one's.
-				storing = storing.then(async () => post({ type: 'stored', id: request.id, outcome: await store(records) }));
-			}
+			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
+			// One write at a time: a later import's pieces must not interleave with this one's.
+			storing = storing.then(async () => post({ type: 'stored', id: request.id, outcome: await store(records) }));
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
 			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });
