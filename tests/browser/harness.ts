@@ -102,6 +102,29 @@ export async function openReadyApp(path = '/', options: OpenAppOptions = {}): Pr
 	return app;
 }
 
+/**
+ * A value the app keeps in the browser's session store (IndexedDB "cluster-map"), or undefined;
+ * polled by tests that must wait until a change is saved before they reload.
+ */
+export function storedValue<T>(page: Page, key: string): Promise<T | undefined> {
+	return page.evaluate(async (name) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const open = indexedDB.open('cluster-map');
+			open.onsuccess = () => resolve(open.result);
+			open.onerror = () => reject(open.error);
+		});
+		try {
+			return await new Promise<T | undefined>((resolve) => {
+				const get = db.transaction('working').objectStore('working').get(name);
+				get.onsuccess = () => resolve(get.result as T | undefined);
+				get.onerror = () => resolve(undefined);
+			});
+		} finally {
+			db.close();
+		}
+	}, key);
+}
+
 /** Saves tests/output/screens/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
 	mkdirSync('tests/output/screens', { recursive: true });

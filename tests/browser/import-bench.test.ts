@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmsCsv } from '../../bench/lib/import-data';
-import { openReadyApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, storedValue, waitForMap, type OpenedApp } from './harness';
 
 /**
  * Firm rows of the import benchmark's CSV (1,000,000 by default, 78 MB; IMPORT_BENCH_FIRMS sets the
@@ -105,26 +105,11 @@ describe('import of a large firm list in the browser', () => {
 		const { page } = app;
 		expect(placedCount).toBeGreaterThan(0);
 		// The import worker stores the firms after handing them to the page: wait for its manifest.
-		// (Polled with evaluate, which awaits the page's promise; waitForFunction would take the
-		// promise itself as a true answer.)
-		const storedManifest = () =>
-			page.evaluate(
-				async ({ file, rows }) => {
-					const db = await new Promise<IDBDatabase>((resolve, reject) => {
-						const open = indexedDB.open('cluster-map');
-						open.onsuccess = () => resolve(open.result);
-						open.onerror = () => reject(open.error);
-					});
-					const manifest = await new Promise<{ sample?: { file: string; rowCount: number } } | undefined>((resolve) => {
-						const get = db.transaction('working').objectStore('working').get('dataset');
-						get.onsuccess = () => resolve(get.result);
-						get.onerror = () => resolve(undefined);
-					});
-					db.close();
-					return manifest?.sample?.file === file && manifest.sample.rowCount === rows;
-				},
-				{ file: path.split('/').pop()!, rows: placedCount }
-			);
+		const file = path.split('/').pop()!;
+		const storedManifest = async () => {
+			const manifest = await storedValue<{ sample?: { file: string; rowCount: number } }>(page, 'dataset');
+			return manifest?.sample?.file === file && manifest.sample.rowCount === placedCount;
+		};
 		await expect.poll(storedManifest, { timeout: 240_000, interval: 1000 }).toBe(true);
 		// Long tasks from the very start of the new page, before its own scripts run.
 		await page.addInitScript(() => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, storedValue, waitForMap, type OpenedApp } from './harness';
 import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
 // A user's own list of R&D institutions with Japanese headers and types: one type the vocabulary
@@ -141,7 +141,8 @@ describe('import R&D institutions', () => {
 
 	it('keeps the imported institutions after a reload; a new session brings back the bundled ones', async () => {
 		const { page } = app;
-		await page.waitForTimeout(800); // the session is saved a moment after a change
+		// The session is saved a moment after a change: reload once it holds the imported institutions.
+		await expect.poll(async () => (await storedValue<{ institutions?: { institutions: unknown[] } | null }>(page, 'session'))?.institutions?.institutions.length).toBe(3);
 		await page.reload();
 		await waitForMap(page, 90_000);
 		await waitForInstitutions(page, 3);

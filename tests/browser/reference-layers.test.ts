@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, screenshot, storedValue, waitForMap, type OpenedApp } from './harness';
 import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
 // A municipality layer imported for reference: drawn as labelled outlines under the firms, never
@@ -97,7 +97,8 @@ describe('a reference layer from a file', () => {
 
 	it('is kept with the session and removed with its button', async () => {
 		const { page } = app;
-		await page.waitForTimeout(800); // the session is saved a moment after a change
+		// The session is saved a moment after a change: reload once it holds the zone.
+		await expect.poll(async () => (await storedValue<{ zones: unknown[] }>(page, 'session'))?.zones.length).toBe(1);
 		await page.reload();
 		await waitForMap(page, 90_000);
 		await expect.poll(() => sourceFeatureCount(page, 'references')).toBe(2);
