@@ -37,7 +37,7 @@ function runWith(env: Record<string, string>, ...args: string[]): Promise<Run> {
 	});
 }
 
-const FORMULA = /^[=+\-@]/;
+const FORMULA = /^(?:[\t\r]|[\u200B-\u200D\u2060\uFEFF]*[=+\-@])/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** The formula guard as the CLI contract states it. */
 const guarded = (cell: string) => (FORMULA.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell);

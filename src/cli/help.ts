@@ -54,8 +54,9 @@ Output:
     within_buffer            with --buffer-km; true/false
     problem                  why a row's coordinates could not be used (its other computed
                              columns are then empty); empty otherwise
-  A cell starting with = + - or @ that is not a plain number is written with a leading '
-  so that spreadsheets do not run it as a formula.
+  A cell starting with = + - or @ (also after zero-width characters), a tab or a carriage
+  return, and not a plain number, is written with a leading ' so that spreadsheets do not
+  run it as a formula.
   GeoJSON output: Points with the input properties plus the same fields.
 
   A point on a zone's boundary is inside; holes are outside; zones may overlap.

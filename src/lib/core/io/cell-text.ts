@@ -1,7 +1,8 @@
 import type { CsvRecords } from './scan-csv-records';
 
 const QUOTE = 0x22;
-const utf8 = new TextDecoder('utf-8');
+// ignoreBOM: a cell's own leading U+FEFF is text to keep (the file's BOM is removed before scanning).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * The text of cell k of scanned CSV records: quotes removed and doubled quotes undone for a quoted

@@ -133,6 +133,12 @@ describe('csvCell and needsFormulaGuard', () => {
 		['-1e5', false],
 		['.5', false],
 		['＝全角', false],
+		['\tcmd', true],
+		['\r=x', true],
+		['\u200B=1+2', true],
+		['\uFEFF\u2060@x', true],
+		['\u200B-12', true],
+		['a\t=b', false],
 		["'=x", false],
 		['', false]
 	])('%j needs the guard: %s', (text, guard) => {

@@ -132,12 +132,25 @@ function needsGuard(records: CsvRecords, r: number): boolean {
 			s++; // a quoted cell's text is inside its quotes
 			e--;
 		}
-		const c = b[s];
 		if (s >= e) continue;
+		if (b[s] === 0x09 || b[s] === 0x0d) return true; // tab, CR
+		const t = skipInvisible(b, s, e);
+		const c = b[t];
+		if (t >= e) continue;
 		if (c === 0x3d || c === 0x40) return true; // = @
-		if ((c === 0x2b || c === 0x2d) && !isPlainNumber(b, s, e)) return true; // + -
+		if ((c === 0x2b || c === 0x2d) && (t > s || !isPlainNumber(b, s, e))) return true; // + -
 	}
 	return false;
+}
+
+/** Past the UTF-8 zero-width space, joiners (U+200B–U+200D), word joiner (U+2060) and BOM at `s`. */
+function skipInvisible(b: Uint8Array, s: number, e: number): number {
+	while (s + 2 < e) {
+		const zeroWidth = b[s] === 0xe2 && ((b[s + 1] === 0x80 && b[s + 2] >= 0x8b && b[s + 2] <= 0x8d) || (b[s + 1] === 0x81 && b[s + 2] === 0xa0));
+		if (!zeroWidth && !(b[s] === 0xef && b[s + 1] === 0xbb && b[s + 2] === 0xbf)) break;
+		s += 3;
+	}
+	return s;
 }
 
 /** `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?` over bytes, the byte twin of csv-cell's NUMBER. */

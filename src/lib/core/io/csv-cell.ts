@@ -1,10 +1,14 @@
-const FORMULA_START = /^[=+\-@]/;
+// OWASP's list of formula starts: = + - @, tab and carriage return. Invisible format characters
+// (zero-width space and joiners, word joiner, BOM) before = + - @ count too: a cleaning step that
+// drops them would leave a formula. Full-width ＝＋－＠ are not guarded: spreadsheets read them from a
+// file as text, and "－" is a common Japanese placeholder for "none" that a guard would alter.
+const FORMULA_START = /^(?:[\t\r]|[\u200B-\u200D\u2060\uFEFF]*[=+\-@])/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * Whether a spreadsheet could run this text as a formula: it starts with `=`, `+`, `-` or `@`
- * and is not simply a number. Numbers such as "-12.5" or "+81" are left alone so that numeric
+ * (after any zero-width characters), a tab or a carriage return, and is not simply a number. Numbers such as "-12.5" or "+81" are left alone so that numeric
  * columns stay numeric; "+81-3-1234-5678" or "=SUM(A1)" are not numbers and are guarded.
  *
  * @example

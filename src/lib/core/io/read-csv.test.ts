@@ -89,6 +89,12 @@ describe('readCsv', () => {
 		expect(read.lines).toEqual([3, 4, 7]);
 	});
 
+	it("keeps a cell's own leading U+FEFF; only the file's first bytes are a byte order mark", async () => {
+		const read = await readAll([encode('\ufeffa,b\n\ufeffx,\ufeff\n')]);
+		expect(read.header).toEqual(['a', 'b']);
+		expect(read.rows).toEqual([['\ufeffx', '\ufeff']]);
+	});
+
 	it.each([
 		['an empty file', '', 'is empty'],
 		['only blank lines', '\n\r\n\n', 'has no rows, only blank lines'],

@@ -98,7 +98,10 @@ export function scanCsvRecords(bytes: Uint8Array, options: ScanCsvOptions = {}):
 		for (;;) {
 			let t = 0;
 			const first = b[cs] === QUOTE ? b[cs + 1] : b[cs];
-			if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40) flags |= RECORD_FORMULA_START;
+			// = + - @ tab CR, or the lead byte of a zero-width character or BOM (E2 / EF): a cheap
+			// first look; the writer checks such records exactly.
+			if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x09 || first === 0x0d || first === 0xe2 || first === 0xef)
+				flags |= RECORD_FORMULA_START;
 			if (b[cs] === QUOTE) {
 				flags |= RECORD_QUOTED;
 				let q = cs + 1;

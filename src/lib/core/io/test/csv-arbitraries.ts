@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { csvCell } from '../csv-cell';
 
 /** Characters that stress CSV handling: Japanese, quotes, delimiters, line breaks, formula starts. */
-const UNITS = ['a', 'Z', '0', '7', '.', ' ', '大', '田', '区', '株', '①', '～', 'ｱ', '"', ',', ';', '\t', '\r', '\n', '=', '+', '-', '@', "'", '😀'];
+const UNITS = ['a', 'Z', '0', '7', '.', ' ', '大', '田', '区', '株', '①', '～', 'ｱ', '"', ',', ';', '\t', '\r', '\n', '=', '+', '-', '@', "'", '😀', '\u200B', '\u2060', '＝'];
 
 /** A cell's text. */
 export const cellText = fc.string({ unit: fc.constantFrom(...UNITS), maxLength: 12 });
