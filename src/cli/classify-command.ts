@@ -23,7 +23,7 @@ import {
 } from '../lib/core/io';
 import { BUNDLED_INSTITUTIONS, bundledDistricts } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
-import { AtomicOutput, fileChunks, fileSize, readHead, readWhole } from './node-files';
+import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOverInput } from './node-files';
 import { startEngine } from './engine';
 import { Progress } from './progress';
 import { UsageError } from './usage-error';
@@ -44,6 +44,11 @@ const WORKER_BYTES = 8 << 20;
  */
 export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
 	const started = performance.now();
+	refuseOutputOverInput(args.out, [
+		{ option: '--firms', path: args.firms },
+		{ option: '--zones', path: args.zones },
+		...(args.institutions === undefined ? [] : [{ option: '--institutions', path: args.institutions }])
+	]);
 	const geoJsonFirms = isGeoJson(args.firms);
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
 	const { zones, repaired, invalid } = await loadZones(args.zones, stderr);

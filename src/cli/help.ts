@@ -62,7 +62,8 @@ Output:
   A point on a zone's boundary is inside; holes are outside; zones may overlap.
 
 Exit status: 0 done (rows with problems are kept and counted), 2 unusable input or command
-line (one message says what to fix), 1 unexpected failure.
+line, or an output that cannot be written (one message says what to fix), 130/143 interrupted
+(SIGINT/SIGTERM; nothing is written), 1 unexpected failure.
 
 Example:
   cluster-map classify --firms firms.csv --zones district:ota --institutions bundled \\

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { InputError } from '../lib/core/io';
 
 /**
@@ -84,8 +85,57 @@ function fileError(path: string, error: unknown, action: 'read' | 'write'): Inpu
 }
 
 /**
+ * Refuses an output path that is one of the inputs (the same path, or another name of the same
+ * file: a hard or symbolic link), before anything is read: renaming the finished output into place
+ * would replace the input.
+ *
+ * @throws InputError naming both
+ */
+export function refuseOutputOverInput(out: string, inputs: { option: string; path: string }[]): void {
+	const outStat = statOrNull(out);
+	for (const { option, path } of inputs) {
+		const inStat = statOrNull(path);
+		const same = resolve(out) === resolve(path) || (outStat !== null && inStat !== null && outStat.dev === inStat.dev && outStat.ino === inStat.ino);
+		if (same) {
+			throw new InputError(out, `is the ${option} file${resolve(out) === resolve(path) ? '' : ` ${path} under another name (a link)`}: writing it would replace the input`, {
+				hint: 'Choose another --out; the input is left as it is.'
+			});
+		}
+	}
+}
+
+function statOrNull(path: string) {
+	try {
+		return statSync(path);
+	} catch {
+		return null;
+	}
+}
+
+/** Partial outputs of this process, removed if it is interrupted. */
+const openOutputs = new Set<AtomicOutput>();
+let signalsHandled = false;
+
+/**
+ * On SIGINT or SIGTERM, removes every partial output, says so and exits with 128 + the signal's
+ * number (130, 143), as shells report an interrupted command.
+ */
+function handleInterruptions(): void {
+	if (signalsHandled) return;
+	signalsHandled = true;
+	for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+		process.on(signal, () => {
+			const paths = [...openOutputs].map((output) => output.path);
+			for (const output of openOutputs) output.abandon();
+			process.stderr.write(`\ncluster-map: interrupted (${signal}); nothing was written${paths.length > 0 ? ` to ${paths.join(', ')}` : ''}\n`);
+			process.exit(status);
+		});
+	}
+}
+
+/**
  * An output file written beside its final path and renamed into place on `commit`, so a failed
- * run never leaves a half-written file that looks complete.
+ * or interrupted run never leaves a half-written file that looks complete, nor the partial file.
  */
 export class AtomicOutput {
 	private readonly temporary: string;
@@ -98,20 +148,35 @@ export class AtomicOutput {
 		} catch (error) {
 			throw fileError(path, error, 'write');
 		}
+		openOutputs.add(this);
+		handleInterruptions();
 	}
 
+	/** @throws InputError when the disk is full or the write fails otherwise (the partial file is removed) */
 	write(bytes: Uint8Array | string): void {
 		const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
 		let at = 0;
-		while (at < data.length) at += writeSync(this.fd, data, at, data.length - at);
+		try {
+			while (at < data.length) at += writeSync(this.fd, data, at, data.length - at);
+		} catch (error) {
+			this.abandon();
+			throw writeError(this.path, error);
+		}
 	}
 
 	commit(): void {
-		closeSync(this.fd);
-		renameSync(this.temporary, this.path);
+		try {
+			closeSync(this.fd);
+			renameSync(this.temporary, this.path);
+		} catch (error) {
+			this.abandon();
+			throw writeError(this.path, error);
+		}
+		openOutputs.delete(this);
 	}
 
 	abandon(): void {
+		openOutputs.delete(this);
 		try {
 			closeSync(this.fd);
 		} catch {
@@ -119,4 +184,14 @@ export class AtomicOutput {
 		}
 		rmSync(this.temporary, { force: true });
 	}
+}
+
+function writeError(path: string, error: unknown): InputError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC' || code === 'EDQUOT') {
+		return new InputError(path, `could not be written: ${code === 'ENOSPC' ? 'the disk is full' : 'the disk quota is used up'} (${code}); nothing was written`, {
+			hint: 'Free some space, or choose an --out on another disk, and run again.'
+		});
+	}
+	return fileError(path, error, 'write');
 }
