@@ -27,7 +27,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	let values: Record<string, string | boolean | undefined>;
 	try {
 		({ values } = parseArgs({
-			args: argv,
+			args: joinNegativeValues(argv),
 			strict: true,
 			allowPositionals: false,
 			options: {
@@ -68,6 +68,26 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const format = extension === 'csv' ? 'csv' : extension === 'geojson' || extension === 'json' ? 'geojson' : null;
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
 	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, help, stats };
+}
+
+/**
+ * The arguments with a negative number after a value option joined to it (`--seed -1` →
+ * `--seed=-1`): node's parseArgs reads "-1" as an option and would say the value is missing,
+ * when the value is there and out of range, which the option's own check then says.
+ *
+ * @example
+ * joinNegativeValues(['--permutations', '-1']); // ['--permutations=-1']
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const next = argv[i + 1];
+		if (/^--[a-z][a-z-]*$/.test(argv[i]) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+			out.push(`${argv[i]}=${next}`);
+			i++;
+		} else out.push(argv[i]);
+	}
+	return out;
 }
 
 /**

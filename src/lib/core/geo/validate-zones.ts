@@ -105,7 +105,7 @@ function repairGeometry(geometry: Polygon | MultiPolygon): Repaired {
 			continue;
 		}
 		const bad = badCoordinate(rings);
-		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${JSON.stringify(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).${swapped(bad.value) ? ' Are longitude and latitude swapped?' : ''}` };
+		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${describeValue(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).${swapped(bad.value) ? ' Are longitude and latitude swapped?' : ''}` };
 		const part = repairPolygon(rings as Position[][], where, repairs);
 		if (part === null) continue;
 		const crossing = findCrossing(part);
@@ -133,10 +133,22 @@ function badCoordinate(rings: unknown[]): { ring: number; vertex: number; value:
 		if (!Array.isArray(ring)) return { ring: r, vertex: 0, value: ring };
 		for (let v = 0; v < ring.length; v++) {
 			const p = ring[v];
-			if (!Array.isArray(p) || p.length < 2 || !(Math.abs(p[0]) <= 180) || !(Math.abs(p[1]) <= 90)) return { ring: r, vertex: v, value: p };
+			// typeof, not Math.abs alone: Math.abs("139") and Math.abs(true) are numbers.
+			const numbers = Array.isArray(p) && p.length >= 2 && p.every((x) => typeof x === 'number');
+			if (!numbers || !(Math.abs(p[0]) <= 180) || !(Math.abs(p[1]) <= 90)) return { ring: r, vertex: v, value: p };
 		}
 	}
 	return null;
+}
+
+/** A bad vertex for a message: short, and without walking into nested arrays (no recursion). */
+function describeValue(value: unknown): string {
+	if (Array.isArray(value) && value.some((x) => typeof x === 'object' && x !== null)) return 'an array of arrays, not a position';
+	const text = JSON.stringify(value) ?? String(value);
+	const short = text.length <= 60 ? text : `${text.slice(0, 57)}…`;
+	if (Array.isArray(value) && value.some((x) => typeof x === 'string')) return `${short} (text in quotes, not numbers)`;
+	if (Array.isArray(value) && value.some((x) => typeof x === 'boolean')) return `${short} (true/false, not numbers)`;
+	return short;
 }
 
 function swapped(value: unknown): boolean {

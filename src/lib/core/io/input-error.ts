@@ -17,6 +17,7 @@ export const INPUT_ERROR_CODES = [
 	'invalid-json-csv',
 	'not-feature-collection',
 	'features-missing',
+	'too-deep',
 	'no-features',
 	'no-polygons',
 	'no-usable-polygon',

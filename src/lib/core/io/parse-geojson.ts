@@ -30,9 +30,12 @@ export function parseGeoJson(text: string, options: { file: string }): FeatureCo
 	}
 	const type = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
 	if (type === 'FeatureCollection') {
-		if (!Array.isArray((value as { features?: unknown }).features)) {
+		const features = (value as { features?: unknown }).features;
+		if (!Array.isArray(features)) {
 			throw new InputError(file, 'is a FeatureCollection without a "features" array', { code: 'features-missing', hint: 'Add "features": [ … ] with the features.' });
 		}
+		refuseOtherCrs((value as { crs?: unknown }).crs, file);
+		refuseDeepNesting(features, file);
 		return value as FeatureCollection;
 	}
 	const what = typeof type === 'string' ? `a GeoJSON ${type}` : Array.isArray(value) ? 'a JSON array' : 'JSON without a GeoJSON "type"';
@@ -41,4 +44,60 @@ export function parseGeoJson(text: string, options: { file: string }): FeatureCo
 		params: { type: typeof type === 'string' ? type : Array.isArray(value) ? 'array' : 'none' },
 		hint: 'Wrap the features as {"type": "FeatureCollection", "features": [ … ]}.'
 	});
+}
+
+/** Names of WGS84 longitude/latitude, and of JGD2000 / JGD2011 in degrees (equal to it within a metre or so). */
+const DEGREES_CRS = /(?:CRS84|EPSG:{1,2}(?:4326|4612|6668))$/i;
+
+/**
+ * RFC 7946 dropped the "crs" member: coordinates are WGS84 longitude/latitude. A file that still
+ * names another system (EPSG:3857 Web Mercator, EPSG:6677 plane rectangular IX…) has metres, not
+ * degrees, and would put every feature in the wrong place.
+ */
+function refuseOtherCrs(crs: unknown, file: string): void {
+	const name = (crs as { properties?: { name?: unknown } } | undefined)?.properties?.name;
+	if (typeof name !== 'string' || DEGREES_CRS.test(name.trim())) return;
+	throw new InputError(file, `has a "crs" member naming ${name}: only WGS84 longitude/latitude (RFC 7946) is read`, {
+		code: 'crs-projected',
+		params: { crs: name },
+		hint: 'Reproject it to EPSG:4326 (QGIS: Export → Save Features As…, CRS EPSG:4326; or ogr2ogr -t_srs EPSG:4326) and load it again.'
+	});
+}
+
+/**
+ * Deeper than any GeoJSON needs: a MultiPolygon's numbers sit 4 arrays below the geometry, and
+ * properties rarely nest more than a few levels.
+ */
+const MAX_DEPTH = 64;
+
+/**
+ * Refuses values nested deeper than {@link MAX_DEPTH}, so that no later step that walks a value
+ * recursively (JSON.stringify of a cell, a structured clone to a worker) can run out of stack on a
+ * file built to do that. Iterative: the check itself has no depth limit.
+ */
+function refuseDeepNesting(features: unknown[], file: string): void {
+	const stack: unknown[] = [];
+	const depths: number[] = [];
+	for (let f = 0; f < features.length; f++) {
+		stack.push(features[f]);
+		depths.push(0);
+		while (stack.length > 0) {
+			const node = stack.pop();
+			const depth = depths.pop()!;
+			if (typeof node !== 'object' || node === null) continue;
+			if (depth > MAX_DEPTH) {
+				throw new InputError(file, `feature ${f + 1} is nested more than ${MAX_DEPTH} levels deep`, {
+					code: 'too-deep',
+					params: { feature: f + 1, depth: MAX_DEPTH },
+					hint: 'GeoJSON coordinates are at most four arrays deep; check how the file was made.'
+				});
+			}
+			for (const child of Array.isArray(node) ? node : Object.values(node)) {
+				if (typeof child === 'object' && child !== null) {
+					stack.push(child);
+					depths.push(depth + 1);
+				}
+			}
+		}
+	}
 }

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Files and arguments built to break the command: each is exit 2 with one line naming the file or
+// option and what is wrong, never "unexpected error" or a stack.
+
+const BIN = join(import.meta.dirname, '../../bin/cluster-map.js');
+const IN = join(import.meta.dirname, 'test/in');
+const DIR = mkdtempSync(join(tmpdir(), 'cluster-map-hostile-'));
+
+function run(...args: string[]): Promise<{ status: number; lines: string[] }> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [BIN, ...args], { cwd: DIR, encoding: 'utf8' }, (error, _stdout, stderr) => {
+			resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, lines: stderr.split('\n').filter((l) => l.startsWith('cluster-map:')) });
+		});
+	});
+}
+
+const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+const collection = (geometry: string, properties = '{}', extra = '') => `{"type":"FeatureCollection"${extra},"features":[{"type":"Feature","properties":${properties},"geometry":${geometry}}]}`;
+const square = '{"type":"Polygon","coordinates":[[[139.7,35.5],[139.8,35.5],[139.8,35.6],[139.7,35.5]]]}';
+
+describe('hostile GeoJSON', () => {
+	it.each([
+		['zones', 'deep-zone.geojson', collection(`{"type":"Polygon","coordinates":${nested(100_000)}}`), 'feature 1 is nested more than 64 levels deep'],
+		['firms', 'deep-firm.geojson', collection('{"type":"Point","coordinates":[139.7,35.6]}', `{"memo":${nested(100_000)}}`), 'feature 1 is nested more than 64 levels deep'],
+		['institutions', 'deep-institution.geojson', collection(`{"type":"Point","coordinates":${nested(100_000)}}`), 'feature 1 is nested more than 64 levels deep'],
+		['zones', 'mercator.geojson', collection(square, '{}', ',"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}}'), 'has a "crs" member naming urn:ogc:def:crs:EPSG::3857']
+	])('--%s %s: exit 2 naming the file', async (option, name, text, message) => {
+		writeFileSync(join(DIR, name), text);
+		const files = { firms: join(IN, 'firms.csv'), zones: join(IN, 'zones.geojson'), [option]: name };
+		const out = join(DIR, `${name}.csv`);
+		const result = await run('classify', '--firms', files.firms, '--zones', files.zones, ...(option === 'institutions' ? ['--institutions', name] : []), '--out', out);
+		expect(result.status).toBe(2);
+		expect(result.lines).toEqual([expect.stringContaining(`${name}: ${message}`)]);
+		expect(existsSync(out)).toBe(false);
+	});
+});
+
+describe('out-of-range numbers', () => {
+	it.each([
+		[['compare', '--firms', 'f.csv', '--zones', 'z.geojson', '--outcome', 'x', '--permutations', '-1'], '--permutations must be a whole number, not "-1"'],
+		[['compare', '--firms', 'f.csv', '--zones', 'z.geojson', '--outcome', 'x', '--seed', '-5'], '--seed must be a whole number, not "-5"'],
+		[['classify', '--firms', 'f.csv', '--zones', 'z.geojson', '--institutions', 'bundled', '--buffer-km', '-2', '--out', 'o.csv'], '--buffer-km must be']
+	])('%j says the value is out of range', async (args, message) => {
+		const result = await run(...args);
+		expect(result.status).toBe(2);
+		expect(result.lines).toEqual([expect.stringContaining(message)]);
+	});
+});
