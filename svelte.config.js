@@ -7,7 +7,26 @@ const config = {
 	kit: {
 		// Client-only: firm data never leaves the user's machine, so there is no server to send it to.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html' }),
-		alias: { $geodata: 'geodata' }
+		alias: { $geodata: 'geodata' },
+		// Firm data must not leave the machine: the page may only talk to itself and to the two
+		// online options the user can turn on (GSI tiles, N03 boundaries). Inline scripts need
+		// SvelteKit's hash; MapLibre runs its workers from blob: URLs; Svelte sets style attributes.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'child-src': ['self', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:', 'https://cyberjapandata.gsi.go.jp'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self', 'data:', 'blob:', 'https://cyberjapandata.gsi.go.jp', 'https://raw.githubusercontent.com'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['none']
+			}
+		}
 	}
 };
 
