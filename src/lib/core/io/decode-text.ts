@@ -1,5 +1,6 @@
-import { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
+import { detectEncoding, type TextEncodingName } from './detect-encoding';
 import { InputError } from './input-error';
+import { invalidBytes, unknownEncoding } from './utf8-chunks';
 
 /**
  * A whole small file (GeoJSON, a zones or institutions list) as text: encoding detected as for CSV,
@@ -12,10 +13,10 @@ import { InputError } from './input-error';
 export function decodeText(bytes: Uint8Array, options: { file: string; encoding?: TextEncodingName }): string {
 	if (bytes.length === 0) throw new InputError(options.file, 'is empty', { code: 'empty', hint: 'Choose the file again, or export it again.' });
 	const encoding = options.encoding ?? detectEncoding(bytes.subarray(0, 65536));
-	if (encoding === null) throw new InputError(options.file, 'is not text in a known encoding (UTF-8, Shift_JIS, EUC-JP, or UTF-16 with a byte order mark)', { code: 'unknown-encoding' });
+	if (encoding === null) throw unknownEncoding(options.file, bytes.subarray(0, 65536));
 	try {
 		return new TextDecoder(encoding, { fatal: true }).decode(bytes);
 	} catch {
-		throw new InputError(options.file, `has bytes that are not valid ${ENCODING_LABELS[encoding]}`, { code: 'invalid-bytes', params: { encoding: ENCODING_LABELS[encoding] }, hint: 'Save it again as UTF-8.' });
+		throw invalidBytes(options.file, encoding, bytes);
 	}
 }

@@ -6,6 +6,7 @@
 export const INPUT_ERROR_CODES = [
 	'empty',
 	'unknown-encoding',
+	'utf-32',
 	'invalid-bytes',
 	'too-large',
 	'no-rows',

@@ -1,4 +1,4 @@
-import { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
+import { detectEncoding, ENCODING_LABELS, firstInvalid, utf32Bom, type TextEncodingName } from './detect-encoding';
 import { InputError } from './input-error';
 
 /** Bytes of a file, chunk by chunk: a Node read loop, `File.stream()`, or an array in tests. */
@@ -52,12 +52,7 @@ export async function* utf8Chunks(source: ByteSource, options: Utf8ChunksOptions
 	const first = concat(head, headLength);
 	if (first.length === 0) throw new InputError(file, 'is empty', { code: 'empty', hint: 'Choose a file that has a header row and data rows.' });
 	const encoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detectEncoding(first.subarray(0, sampleBytes));
-	if (encoding === null) {
-		throw new InputError(file, 'is not text in a known encoding (UTF-8, Shift_JIS, EUC-JP, or UTF-16 with a byte order mark)', {
-			code: 'unknown-encoding',
-			hint: 'If it is a spreadsheet, save it from Excel as "CSV UTF-8" or "CSV".'
-		});
-	}
+	if (encoding === null) throw unknownEncoding(file, first.subarray(0, sampleBytes));
 	const convert = encoding === 'utf-8' ? utf8Passthrough(file, options.isUtf8) : transcoder(file, encoding);
 	let bytesRead = first.length;
 	yield* emit(convert(first, done), bytesRead, encoding);
@@ -78,18 +73,27 @@ type Converter = (chunk: Uint8Array, last: boolean) => Uint8Array;
 
 function utf8Passthrough(file: string, isUtf8?: (bytes: Uint8Array) => boolean): Converter {
 	let carry = new Uint8Array(0);
+	// Bytes and line breaks before this chunk (the BOM counted), so an error names its line and byte.
 	let offset = 0;
+	let lines = 0;
 	let started = false;
 	const valid = isUtf8 ?? isValidUtf8;
 	return (chunk, last) => {
 		let bytes = carry.length > 0 ? concat([carry, chunk], carry.length + chunk.length) : chunk;
-		if (!started && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+		if (!started && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+			bytes = bytes.subarray(3);
+			offset = 3;
+		}
 		started = true;
 		const cut = last ? bytes.length : utf8Boundary(bytes);
 		const whole = bytes.subarray(0, cut);
 		carry = bytes.slice(cut);
-		if (!valid(whole)) throw invalid(file, 'utf-8', offset + firstInvalidUtf8(whole));
+		if (!valid(whole)) {
+			const at = firstInvalidUtf8(whole);
+			throw invalid(file, 'utf-8', offset + at, lines + countLineBreaks(whole, at) + 1);
+		}
 		offset += cut;
+		lines += countLineBreaks(whole, cut);
 		return whole;
 	};
 }
@@ -98,24 +102,69 @@ function transcoder(file: string, encoding: TextEncodingName): Converter {
 	const decoder = new TextDecoder(encoding, { fatal: true });
 	const encoder = new TextEncoder();
 	let offset = 0;
+	let lines = 0;
 	return (chunk, last) => {
 		let text: string;
 		try {
 			text = decoder.decode(chunk, { stream: !last });
 		} catch {
-			throw invalid(file, encoding, offset);
+			const at = firstInvalid(chunk, encoding);
+			const before = new TextDecoder(encoding).decode(chunk.subarray(0, at));
+			throw invalid(file, encoding, offset + at, lines + countChar(before, '\n') + 1);
 		}
 		offset += chunk.length;
+		lines += countChar(text, '\n');
 		return encoder.encode(text);
 	};
 }
 
-function invalid(file: string, encoding: TextEncodingName, offset: number): InputError {
-	return new InputError(file, `has bytes that are not valid ${ENCODING_LABELS[encoding]} (near byte ${offset})`, {
+function invalid(file: string, encoding: TextEncodingName, offset: number, line: number): InputError {
+	return new InputError(file, `has bytes that are not valid ${ENCODING_LABELS[encoding]} (byte ${offset})`, {
 		code: 'invalid-bytes',
+		line,
 		params: { encoding: ENCODING_LABELS[encoding], offset },
 		hint: 'The file may mix encodings; open it in a text editor and save it again as UTF-8.'
 	});
+}
+
+/** The error for a whole file that is not valid in its encoding, naming the first bad byte and its line. */
+export function invalidBytes(file: string, encoding: TextEncodingName, bytes: Uint8Array): InputError {
+	const at = firstInvalid(bytes, encoding);
+	return invalid(file, encoding, at, countChar(new TextDecoder(encoding).decode(bytes.subarray(0, at)), '\n') + 1);
+}
+
+/**
+ * Why no encoding fits: UTF-32 (named, as it is not supported), or the line and byte of the first
+ * byte that is not UTF-8 text (a NUL, or an invalid sequence), so the user can look there.
+ */
+export function unknownEncoding(file: string, sample: Uint8Array): InputError {
+	if (utf32Bom(sample)) {
+		return new InputError(file, 'is UTF-32 (it starts with a UTF-32 byte order mark), which is not supported', {
+			code: 'utf-32',
+			hint: 'Save it again as UTF-8 (or Shift_JIS) in a text editor or spreadsheet.'
+		});
+	}
+	const nul = sample.indexOf(0);
+	const bad = firstInvalidUtf8(sample);
+	const at = nul !== -1 && nul < bad ? nul : bad;
+	return new InputError(file, `is not text in a known encoding (UTF-8, Shift_JIS, EUC-JP, or UTF-16 with a byte order mark); the first byte that does not fit is byte ${at}${sample[at] === 0 ? ' (a NUL)' : ''}`, {
+		code: 'unknown-encoding',
+		line: countLineBreaks(sample, at) + 1,
+		params: { offset: at },
+		hint: 'If it is a spreadsheet, save it from Excel as "CSV UTF-8" or "CSV".'
+	});
+}
+
+function countLineBreaks(bytes: Uint8Array, end: number): number {
+	let n = 0;
+	for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
+	return n;
+}
+
+function countChar(text: string, char: string): number {
+	let n = 0;
+	for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+	return n;
 }
 
 /**
@@ -166,24 +215,9 @@ function utf8Boundary(bytes: Uint8Array): number {
 	return n;
 }
 
-/** Offset of the first byte a strict decoder rejects, for the message (slow; only on error). */
+/** Offset of the first byte a strict UTF-8 decoder rejects (slow; only on error). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-	let lo = 0;
-	let hi = bytes.length;
-	const ok = (end: number) => {
-		try {
-			new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-			return true;
-		} catch {
-			return false;
-		}
-	};
-	while (hi - lo > 1) {
-		const mid = (lo + hi) >>> 1;
-		if (ok(mid)) lo = mid;
-		else hi = mid;
-	}
-	return lo;
+	return firstInvalid(bytes, 'utf-8');
 }
 
 function toAsyncIterator(source: ByteSource): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
