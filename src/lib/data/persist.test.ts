@@ -41,11 +41,13 @@ describe('session store', () => {
 		expect((await sessionStore(backend).load()).dataset).toBeNull();
 	});
 
-	it('ignores stored values of another shape instead of failing', async () => {
+	it('ignores stored values of another shape instead of failing, keeping an unreadable session aside', async () => {
 		const backend = memoryBackend();
 		backend.data.set('session', { version: 9, zones: 'x' });
 		backend.data.set('dataset', { columns: [] });
-		expect(await sessionStore(backend).load()).toEqual({ session: null, dataset: null });
+		const loaded = await sessionStore(backend).load();
+		expect(loaded).toMatchObject({ session: null, dataset: null, setAside: { reason: 'newer' } });
+		expect(backend.data.get(loaded.setAside!.key)).toEqual({ version: 9, zones: 'x' });
 	});
 
 	it('passes storage errors on, so the user can be told', async () => {

@@ -41,9 +41,21 @@ export interface KeyValueBackend {
 	keys(): Promise<string[]>;
 }
 
+/** A stored session that could not be read, kept aside under its own key instead of being overwritten. */
+export interface SetAsideSession {
+	key: string;
+	/** `newer`: saved by a later version of the app; `damaged`: not a session this app can read. */
+	reason: 'newer' | 'damaged';
+	/** The record as JSON, for the user to download (typed arrays and the like as plain values). */
+	json: string;
+}
+
 export interface SessionStore {
-	/** The saved session and imported dataset, each null when there is none. */
-	load(): Promise<{ session: StoredSession | null; dataset: FirmSample | null }>;
+	/**
+	 * The saved session and imported dataset, each null when there is none. A session record that
+	 * cannot be read is copied aside first (`setAside`), so the next save does not destroy it.
+	 */
+	load(): Promise<{ session: StoredSession | null; dataset: FirmSample | null; setAside?: SetAsideSession | null }>;
 	saveSession(session: StoredSession): Promise<void>;
 	/**
 	 * Keeps an imported dataset, or the records `datasetRecordsToStore` made of one (which can be
@@ -72,8 +84,11 @@ export function sessionStore(backend: KeyValueBackend = indexedDbBackend()): Ses
 	return {
 		async load() {
 			const [session, dataset] = await Promise.all([backend.get(SESSION_KEY), backend.get(DATASET_KEY)]);
+			const readable = isStoredSession(session);
+			const aside = readable || session === undefined || session === null ? null : await setAside(backend, session);
 			return {
-				session: isStoredSession(session) ? session : null,
+				...(aside ? { setAside: aside } : {}),
+				session: readable ? session : null,
 				dataset: isDatasetManifest(dataset) ? await datasetFromRecords(dataset, (key) => backend.get(key)) : storedSample(dataset)
 			};
 		},
@@ -193,9 +208,29 @@ export function isQuotaError(error: unknown): boolean {
 	return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
 }
 
+/** Copies an unreadable session record to a key of its own, which no save or clear touches. */
+async function setAside(backend: KeyValueBackend, value: unknown): Promise<SetAsideSession> {
+	const key = `${SESSION_KEY}-unreadable-${Date.now().toString(36)}`;
+	await backend.put(key, value);
+	const version = (value as { version?: unknown } | null)?.version;
+	let json: string;
+	try {
+		json = JSON.stringify(value, null, '\t') ?? String(value);
+	} catch {
+		json = String(value);
+	}
+	return { key, reason: typeof version === 'number' && version > 1 ? 'newer' : 'damaged', json };
+}
+
+/** A session this version can use: every zone with an id, a name and a polygonal geometry. */
 function isStoredSession(value: unknown): value is StoredSession {
 	const v = value as StoredSession | null;
-	return typeof v === 'object' && v !== null && v.version === 1 && Array.isArray(v.zones);
+	if (typeof v !== 'object' || v === null || v.version !== 1 || !Array.isArray(v.zones)) return false;
+	const polygonal = (g: unknown) => typeof g === 'object' && g !== null && ['Polygon', 'MultiPolygon'].includes((g as { type?: unknown }).type as string) && Array.isArray((g as { coordinates?: unknown }).coordinates);
+	const zonesOk = v.zones.every((z) => typeof z === 'object' && z !== null && typeof z.id === 'string' && typeof z.name === 'string' && polygonal(z.geometry));
+	const referencesOk = v.references === undefined || Array.isArray(v.references);
+	const datasetOk = v.dataset === null || v.dataset === undefined || (typeof v.dataset === 'object' && typeof v.dataset.file === 'string');
+	return zonesOk && referencesOk && datasetOk;
 }
 
 /**

@@ -83,7 +83,7 @@ export const en = {
 	'synthetic.badge': 'Synthetic sample — not real firms',
 	'firms.count': '{count} firms',
 	'firms.loading': 'Loading firm sample…',
-	'firms.problems': '{count} rows of the firm sample were skipped; first: {first}',
+	'firms.problems': '{count} rows of {file} have no usable position and are not on the map; first: {first}',
 
 	'institution.national-university': 'National university',
 	'institution.public-university': 'Public university',
@@ -129,7 +129,8 @@ export const en = {
 	'popup.kind.prefecture': 'Prefecture',
 	'popup.kind.district': 'District municipality',
 	'popup.kind.institution': 'R&D institution',
-	'popup.kind.firm': 'SME (synthetic sample)',
+	'popup.kind.firm': 'SME',
+	'popup.kind.firmSample': 'SME (synthetic sample)',
 	'popup.kind.cluster': 'Cluster programme region',
 	'popup.industry': 'Industry',
 	'popup.zones': 'In zones',

@@ -81,7 +81,7 @@ export const ja: Record<MessageKey, string> = {
 	'synthetic.badge': '合成サンプル（実在の企業ではありません）',
 	'firms.count': '{count} 社',
 	'firms.loading': '企業サンプルを読み込み中…',
-	'firms.problems': '企業サンプルの {count} 行を読み飛ばしました。最初の問題：{first}',
+	'firms.problems': '{file} の {count} 行は位置が使えないため地図に載せていません。最初の問題：{first}',
 
 	'institution.national-university': '国立大学',
 	'institution.public-university': '公立大学',
@@ -127,7 +127,8 @@ export const ja: Record<MessageKey, string> = {
 	'popup.kind.prefecture': '都道府県',
 	'popup.kind.district': '地区の市区町村',
 	'popup.kind.institution': '研究開発機関',
-	'popup.kind.firm': '中小企業（合成サンプル）',
+	'popup.kind.firm': '中小企業',
+	'popup.kind.firmSample': '中小企業（合成サンプル）',
 	'popup.kind.cluster': 'クラスター計画地域',
 	'popup.industry': '業種',
 	'popup.zones': '所在区域',

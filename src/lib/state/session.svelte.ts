@@ -8,7 +8,7 @@ import type { FirmSample } from '$lib/data/firm-sample';
 import type { ImportedInstitutions } from '$lib/data/import-institutions';
 import type { StoreOutcome } from '$lib/data/import-protocol';
 import type { ReferenceLayer } from '$lib/data/reference-layers';
-import { datasetHash, isQuotaError, sessionStore, type DatasetRef, type SessionStore } from '$lib/data/persist';
+import { datasetHash, isQuotaError, sessionStore, type DatasetRef, type SessionStore, type SetAsideSession } from '$lib/data/persist';
 import type { Notices } from './notices.svelte';
 import { BASEMAPS, DEFAULT_BUFFER_KM, DEFAULT_LAYERS, LAYER_KEYS, type Basemap, type Settings } from './settings.svelte';
 import type { Zones } from './zones.svelte';
@@ -28,6 +28,8 @@ export interface WorkingSessionOptions {
 	store?: SessionStore | null;
 	/** Quiet time after a change before saving (default 400 ms). */
 	debounceMs?: number;
+	/** Offers a text file to the user (the page's download); used for a session record kept aside. */
+	download?: (name: string, text: string) => void;
 }
 
 const SAVE_NOTICE = 'session-save';
@@ -48,6 +50,7 @@ export class WorkingSession {
 	readonly #settings: Settings;
 	readonly #store: SessionStore | null;
 	readonly #debounceMs: number;
+	readonly #download: ((name: string, text: string) => void) | undefined;
 	#bundled: FirmSample | null = null;
 	/** The dataset last written to the store (the bundled sample is written as "none"). */
 	#savedDataset: FirmSample | null = null;
@@ -64,6 +67,7 @@ export class WorkingSession {
 		this.#settings = options.settings;
 		this.#store = options.store === undefined ? sessionStore() : options.store;
 		this.#debounceMs = options.debounceMs ?? 400;
+		this.#download = options.download;
 	}
 
 	/**
@@ -82,6 +86,7 @@ export class WorkingSession {
 			} catch (error) {
 				this.#notices.show({ id: 'session-restore', key: 'session.restoreFailed', params: { message: messageOf(error) }, tone: 'error' });
 			}
+			if (stored.setAside) this.#tellSetAside(stored.setAside);
 			this.institutions = stored.session?.institutions ?? null;
 			this.references = stored.session?.references ?? [];
 			const zones = stored.session?.zones ?? [];
@@ -107,6 +112,16 @@ export class WorkingSession {
 			this.restoring = false;
 			this.#start();
 		}
+	}
+
+	/** Says that the stored session could not be read and was kept aside, with its download. */
+	#tellSetAside(record: SetAsideSession): void {
+		this.#notices.show({
+			id: 'session-set-aside',
+			key: record.reason === 'newer' ? 'session.setAsideNewer' : 'session.setAsideDamaged',
+			tone: 'error',
+			action: { key: 'session.downloadSetAside', run: () => this.#download?.(`${record.key}.json`, record.json) }
+		});
 	}
 
 	/** The page shows other firms (an import): they are kept with the session from now on. */

@@ -171,3 +171,48 @@ describe('WorkingSession', () => {
 		expect(session.settingsValues()).toMatchObject({ bufferKm: 3, basemap: 'offline' });
 	});
 });
+
+describe('an unreadable stored session', () => {
+	const good = { version: 1, savedAt: '2026-01-01T00:00:00.000Z', zones: [zone('a')], dataset: null };
+	it.each([
+		['a newer version', { ...good, version: 2 }, 'session.setAsideNewer'],
+		['zones that are not a list', { ...good, zones: 'a' }, 'session.setAsideDamaged'],
+		['a zone without geometry', { ...good, zones: [{ id: 'a', name: 'A' }] }, 'session.setAsideDamaged'],
+		['a zone with a point', { ...good, zones: [{ ...zone('a'), geometry: { type: 'Point', coordinates: [139, 35] } }] }, 'session.setAsideDamaged'],
+		['a zone without an id', { ...good, zones: [{ ...zone('a'), id: 7 }] }, 'session.setAsideDamaged'],
+		['a dataset reference without a file', { ...good, dataset: { rows: 3 } }, 'session.setAsideDamaged'],
+		['references that are not a list', { ...good, references: {} }, 'session.setAsideDamaged'],
+		['a string', 'garbage', 'session.setAsideDamaged'],
+		['a number', 42, 'session.setAsideDamaged'],
+		['no version', { zones: [] }, 'session.setAsideDamaged']
+	])('(%s) is kept aside, never overwritten, and the user is told with a download', async (_, record, key) => {
+		const backend = memoryBackend();
+		await backend.put('session', record);
+		const downloads: [string, string][] = [];
+		const notices = new Notices();
+		const zones = new Zones();
+		const session = new WorkingSession({ zones, notices, settings: new Settings(null), store: sessionStore(backend), debounceMs: 1, download: (name, text) => downloads.push([name, text]) });
+		await session.restore(async () => bundled);
+		zones.add(zone('new'));
+		await session.saveNow();
+		const asideKeys = [...backend.data.keys()].filter((k) => k.startsWith('session-unreadable-'));
+		expect(asideKeys).toHaveLength(1);
+		expect(backend.data.get(asideKeys[0])).toEqual(record);
+		expect(backend.data.get('session')).toMatchObject({ version: 1, zones: [{ id: 'new' }] });
+		const notice = notices.items.find((n) => n.id === 'session-set-aside');
+		expect(notice).toMatchObject({ key, tone: 'error' });
+		notice!.action!.run();
+		expect(downloads).toEqual([[`${asideKeys[0]}.json`, JSON.stringify(record, null, '\t')]]);
+		session.destroy();
+	});
+
+	it('leaves a readable session alone', async () => {
+		const backend = memoryBackend();
+		await backend.put('session', good);
+		const { session, notices } = open(sessionStore(backend));
+		await session.restore(async () => bundled);
+		expect([...backend.data.keys()].some((k) => k.startsWith('session-unreadable-'))).toBe(false);
+		expect(notices.has('session-set-aside')).toBe(false);
+		session.destroy();
+	});
+});
