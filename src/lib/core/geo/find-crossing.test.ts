@@ -148,6 +148,15 @@ describe('cleanRing', () => {
 		);
 	});
 
+	it('removes a needle that runs across the seam, its tip the first vertex, from the front', () => {
+		const m = 1000;
+		const ring: Position[] = [[m, 0]];
+		for (let i = m - 1; i >= 1; i--) ring.push([i, 0]);
+		ring.push([0, -1], [-1, 0], [0, 1]);
+		for (let i = 1; i < m; i++) ring.push([i, 0]);
+		expect(cleanRing(ring).ring).toEqual([[1, 0], [0, -1], [-1, 0], [0, 1], [1, 0]]);
+	});
+
 	it('counts what it changed', () => {
 		expect(cleanRing([[0, 0], [1, 0], [1, 0], [1, 1], [0, 1]]).repairs).toEqual({ duplicates: 1, spikes: 0, closed: true });
 		expect(cleanRing([[0, 0], [2, 0], [3, 0], [2, 0], [2, 2], [0, 0]]).repairs).toEqual({ duplicates: 0, spikes: 1, closed: false });
