@@ -70,20 +70,24 @@ function edgeTable(rings: readonly (readonly Position[])[]): Edges {
 	const edge = new Int32Array(m);
 	const last = new Int32Array(m);
 	let count = 0;
-	rings.forEach((positions, r) => {
+	for (let r = 0; r < rings.length; r++) {
+		const positions = rings[r];
 		for (let i = 0; i + 1 < positions.length; i++) {
-			const [ax, ay] = positions[i];
-			const [bx, by] = positions[i + 1];
+			const a = positions[i];
+			const b = positions[i + 1];
 			// An edge of no length has no interior to cross (cleaned rings have none).
-			if (ax === bx && ay === by) continue;
-			const swap = ax > bx || (ax === bx && ay > by);
-			seg.set(swap ? [bx, by, ax, ay] : [ax, ay, bx, by], count * 4);
+			if (a[0] === b[0] && a[1] === b[1]) continue;
+			const [p, q] = a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? [a, b] : [b, a];
+			seg[count * 4] = p[0];
+			seg[count * 4 + 1] = p[1];
+			seg[count * 4 + 2] = q[0];
+			seg[count * 4 + 3] = q[1];
 			ring[count] = r;
 			edge[count] = i;
 			last[count] = positions.length - 2;
 			count++;
 		}
-	});
+	}
 	return { count, seg, ring, edge, last, byLeft: sortedEdges(seg, count, 0), byRight: sortedEdges(seg, count, 2) };
 }
 
