@@ -29,17 +29,20 @@ import { SweepStatus } from './sweep-status';
  */
 export function findCrossing(rings: readonly (readonly Position[])[], options: { onProgress?: (done: number, total: number) => void } = {}): Position | null {
 	const edges = edgeTable(rings);
-	if (edges.count < 3 || !sweep(edges, edges.count, options.onProgress)) return null;
+	if (edges.count < 3) return null;
+	const first = sweep(edges, edges.count, options.onProgress);
+	if (first < 0) return null;
 	// Which crossing to name, when there are several: walking the rings in order, the first edge
 	// that crosses one walked before it, and the first such one — the same answer whatever the
-	// sweep met first. Edges 0..k-1 hold a crossing for every k from that edge's on: a binary
-	// search over sweeps of the first k edges finds it (only ever for crossing rings).
+	// sweep met first. Edges 0..k-1 hold a crossing for every k from that edge's on, and a sweep
+	// of the first k edges that finds a pair says k can shrink to just past the pair. So: try
+	// whether the pair found is the answer (one crossing: two sweeps in all), then bisect.
 	let lo = 2;
-	let hi = edges.count;
-	while (hi - lo > 1) {
-		const mid = (lo + hi) >>> 1;
-		if (sweep(edges, mid)) hi = mid;
-		else lo = mid;
+	let hi = first + 1;
+	for (let probe = hi - 1; hi - lo > 1; probe = (lo + hi) >>> 1) {
+		const found = sweep(edges, probe);
+		if (found >= 0) hi = found + 1;
+		else lo = probe;
 	}
 	const e = hi - 1;
 	for (let t = 0; t < e; t++) {
@@ -99,10 +102,13 @@ function neighbours(edges: Edges, s: number, t: number): boolean {
 	return j === i + 1 || (i === 0 && j === edges.last[s]);
 }
 
-/** Whether any two of the edges 0 .. limit-1 cross or overlap: the Shamos–Hoey sweep. */
-function sweep(edges: Edges, limit: number, report?: (done: number, total: number) => void): boolean {
+/**
+ * Whether any two of the edges 0 .. limit-1 cross or overlap, by a Shamos–Hoey sweep: -1 if not,
+ * else the later edge of the pair found.
+ */
+function sweep(edges: Edges, limit: number, report?: (done: number, total: number) => void): number {
 	const { seg, byLeft, byRight } = edges;
-	let found = false;
+	let found = -1;
 	/** 1 when (x, y) is above edge t (left of it, walking left to right), -1 below, 0 on its line. */
 	const side = (t: number, x: number, y: number) => -Math.sign(orient2d(seg[t * 4], seg[t * 4 + 1], seg[t * 4 + 2], seg[t * 4 + 3], x, y));
 	/** Where s lies just right of its left end, relative to t, which began no later. */
@@ -114,7 +120,7 @@ function sweep(edges: Edges, limit: number, report?: (done: number, total: numbe
 	};
 	const status = new SweepStatus(limit, (s, t) => (s === t ? 0 : before(seg, t * 4, s * 4) ? order(s, t) : -order(t, s)));
 	const test = (s: number, t: number) => {
-		if (!found && s >= 0 && t >= 0 && !neighbours(edges, s, t)) found = crossing(seg, s, t) !== null;
+		if (found < 0 && s >= 0 && t >= 0 && !neighbours(edges, s, t) && crossing(seg, s, t) !== null) found = Math.max(s, t);
 	};
 	// At one point, leaving comes before entering, so edges that merely meet end to end are never
 	// on the line together.
@@ -123,7 +129,7 @@ function sweep(edges: Edges, limit: number, report?: (done: number, total: numbe
 	let i = 0;
 	let j = 0;
 	let done = 0;
-	while (!found) {
+	while (found < 0) {
 		while (i < count && byLeft[i] >= limit) i++;
 		while (j < count && byRight[j] >= limit) j++;
 		if (j === count) break;
@@ -141,7 +147,7 @@ function sweep(edges: Edges, limit: number, report?: (done: number, total: numbe
 			test(above, below);
 		}
 	}
-	if (report && !found) report(total, total);
+	if (report && found < 0) report(total, total);
 	return found;
 }
 
