@@ -137,14 +137,11 @@ function sweep(edges: Edges, limit: number, report?: (done: number, total: numbe
 		if (i < count && before(seg, byLeft[i] * 4, byRight[j] * 4 + 2)) {
 			const s = byLeft[i++];
 			status.insert(s);
-			test(s, status.above(s));
-			test(s, status.below(s));
+			test(s, status.above);
+			test(s, status.below);
 		} else {
-			const s = byRight[j++];
-			const above = status.above(s);
-			const below = status.below(s);
-			status.remove(s);
-			test(above, below);
+			status.remove(byRight[j++]);
+			test(status.above, status.below);
 		}
 	}
 	if (report && found < 0) report(total, total);

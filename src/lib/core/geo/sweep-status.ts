@@ -7,14 +7,18 @@
  *
  * @example
  * const status = new SweepStatus(3, (a, b) => y[a] - y[b]);
- * status.insert(0); status.insert(2);
- * status.below(2); // 0
+ * status.insert(0);
+ * status.insert(2);
+ * status.below; // 0: the one just below 2
  */
 export class SweepStatus {
 	private readonly left: Int32Array;
 	private readonly right: Int32Array;
 	private readonly priority: Uint32Array;
 	private root = -1;
+	/** After an insert or remove: the id next above and next below the one inserted or removed, or -1. */
+	above = -1;
+	below = -1;
 
 	constructor(
 		capacity: number,
@@ -33,56 +37,29 @@ export class SweepStatus {
 		}
 	}
 
+	/** Adds `id`; then {@link above} and {@link below} are its neighbours. */
 	insert(id: number): void {
 		this.left[id] = -1;
 		this.right[id] = -1;
+		this.above = -1;
+		this.below = -1;
 		this.root = this.insertAt(this.root, id);
 	}
 
+	/** Removes `id`, which must be in the set; then {@link above} and {@link below} were its neighbours. */
 	remove(id: number): void {
+		this.above = -1;
+		this.below = -1;
 		this.root = this.removeAt(this.root, id);
-	}
-
-	/** The id just above `id` (the next in order), or -1. `id` must be in the set. */
-	above(id: number): number {
-		let t = this.root;
-		let candidate = -1;
-		while (t !== id) {
-			if (t < 0) return -1;
-			if (this.compare(id, t) < 0) {
-				candidate = t;
-				t = this.left[t];
-			} else t = this.right[t];
-		}
-		t = this.right[id];
-		if (t < 0) return candidate;
-		while (this.left[t] >= 0) t = this.left[t];
-		return t;
-	}
-
-	/** The id just below `id` (the previous in order), or -1. `id` must be in the set. */
-	below(id: number): number {
-		let t = this.root;
-		let candidate = -1;
-		while (t !== id) {
-			if (t < 0) return -1;
-			if (this.compare(id, t) < 0) t = this.left[t];
-			else {
-				candidate = t;
-				t = this.right[t];
-			}
-		}
-		t = this.left[id];
-		if (t < 0) return candidate;
-		while (this.right[t] >= 0) t = this.right[t];
-		return t;
 	}
 
 	// Recursion depth is the tree's depth, O(log n) expected: about 60 for a million segments.
 	private insertAt(t: number, id: number): number {
 		if (t < 0) return id;
 		const { left, right, priority } = this;
+		// The last node passed on the left is the next above, on the right the next below.
 		if (this.compare(id, t) < 0) {
+			this.above = t;
 			const l = this.insertAt(left[t], id);
 			left[t] = l;
 			if (priority[l] > priority[t]) {
@@ -91,6 +68,7 @@ export class SweepStatus {
 				return l;
 			}
 		} else {
+			this.below = t;
 			const r = this.insertAt(right[t], id);
 			right[t] = r;
 			if (priority[r] > priority[t]) {
@@ -104,9 +82,27 @@ export class SweepStatus {
 
 	private removeAt(t: number, id: number): number {
 		if (t < 0) return -1;
-		if (t === id) return this.merge(this.left[t], this.right[t]);
-		if (this.compare(id, t) < 0) this.left[t] = this.removeAt(this.left[t], id);
-		else this.right[t] = this.removeAt(this.right[t], id);
+		const { left, right } = this;
+		if (t === id) {
+			let n = left[t];
+			if (n >= 0) {
+				while (right[n] >= 0) n = right[n];
+				this.below = n;
+			}
+			n = right[t];
+			if (n >= 0) {
+				while (left[n] >= 0) n = left[n];
+				this.above = n;
+			}
+			return this.merge(left[t], right[t]);
+		}
+		if (this.compare(id, t) < 0) {
+			this.above = t;
+			left[t] = this.removeAt(left[t], id);
+		} else {
+			this.below = t;
+			right[t] = this.removeAt(right[t], id);
+		}
 		return t;
 	}
 
