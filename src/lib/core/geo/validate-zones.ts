@@ -34,8 +34,9 @@ export interface ZoneProblem {
  *   which that library cannot split correctly, make the zone invalid. Rings that only touch at a
  *   point are left as they are: point-in-polygon is still well defined for them.
  *
- * Every step is linear or O(n log n) in the vertices, so a zone of a million vertices takes
- * seconds; `onProgress` lets a caller show how far it has got.
+ * Checking is linear or O(n log n) in the vertices, so a zone of a million vertices takes
+ * seconds; `onProgress` lets a caller show how far it has got. Splitting a crossing ring is not:
+ * `@turf/unkink-polygon` compares edges whose boxes overlap, which is quadratic on dense rings.
  *
  * @param features GeoJSON features, in zones order
  * @param options.source what the zones are recorded as coming from (default `'imported'`)
