@@ -42,22 +42,25 @@ export function cleanRing(ring: readonly Position[]): { ring: Position[]; repair
 		}
 		out.push(p);
 	}
-	// The walk cannot see across the seam (last → first); settle it by rotating until quiet.
-	for (let guard = out.length; guard > 0 && out.length >= 3; guard--) {
+	// The walk cannot see across the seam (last → first); settle it by trimming either end until
+	// quiet. The front is trimmed by moving `head`, not by shift(), which would copy the ring.
+	let head = 0;
+	for (let guard = out.length; guard > 0 && out.length - head >= 3; guard--) {
 		const n = out.length;
-		if (samePosition(out[n - 1], out[0])) {
+		if (samePosition(out[n - 1], out[head])) {
 			out.pop();
 			repairs.duplicates++;
-		} else if (isSpike(out[n - 2], out[n - 1], out[0])) {
+		} else if (isSpike(out[n - 2], out[n - 1], out[head])) {
 			out.pop();
 			repairs.spikes++;
-		} else if (isSpike(out[n - 1], out[0], out[1])) {
-			out.shift();
+		} else if (isSpike(out[n - 1], out[head], out[head + 1])) {
+			head++;
 			repairs.spikes++;
 		} else break;
 	}
-	if (out.length > 0) out.push(out[0]);
-	return { ring: out, repairs };
+	const ringOut = head > 0 ? out.slice(head) : out;
+	if (ringOut.length > 0) ringOut.push(ringOut[0]);
+	return { ring: ringOut, repairs };
 }
 
 function samePosition(a: Position, b: Position): boolean {

@@ -1,58 +1,177 @@
-import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import { orient2d } from 'robust-predicates';
+import { SweepStatus } from './sweep-status';
 
 /**
  * Finds where the rings of one polygon cross themselves or each other: two edges that properly
  * cross, or that overlap along a stretch. Edges that merely touch at a point (a vertex on another
  * edge, two rings sharing a vertex) are allowed — the region is still well defined for
- * point-in-polygon. Edges are found through a Flatbush of edge boxes, so large rings stay fast
- * (`@turf/kinks` compares every pair of edges).
+ * point-in-polygon.
+ *
+ * A Shamos–Hoey sweep: edges enter and leave a vertical line swept left to right, kept in order
+ * along it, and only edges that become neighbours on the line are compared — O(n log n). Every
+ * comparison is an exact orientation test (robust-predicates), so the order is never wrong.
+ * Comparing edges whose boxes overlap (a box index) is quadratic on dense rings such as a star,
+ * whose edge boxes each overlap thousands of others. Written here because the sweep-line packages
+ * on npm either test every active edge against each new one (quadratic again), count touching
+ * edges as crossing and miss collinear overlaps, or use inexact arithmetic.
+ *
+ * Why only neighbours suffice: take the leftmost point where two edges' interiors meet. Edges
+ * between them on the line just before it must end there (or they would meet one of the two
+ * earlier); once those are removed the two are neighbours and are compared.
  *
  * @param rings closed rings of one polygon, cleaned (no duplicate vertices or spikes)
+ * @param options.onProgress called now and then with edges swept so far (of twice the edge count:
+ *   each edge enters and leaves the line)
  * @returns an approximate crossing position, or null when there is none
  * @example
  * findCrossing([[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]]); // [1, 1]
  */
-export function findCrossing(rings: readonly (readonly Position[])[]): Position | null {
-	const edges: [ring: number, i: number][] = [];
-	rings.forEach((ring, r) => {
-		for (let i = 0; i + 1 < ring.length; i++) edges.push([r, i]);
-	});
-	if (edges.length < 3) return null;
-	const tree = new Flatbush(edges.length);
-	for (const [r, i] of edges) {
-		const [ax, ay] = rings[r][i];
-		const [bx, by] = rings[r][i + 1];
-		tree.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+export function findCrossing(rings: readonly (readonly Position[])[], options: { onProgress?: (done: number, total: number) => void } = {}): Position | null {
+	const edges = edgeTable(rings);
+	if (edges.count < 3) return null;
+	const first = sweep(edges, edges.count, options.onProgress);
+	if (first < 0) return null;
+	// Which crossing to name, when there are several: walking the rings in order, the first edge
+	// that crosses one walked before it, and the first such one — the same answer whatever the
+	// sweep met first. Edges 0..k-1 hold a crossing for every k from that edge's on, and a sweep
+	// of the first k edges that finds a pair says k can shrink to just past the pair. So: try
+	// whether the pair found is the answer (one crossing: two sweeps in all), then bisect.
+	let lo = 2;
+	let hi = first + 1;
+	for (let probe = hi - 1; hi - lo > 1; probe = (lo + hi) >>> 1) {
+		const found = sweep(edges, probe);
+		if (found >= 0) hi = found + 1;
+		else lo = probe;
 	}
-	tree.finish();
-	for (let e = 0; e < edges.length; e++) {
-		const [r, i] = edges[e];
-		const a = rings[r][i];
-		const b = rings[r][i + 1];
-		const last = rings[r].length - 2;
-		for (const f of tree.search(Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1]))) {
-			if (f <= e) continue;
-			const [s, j] = edges[f];
-			// Neighbouring edges of a ring share a vertex by construction; spikes were cleaned away.
-			if (s === r && (j === i + 1 || (i === 0 && j === last))) continue;
-			const hit = crossing(a, b, rings[s][j], rings[s][j + 1]);
-			if (hit) return hit;
-		}
+	const e = hi - 1;
+	for (let t = 0; t < e; t++) {
+		const hit = neighbours(edges, t, e) ? null : crossing(edges.seg, t, e);
+		if (hit) return hit;
 	}
 	return null;
 }
 
-function crossing(a: Position, b: Position, c: Position, d: Position): Position | null {
-	const o1 = orient2d(a[0], a[1], b[0], b[1], c[0], c[1]);
-	const o2 = orient2d(a[0], a[1], b[0], b[1], d[0], d[1]);
-	if (o1 === 0 && o2 === 0) return overlap(a, b, c, d);
-	const o3 = orient2d(c[0], c[1], d[0], d[1], a[0], a[1]);
-	const o4 = orient2d(c[0], c[1], d[0], d[1], b[0], b[1]);
-	if (o1 * o2 < 0 && o3 * o4 < 0) {
-		const t = o3 / (o3 - o4);
-		return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+interface Edges {
+	count: number;
+	/** Per edge: left then right end in sweep order (x, then y). */
+	seg: Float64Array;
+	/** Per edge: its ring, its place in the ring, and the ring's last edge. */
+	ring: Int32Array;
+	edge: Int32Array;
+	last: Int32Array;
+	/** Edge ids in sweep order of their left ends, and of their right ends. */
+	byLeft: Uint32Array;
+	byRight: Uint32Array;
+}
+
+function edgeTable(rings: readonly (readonly Position[])[]): Edges {
+	let m = 0;
+	for (const ring of rings) m += Math.max(0, ring.length - 1);
+	const seg = new Float64Array(m * 4);
+	const ring = new Int32Array(m);
+	const edge = new Int32Array(m);
+	const last = new Int32Array(m);
+	let count = 0;
+	for (let r = 0; r < rings.length; r++) {
+		const positions = rings[r];
+		for (let i = 0; i + 1 < positions.length; i++) {
+			const a = positions[i];
+			const b = positions[i + 1];
+			// An edge of no length has no interior to cross (cleaned rings have none).
+			if (a[0] === b[0] && a[1] === b[1]) continue;
+			const [p, q] = a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? [a, b] : [b, a];
+			seg[count * 4] = p[0];
+			seg[count * 4 + 1] = p[1];
+			seg[count * 4 + 2] = q[0];
+			seg[count * 4 + 3] = q[1];
+			ring[count] = r;
+			edge[count] = i;
+			last[count] = positions.length - 2;
+			count++;
+		}
+	}
+	return { count, seg, ring, edge, last, byLeft: sortedEdges(seg, count, 0), byRight: sortedEdges(seg, count, 2) };
+}
+
+/** Whether two edges follow each other in a ring: they share a vertex by construction. */
+function neighbours(edges: Edges, s: number, t: number): boolean {
+	if (edges.ring[s] !== edges.ring[t]) return false;
+	const i = Math.min(edges.edge[s], edges.edge[t]);
+	const j = Math.max(edges.edge[s], edges.edge[t]);
+	return j === i + 1 || (i === 0 && j === edges.last[s]);
+}
+
+/**
+ * Whether any two of the edges 0 .. limit-1 cross or overlap, by a Shamos–Hoey sweep: -1 if not,
+ * else the later edge of the pair found.
+ */
+function sweep(edges: Edges, limit: number, report?: (done: number, total: number) => void): number {
+	const { seg, byLeft, byRight } = edges;
+	let found = -1;
+	/** 1 when (x, y) is above edge t (left of it, walking left to right), -1 below, 0 on its line. */
+	const side = (t: number, x: number, y: number) => -Math.sign(orient2d(seg[t * 4], seg[t * 4 + 1], seg[t * 4 + 2], seg[t * 4 + 3], x, y));
+	/** Where s lies just right of its left end, relative to t, which began no later. */
+	const order = (s: number, t: number) => {
+		const o = side(t, seg[s * 4], seg[s * 4 + 1]) || side(t, seg[s * 4 + 2], seg[s * 4 + 3]);
+		// Collinear, both on the line at once: they overlap. Overlapping edges sort together (by
+		// id), so the overlap is found when the new one is compared with its neighbours.
+		return o !== 0 ? o : s < t ? -1 : 1;
+	};
+	const status = new SweepStatus(limit, (s, t) => (s === t ? 0 : before(seg, t * 4, s * 4) ? order(s, t) : -order(t, s)));
+	const test = (s: number, t: number) => {
+		if (found < 0 && s >= 0 && t >= 0 && !neighbours(edges, s, t) && crossing(seg, s, t) !== null) found = Math.max(s, t);
+	};
+	// At one point, leaving comes before entering, so edges that merely meet end to end are never
+	// on the line together.
+	const count = edges.count;
+	const total = limit * 2;
+	let i = 0;
+	let j = 0;
+	let done = 0;
+	while (found < 0) {
+		while (i < count && byLeft[i] >= limit) i++;
+		while (j < count && byRight[j] >= limit) j++;
+		if (j === count) break;
+		if (report && (++done & 0xffff) === 0) report(done, total);
+		if (i < count && before(seg, byLeft[i] * 4, byRight[j] * 4 + 2)) {
+			const s = byLeft[i++];
+			status.insert(s);
+			test(s, status.above);
+			test(s, status.below);
+		} else {
+			status.remove(byRight[j++]);
+			test(status.above, status.below);
+		}
+	}
+	if (report && found < 0) report(total, total);
+	return found;
+}
+
+/** Whether the point at seg[p] comes strictly before the one at seg[q] in sweep order. */
+function before(seg: Float64Array, p: number, q: number): boolean {
+	return seg[p] < seg[q] || (seg[p] === seg[q] && seg[p + 1] < seg[q + 1]);
+}
+
+/** Edge ids sorted by their left (end 0) or right (end 2) point in sweep order. */
+function sortedEdges(seg: Float64Array, count: number, end: 0 | 2): Uint32Array {
+	const ids = new Uint32Array(count);
+	for (let k = 0; k < count; k++) ids[k] = k;
+	return ids.sort((a, b) => seg[a * 4 + end] - seg[b * 4 + end] || seg[a * 4 + end + 1] - seg[b * 4 + end + 1]);
+}
+
+/** Where edges s and t cross or overlap, or null when they at most touch at a point. */
+function crossing(seg: Float64Array, s: number, t: number): Position | null {
+	const ax = seg[s * 4], ay = seg[s * 4 + 1], bx = seg[s * 4 + 2], by = seg[s * 4 + 3];
+	const cx = seg[t * 4], cy = seg[t * 4 + 1], dx = seg[t * 4 + 2], dy = seg[t * 4 + 3];
+	const o1 = Math.sign(orient2d(ax, ay, bx, by, cx, cy));
+	const o2 = Math.sign(orient2d(ax, ay, bx, by, dx, dy));
+	if (o1 === 0 && o2 === 0) return overlap([ax, ay], [bx, by], [cx, cy], [dx, dy]);
+	const o3 = orient2d(cx, cy, dx, dy, ax, ay);
+	const o4 = orient2d(cx, cy, dx, dy, bx, by);
+	if (o1 * o2 < 0 && Math.sign(o3) * Math.sign(o4) < 0) {
+		const u = o3 / (o3 - o4);
+		return [ax + u * (bx - ax), ay + u * (by - ay)];
 	}
 	return null;
 }

@@ -50,4 +50,25 @@ describe('validateZones', () => {
 		expect(zones.map((z) => z.id)).toEqual(['x', 'x (2)', 'x (2) (2)']);
 		expect(zones.every((z) => z.source === 'drawn')).toBe(true);
 	});
+
+	it('reports progress in vertices, never going back, during a large zone and to the end', () => {
+		const n = 200_000;
+		const star = Array.from({ length: n }, (_, i) => [139.7 + (i % 2 ? 0.05 : 0.1) * Math.cos((2 * Math.PI * i) / n), 35.6 + (i % 2 ? 0.05 : 0.1) * Math.sin((2 * Math.PI * i) / n)]);
+		star.push(star[0]);
+		const square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+		const features: Feature[] = [
+			{ type: 'Feature', id: 'a', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } },
+			{ type: 'Feature', id: 'star', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[star], [square]] } },
+			{ type: 'Feature', id: 'point', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }
+		];
+		const calls: [number, number][] = [];
+		const { zones } = validateZones(features, { onProgress: (done, total) => calls.push([done, total]) });
+		expect(zones.map((z) => z.id)).toEqual(['a', 'star']);
+		const total = 5 + n + 1 + 5;
+		expect(calls.every(([, t]) => t === total)).toBe(true);
+		expect(calls.at(-1)).toEqual([total, total]);
+		for (let k = 1; k < calls.length; k++) expect(calls[k][0]).toBeGreaterThanOrEqual(calls[k - 1][0]);
+		// Reports inside the star's crossing check, not only between zones.
+		expect(calls.filter(([done]) => done > 5 && done < 5 + n).length).toBeGreaterThanOrEqual(4);
+	});
 });

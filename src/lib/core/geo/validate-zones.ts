@@ -34,14 +34,26 @@ export interface ZoneProblem {
  *   which that library cannot split correctly, make the zone invalid. Rings that only touch at a
  *   point are left as they are: point-in-polygon is still well defined for them.
  *
+ * Checking is linear or O(n log n) in the vertices, so a zone of a million vertices takes
+ * seconds; `onProgress` lets a caller show how far it has got. Splitting a crossing ring is not:
+ * `@turf/unkink-polygon` compares edges whose boxes overlap, which is quadratic on dense rings.
+ *
  * @param features GeoJSON features, in zones order
  * @param options.source what the zones are recorded as coming from (default `'imported'`)
+ * @param options.onProgress called now and then with vertices checked so far and in all (the
+ *   positions of every Polygon and MultiPolygon ring), last with done equal to total
  * @example
  * const { zones, problems } = validateZones(collection.features);
  * for (const p of problems) console.warn(`zones.geojson: zone "${p.zoneId}": ${p.message}`);
  */
-export function validateZones(features: readonly Feature[], options: { source?: ZoneSource } = {}): { zones: Zone[]; problems: ZoneProblem[] } {
+export function validateZones(
+	features: readonly Feature[],
+	options: { source?: ZoneSource; onProgress?: (done: number, total: number) => void } = {}
+): { zones: Zone[]; problems: ZoneProblem[] } {
 	const source = options.source ?? 'imported';
+	const report = options.onProgress;
+	const total = report ? features.reduce((sum, feature) => sum + vertexCount(feature?.geometry), 0) : 0;
+	let done = 0;
 	const zones: Zone[] = [];
 	const problems: ZoneProblem[] = [];
 	const used = new Set<string>();
@@ -64,7 +76,10 @@ export function validateZones(features: readonly Feature[], options: { source?: 
 			note('invalid', `${what}; a zone must be a Polygon or MultiPolygon. Left out.`);
 			return;
 		}
-		const result = repairGeometry(geometry);
+		const size = report ? vertexCount(geometry) : 0;
+		const result = repairGeometry(geometry, report && ((vertices) => report(Math.min(done + vertices, total), total)));
+		done += size;
+		report?.(done, total);
 		for (const message of result.repairs) note('repaired', message);
 		if (result.error !== null) {
 			note('invalid', `${result.error} Left out.`);
@@ -73,7 +88,17 @@ export function validateZones(features: readonly Feature[], options: { source?: 
 		const name = typeof properties.name === 'string' && properties.name !== '' ? properties.name : zoneId;
 		zones.push({ id: zoneId, name, geometry: result.geometry, source });
 	});
+	if (report && done < total) report(total, total);
 	return { zones, problems };
+}
+
+/** Positions in a Polygon's or MultiPolygon's rings (0 for anything else), without trusting the shape. */
+function vertexCount(geometry: Feature['geometry'] | undefined): number {
+	if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') || !Array.isArray(geometry.coordinates)) return 0;
+	const polygons: unknown[] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+	let count = 0;
+	for (const rings of polygons) if (Array.isArray(rings)) for (const ring of rings) if (Array.isArray(ring)) count += ring.length;
+	return count;
 }
 
 function idOf(value: unknown): string | null {
@@ -91,12 +116,16 @@ function unique(base: string, used: Set<string>): string {
 
 type Repaired = { geometry: Polygon | MultiPolygon; repairs: string[]; error: null } | { repairs: string[]; error: string };
 
-function repairGeometry(geometry: Polygon | MultiPolygon): Repaired {
+/** Called with the geometry's vertices checked so far. */
+type PartProgress = ((vertices: number) => void) | undefined;
+
+function repairGeometry(geometry: Polygon | MultiPolygon, progress: PartProgress): Repaired {
 	const repairs: string[] = [];
 	const multi = geometry.type === 'MultiPolygon';
 	const polygons: unknown = multi ? geometry.coordinates : [geometry.coordinates];
 	if (!Array.isArray(polygons)) return { repairs, error: 'has no coordinates.' };
 	const parts: Position[][][] = [];
+	let before = 0;
 	for (let p = 0; p < polygons.length; p++) {
 		const where = multi ? `polygon ${p + 1}` : 'the polygon';
 		const rings: unknown = polygons[p];
@@ -106,9 +135,13 @@ function repairGeometry(geometry: Polygon | MultiPolygon): Repaired {
 		}
 		const bad = badCoordinate(rings);
 		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${describeValue(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).${swapped(bad.value) ? ' Are longitude and latitude swapped?' : ''}` };
+		const start = before;
+		for (const ring of rings) before += Array.isArray(ring) ? ring.length : 0;
 		const part = repairPolygon(rings as Position[][], where, repairs);
 		if (part === null) continue;
-		const crossing = findCrossing(part);
+		// The crossing sweep is nearly all of the time; its share of this polygon's vertices.
+		const size = before - start;
+		const crossing = findCrossing(part, { onProgress: progress && ((done, total) => progress(start + Math.round((done / total) * size))) });
 		if (crossing === null) {
 			parts.push(part);
 			continue;

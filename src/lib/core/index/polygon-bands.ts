@@ -24,6 +24,13 @@ export interface PolygonBands {
 /** Fewer edges per band means fewer tests per point but more memory; 2 is a good trade. */
 const EDGES_PER_BAND = 2;
 const MAX_BANDS = 4096;
+/**
+ * An edge is listed in every band its y-range reaches, so tall edges in thin bands multiply the
+ * table: a 1,000,000-vertex star, every edge reaching a sixth of its height, would list 650
+ * million entries. Bands are made no thinner than keeps that extra to this many per edge. Thinner
+ * bands would not help such a part anyway: a point's band holds every edge reaching its y.
+ */
+const SPAN_ENTRIES_PER_EDGE = 4;
 
 /**
  * Flattens polygon parts into a {@link PolygonBands} table. Rings are taken as closed (a missing
@@ -50,6 +57,7 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 
 	for (let p = 0; p < partCount; p++) {
 		let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+		let rise = 0;
 		for (const ring of parts[p]) {
 			if (ring.length === 0) continue;
 			const ringStart = pos;
@@ -67,12 +75,17 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 				coords[pos++] = first[0];
 				coords[pos++] = first[1];
 			}
-			for (let e = ringStart; e < pos - 2; e += 2) edgeStarts.push(e);
+			for (let e = ringStart; e < pos - 2; e += 2) {
+				edgeStarts.push(e);
+				rise += Math.abs(coords[e + 3] - coords[e + 1]);
+			}
 		}
 		partEdgeEnd[p] = edgeStarts.length;
 		bbox.set([minX, minY, maxX, maxY], p * 4);
 		const edges = edgeStarts.length - (p === 0 ? 0 : partEdgeEnd[p - 1]);
-		const count = Math.max(1, Math.min(MAX_BANDS, Math.ceil(edges / EDGES_PER_BAND)));
+		// An edge of height h spans about h · count / height extra bands; keep their sum in bounds.
+		const spanCap = rise > 0 ? Math.floor((SPAN_ENTRIES_PER_EDGE * edges * (maxY - minY)) / rise) : MAX_BANDS;
+		const count = Math.max(1, Math.min(MAX_BANDS, Math.ceil(edges / EDGES_PER_BAND), spanCap));
 		bandBase[p] = totalBands;
 		bandCount[p] = count;
 		bandScale[p] = maxY > minY ? count / (maxY - minY) : 0;
