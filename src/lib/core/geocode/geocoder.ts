@@ -207,7 +207,7 @@ export class Geocoder {
 			return fail(`the address fits several places (${names}): add the prefecture or municipality`);
 		}
 		if (candidates.length > 1) {
-			const names = candidates.map((m) => m.pref.name + m.name).join(', ');
+			const names = candidates.slice(0, 4).map((m) => m.pref.name + m.name).join(', ') + (candidates.length > 4 ? ` and ${candidates.length - 4} more` : '');
 			const same = candidates.every((m) => m.pref === candidates[0].pref);
 			const problem = `${quote(text.slice(0, end))} is the name of several municipalities (${names}): add the prefecture${same ? ' or city' : ''}`;
 			return same ? at(candidates[0].pref, 'prefecture', candidates[0].pref.name, '', problem) : fail(problem);
