@@ -81,3 +81,31 @@ describe('cluster-map geocode', () => {
 		expect(r.lines[0]).toContain(message);
 	});
 });
+
+describe('cluster-map classify on a file with addresses and no coordinates', () => {
+	it('geocodes first, appends the geocode columns before zone_ids and classifies the placed rows', async () => {
+		const out = join(OUT, 'classified.csv');
+		const r = await run({}, 'classify', '--firms', EXAMPLE, '--zones', 'district:all', '--institutions', 'bundled', '--out', out);
+		expect(r.status).toBe(0);
+		golden('classify-addresses.expected.csv', readFileSync(out, 'utf8'));
+		expect(r.lines).toContain(
+			`firms: ${EXAMPLE} has addresses and no coordinates: placing them offline from column "住所" first, --min-level town (rows below it are kept, not classified)`
+		);
+		expect(r.lines).toContain('classified: 11 (9 inside a zone)');
+		expect(r.lines.at(-1)).toBe('by level: koaza 0, town 11, municipality 1, prefecture 0, not found 4');
+	});
+
+	it('classifies municipality-level rows too with --min-level municipality', async () => {
+		const out = join(OUT, 'classified-municipality.csv');
+		const r = await run({}, 'classify', '--firms', EXAMPLE, '--zones', 'district:ota', '--min-level', 'municipality', '--out', out);
+		expect(r.status).toBe(0);
+		const row = readFileSync(out, 'utf8').split('\r\n').find((l) => l.startsWith('都南電機'));
+		expect(row).toBe('都南電機,大田区池上九丁目,電気機械,139.716869,35.572709,municipality,東京都大田区,ota,true,');
+	});
+
+	it('stops with exit 2 when the address column is ambiguous', async () => {
+		const r = await run({}, 'classify', '--firms', join(DIR, 'two-address-columns.csv'), '--zones', 'district:ota', '--out', join(OUT, 'y.csv'));
+		expect(r.status).toBe(2);
+		expect(r.lines.at(-1)).toContain('has several address columns: "住所" and "本社所在地"');
+	});
+});

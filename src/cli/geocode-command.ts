@@ -125,9 +125,15 @@ export class GeocodeSummary {
 	/** The last lines: rows, placed, and counts per level. */
 	printCounts(stderr: (line: string) => void, minLevel: string): void {
 		const n = (v: number) => v.toLocaleString('en');
-		const l = this.levels;
 		stderr(`rows read: ${n(this.rows)}`);
 		stderr(`placed (--min-level ${minLevel}): ${n(this.placed)}; not placed: ${n(this.rows - this.placed)} (coordinates empty, reason in the problem column)`);
+		this.printLevels(stderr);
+	}
+
+	/** One line: counts per level. */
+	printLevels(stderr: (line: string) => void): void {
+		const n = (v: number) => v.toLocaleString('en');
+		const l = this.levels;
 		const unread = this.unread > 0 ? `, not read (cells do not line up) ${n(this.unread)}` : '';
 		stderr(`by level: koaza ${n(l.koaza)}, town ${n(l.town)}, municipality ${n(l.municipality)}, prefecture ${n(l.prefecture)}, not found ${n(l.none)}${unread}`);
 	}

@@ -72,6 +72,7 @@ Example:
 /** `cluster-map classify --help`. */
 export const CLASSIFY_HELP = `Usage:
   cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
+                       [--address-column NAME] [--min-level town|municipality|prefecture]
 
 Options:
   --firms FIRMS         Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
@@ -94,6 +95,13 @@ Options:
   --swap-lat-lon        Read the CSV's latitude column as longitude and the reverse: the fix
                         when the two were exchanged. Without it, classify says so on stderr
                         when the first rows lie in Japan only the other way round.
+  --address-column NAME, --min-level LEVEL
+                        A CSV with an address column (住所, 所在地, 本社所在地, address, addr)
+                        and no coordinate columns is placed by its addresses first, offline,
+                        as cluster-map geocode does (see its --help); one stderr line says so.
+                        The geocode_lon, geocode_lat, geocode_level and geocode_match columns
+                        come before zone_ids; rows below --min-level (default town) are kept
+                        with empty computed columns and the reason in problem.
   -h, --help            This help.
 
 Output:
