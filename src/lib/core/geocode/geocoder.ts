@@ -15,7 +15,7 @@
  */
 import { normalizeAddress, stripAzaPrefix, stripPostcode } from './normalize';
 import { allPrefixes, buildMunicipalityTable, longestPrefix, type MunicipalityTable, type Place } from './tables';
-import type { PointE6, TownIndex, TownPrefectureFile } from './town-data';
+import type { PointE6, TownIndex, TownMunicipalityRows, TownPrefectureFile } from './town-data';
 import { nearestToMean } from './town-data';
 
 export type GeocodeLevel = 'koaza' | 'town' | 'municipality' | 'prefecture';
@@ -51,6 +51,8 @@ interface Municipality {
 	lon: number;
 	lat: number;
 	wards?: Municipality[];
+	/** The committed rows, compiled into `table` the first time an address reaches this municipality. */
+	rows?: TownMunicipalityRows;
 	table?: MunicipalityTable;
 }
 
@@ -147,7 +149,7 @@ export class Geocoder {
 		if (this.loaded.has(file.code)) return;
 		for (const rows of file.municipalities) {
 			const muni = this.byCode.get(rows.code);
-			if (muni) muni.table = buildMunicipalityTable(rows);
+			if (muni) muni.rows = rows;
 		}
 		this.loaded.add(file.code);
 	}
@@ -213,7 +215,7 @@ export class Geocoder {
 			return same ? at(candidates[0].pref, 'prefecture', candidates[0].pref.name, '', problem) : fail(problem);
 		}
 		const muni = candidates[0];
-		const unloaded = (muni.wards ?? [muni]).some((m) => !m.table);
+		const unloaded = (muni.wards ?? [muni]).some((m) => !m.rows);
 		const why = unloaded
 			? `the town data of ${muni.pref.name} is not loaded`
 			: ambiguous.length
@@ -259,8 +261,8 @@ export class Geocoder {
 			const file = this.load?.(muni.pref.code);
 			if (file) this.addPrefecture(file);
 		}
-		const table = muni.table;
-		if (!table) return null;
+		if (!muni.rows) return null;
+		const table = (muni.table ??= buildMunicipalityTable(muni.rows));
 		let hits = matchTown(table, rest, 0);
 		if (hits.length === 0) {
 			const at = Math.max(...KYOTO_MARKERS.map((m) => rest.lastIndexOf(m) + (rest.lastIndexOf(m) >= 0 ? m.length : 0)));

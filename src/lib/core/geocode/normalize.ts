@@ -17,9 +17,21 @@ const VARIANTS: Record<string, string> = {
 	ヶ: 'ケ', ヵ: 'ケ', が: 'ケ', ガ: 'ケ', ノ: 'の'
 };
 
-const KANJI_DIGITS: Record<string, number | undefined> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const KANJI_UNITS: Record<string, number | undefined> = { 十: 10, 百: 100, 千: 1000 };
-const DASHES = new Set(['-', '‐', '‑', '‒', '–', '—', '―', '−', 'ー', '－', '﹣', '⁃', '─', '━']);
+const KANJI_DIGITS = '〇一二三四五六七八九';
+const KANJI_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const DASHES = '-‐‑‒–—―−ー－﹣⁃─━';
+
+/** What a character does, by its UTF-16 code: looked up in a typed array, no string per character. */
+const NONE = 0;
+const NUMERAL = 1;
+const SPACE = 2;
+const DASH = 3;
+const VARIANT = 4;
+const ROLE = new Uint8Array(0x10000);
+for (const c of KANJI_DIGITS + Object.keys(KANJI_UNITS).join('')) ROLE[c.charCodeAt(0)] = NUMERAL;
+for (const c of ' \t\n\r\u3000\u00a0') ROLE[c.charCodeAt(0)] = SPACE;
+for (const c of DASHES) ROLE[c.charCodeAt(0)] = DASH;
+for (const c of Object.keys(VARIANTS)) ROLE[c.charCodeAt(0)] = VARIANT;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
@@ -29,9 +41,9 @@ function kanjiNumber(text: string): number {
 	let digits = '';
 	let current = -1;
 	for (const c of text) {
-		const d = KANJI_DIGITS[c];
+		const d = KANJI_DIGITS.indexOf(c);
 		const u = KANJI_UNITS[c];
-		if (d !== undefined) {
+		if (d >= 0) {
 			digits += d;
 			current = d;
 		} else if (u !== undefined) {
@@ -69,27 +81,21 @@ export function normalizeAddress(text: string): string {
 	let out = '';
 	let run = 0;
 	for (let i = 0; i < s.length; i++) {
-		const ch = s[i];
+		const role = ROLE[s.charCodeAt(i)];
+		if (role === NONE) continue;
 		let replacement: string;
 		let next = i + 1;
-		if (KANJI_DIGITS[ch] !== undefined || KANJI_UNITS[ch] !== undefined) {
-			while (next < s.length && (KANJI_DIGITS[s[next]] !== undefined || KANJI_UNITS[s[next]] !== undefined)) next++;
+		if (role === NUMERAL) {
+			while (next < s.length && ROLE[s.charCodeAt(next)] === NUMERAL) next++;
 			const numeral = s.slice(i, next);
 			const n = kanjiNumber(numeral);
 			replacement = Number.isNaN(n) ? numeral : String(n);
-		} else {
-			const c = s.charCodeAt(i);
-			if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0) replacement = '';
-			else if (DASHES.has(ch)) {
-				const prev = i > run ? s[i - 1] : out[out.length - 1];
-				if (ch === '-' || prev === undefined || !isDigit(prev)) continue;
-				replacement = '-';
-			} else {
-				const v = VARIANTS[ch];
-				if (v === undefined) continue;
-				replacement = v;
-			}
-		}
+		} else if (role === SPACE) replacement = '';
+		else if (role === DASH) {
+			const prev = i > run ? s[i - 1] : out[out.length - 1];
+			if (s[i] === '-' || prev === undefined || !isDigit(prev)) continue;
+			replacement = '-';
+		} else replacement = VARIANTS[s[i]];
 		out += s.slice(run, i) + replacement;
 		run = next;
 		i = next - 1;
@@ -118,7 +124,7 @@ export function stripPostcode(s: string): string {
 	let j = i;
 	while (j < s.length && isDigit(s[j])) j++;
 	let end = -1;
-	if (j - i === 3 && DASHES.has(s[j])) {
+	if (j - i === 3 && j < s.length && DASHES.includes(s[j])) {
 		let k = j + 1;
 		while (k < s.length && isDigit(s[k])) k++;
 		if (k - j - 1 === 4) end = k;

@@ -134,8 +134,29 @@ function geocodedCells(batch: FirmBatch, r: number, cell: (text: string) => stri
 	const g = batch.geocoded;
 	if (!g) return ',,,,';
 	const placed = batch.problems[r] === null;
-	const number = (v: number) => (placed && Number.isFinite(v) ? String(v) : '');
+	const number = (v: number) => (placed && Number.isFinite(v) ? degrees(v) : '');
 	return `${number(g.lons[r])},${number(g.lats[r])},${g.level[r] ?? ''},${cell(g.match[r])},`;
+}
+
+/**
+ * Degrees with at most 6 decimals, as `String` writes the town data's values (they are micro-degrees),
+ * from integers: `String` of a double was a tenth of the geocode command's time.
+ *
+ * @example
+ * degrees(139.7071); // '139.7071'
+ */
+export function degrees(v: number): string {
+	const e6 = Math.round(Math.abs(v) * 1e6);
+	const whole = Math.floor(e6 / 1e6);
+	let fraction = e6 - whole * 1e6;
+	const sign = v < 0 && e6 !== 0 ? '-' : '';
+	if (fraction === 0) return sign + whole;
+	let digits = 6;
+	while (fraction % 10 === 0) {
+		fraction /= 10;
+		digits--;
+	}
+	return `${sign}${whole}.${String(fraction).padStart(digits, '0')}`;
 }
 
 /** Whether some cell of a well-formed record needs the formula guard (see `needsFormulaGuard`). */
