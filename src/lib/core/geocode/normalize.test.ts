@@ -14,7 +14,8 @@ describe('normalizeAddress', () => {
 		['一〇', '10'],
 		['ｶﾀｶﾅ ＡＢＣ', 'カタカナABC'],
 		['センター', 'センター'],
-		['ー1', 'ー1']
+		['ー1', 'ー1'],
+		['小島町五919番地', '小島町5|919番地']
 	])('%s → %s', (input, output) => {
 		expect(normalizeAddress(input)).toBe(output);
 	});

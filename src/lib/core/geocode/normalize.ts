@@ -35,6 +35,9 @@ for (const c of Object.keys(VARIANTS)) ROLE[c.charCodeAt(0)] = VARIANT;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
+/** Marks where a kanji numeral met written digits; no name contains it. */
+export const NUMBER_BREAK = '|';
+
 /** "二十三" → 23, "一〇" → 10, "百五" → 105; NaN when the text is not a numeral. */
 function kanjiNumber(text: string): number {
 	let total = 0;
@@ -90,6 +93,8 @@ export function normalizeAddress(text: string): string {
 			const numeral = s.slice(i, next);
 			const n = kanjiNumber(numeral);
 			replacement = Number.isNaN(n) ? numeral : String(n);
+			// 小島町五919番地: the town 小島町五 then the lot 919. Joined, 小島町5919 would lose where the name ends.
+			if (next < s.length && isDigit(s[next])) replacement += NUMBER_BREAK;
 		} else if (role === SPACE) replacement = '';
 		else if (role === DASH) {
 			const prev = i > run ? s[i - 1] : out[out.length - 1];

@@ -54,7 +54,7 @@ export function allPrefixes(t: KeyTable, text: string, from: number): { place: P
 	const out: { place: Place | null; end: number }[] = [];
 	for (let len = Math.min(t.maxLength.get(text[from]) ?? 0, text.length - from); len > 0; len--) {
 		const hit = t.map.get(text.slice(from, from + len));
-		if (hit !== undefined) out.push({ place: hit, end: from + len });
+		if (hit !== undefined && !splitsNumber(text, from + len)) out.push({ place: hit, end: from + len });
 	}
 	return out;
 }
@@ -68,9 +68,18 @@ export function allPrefixes(t: KeyTable, text: string, from: number): { place: P
 export function longestPrefix(t: KeyTable, text: string, from: number): { place: Place | null; end: number } | null {
 	for (let len = Math.min(t.maxLength.get(text[from]) ?? 0, text.length - from); len > 0; len--) {
 		const hit = t.map.get(text.slice(from, from + len));
-		if (hit !== undefined) return { place: hit, end: from + len };
+		if (hit !== undefined && !splitsNumber(text, from + len)) return { place: hit, end: from + len };
 	}
 	return null;
+}
+
+/**
+ * True when a match ending at `end` would cut a number in two: numerals in names became digits, so the town
+ * 森二 (森2) must not match 森227番地.
+ */
+export function splitsNumber(text: string, end: number): boolean {
+	const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+	return isDigit(text[end - 1]) && isDigit(text[end]);
 }
 
 const CHOME = /^(.*?)(\d+)丁目$/;

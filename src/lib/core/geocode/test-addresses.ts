@@ -3,6 +3,8 @@
  * each with the town it must reach: the accuracy test's input and the benchmark's.
  */
 import { createRandom, type Random } from '../sample/random';
+import type { GeocodeResult } from './geocoder';
+import { normalizeAddress } from './normalize';
 import type { TownIndex, TownPrefectureFile } from './town-data';
 import { decodeTownRows } from './town-data';
 
@@ -10,6 +12,8 @@ export interface TestAddress {
 	address: string;
 	/** The expected match: 都道府県 + 市区町村 + 町丁目 [+ 小字] as the data writes them. */
 	match: string;
+	/** 都道府県 + 市区町村 + 町丁目 alone: right town, when a 小字 written two ways in the data stops at its town. */
+	town: string;
 	level: 'town' | 'koaza';
 }
 
@@ -113,8 +117,27 @@ export function testAddresses(index: TownIndex, files: TownPrefectureFile[], cou
 		out.push({
 			address: `${postcode}${withPref}${space}${muni}${space}${town}${pick(rng, BUILDINGS)}`,
 			match: pref + rows.name + row.town + row.koaza,
+			town: pref + rows.name + row.town,
 			level: row.koaza ? 'koaza' : 'town'
 		});
 	}
 	return out;
+}
+
+/**
+ * How a result fares against its test address: `right` — the right town (or 小字); `failed` — below town
+ * level with a reason; `wrong` — another town, or no reason given. Also right: the right town when its 小字
+ * is written two ways in the data (五月田 and 字五月田 of 花渕浜: neither is taken), and a place the data has
+ * twice (the town 知念字知名 and the 小字 知名 of 知念, 300 m apart; 築館字薬師ヶ丘 and 築館 薬師ケ丘), which one
+ * text names both ways.
+ *
+ * @example
+ * judge({ level: 'town', match: '東京都大田区池上一丁目', problem: '' }, t); // 'right'
+ */
+export function judge(r: Pick<GeocodeResult, 'level' | 'match' | 'problem'>, t: TestAddress): 'right' | 'wrong' | 'failed' {
+	if (r.level !== 'town' && r.level !== 'koaza') return r.problem === '' ? 'wrong' : 'failed';
+	if (r.match === t.match && r.level === t.level) return 'right';
+	if (t.level === 'koaza' && r.level === 'town' && r.match === t.town) return 'right';
+	const same = (name: string) => normalizeAddress(name).replaceAll('字', '');
+	return same(r.match) === same(t.match) ? 'right' : 'wrong';
 }
