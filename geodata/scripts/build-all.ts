@@ -1,6 +1,8 @@
 /**
  * Rebuilds every committed geodata file: `npm run geodata` (or `npx tsx geodata/scripts/build-all.ts`).
  * `buildAll()` returns the file texts without writing, so a test can compare them with the committed files.
+ * geodata/towns/ is built from data outside the repository (../shared/data), so it is not part of `buildAll()`;
+ * `npx tsx geodata/scripts/build-towns.ts --check` compares it with a fresh build where that data exists.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +12,7 @@ import { buildDistrictExtents } from './build-district-extents';
 import { buildDistricts } from './build-districts';
 import { buildInstitutions } from './build-institutions';
 import { buildPrefectures, readNaturalEarthJapan } from './build-prefectures';
+import { writeTowns } from './build-towns';
 import { readFacts } from './lib/facts';
 import { stringifyFeatureCollection, stringifyJson } from './lib/io';
 import { GEODATA_DIR } from './lib/paths';
@@ -37,4 +40,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		writeFileSync(join(GEODATA_DIR, name), text);
 		console.error(`wrote geodata/${name} (${(text.length / 1024).toFixed(0)} KiB)`);
 	}
+	writeTowns();
 }

@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MIN_LEVEL } from '../lib/core/geocode/geocode-batch';
+import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
+import { parseMinLevel } from './geocode-args';
 import { UsageError } from './usage-error';
 
 export interface ClassifyArgs {
@@ -10,6 +13,10 @@ export interface ClassifyArgs {
 	format: 'csv' | 'geojson';
 	/** Read the firms' latitude column as longitude and the reverse (CSV). */
 	swapLatLon: boolean;
+	/** For a CSV with addresses and no coordinates: the address column (else found by name). */
+	addressColumn?: string;
+	/** For a CSV with addresses and no coordinates: the least precise level placed. */
+	minLevel: GeocodeLevel;
 	help: boolean;
 	/** Hidden: print wall time, CPU time and peak memory as JSON on the last stderr line (for benchmarks). */
 	stats: boolean;
@@ -37,6 +44,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 				'buffer-km': { type: 'string' },
 				out: { type: 'string' },
 				'swap-lat-lon': { type: 'boolean' },
+				'address-column': { type: 'string' },
+				'min-level': { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				stats: { type: 'boolean' }
 			}
@@ -47,7 +56,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const help = values.help === true;
 	const stats = values.stats === true;
 	const swapLatLon = values['swap-lat-lon'] === true;
-	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, help, stats };
+	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, minLevel: DEFAULT_MIN_LEVEL, help, stats };
 	const required = (name: 'firms' | 'zones' | 'out', what: string) => {
 		const value = values[name];
 		if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required: ${what}`);
@@ -67,7 +76,9 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const extension = /\.([a-z0-9]+)$/i.exec(out)?.[1]?.toLowerCase();
 	const format = extension === 'csv' ? 'csv' : extension === 'geojson' || extension === 'json' ? 'geojson' : null;
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
-	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, help, stats };
+	const addressColumn = typeof values['address-column'] === 'string' ? values['address-column'] : undefined;
+	const minLevel = parseMinLevel(values['min-level'] as string | undefined);
+	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats };
 }
 
 /**

@@ -13,6 +13,10 @@ import {
 	readFirmsCsv,
 	readFirmsGeoJson,
 	readInstitutionsCsv,
+	readCsv,
+	guessColumns,
+	columnsFor,
+	type CsvBatch,
 	inJapanExtent,
 	readFeatureFile,
 	readZones,
@@ -23,7 +27,9 @@ import {
 } from '../lib/core/io';
 import { BUNDLED_INSTITUTIONS, bundledDistricts } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
+import { geocodedBatches, GeocodeSummary } from './geocode-command';
 import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOverInput } from './node-files';
+import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
 import { startEngine } from './engine';
 import { Progress } from './progress';
 import { UsageError } from './usage-error';
@@ -53,14 +59,19 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
 	const { zones, repaired, invalid } = await loadZones(args.zones, stderr);
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
-	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm };
-
 	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
+	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
+	const geocoding = !geoJsonFirms && (args.addressColumn !== undefined || (await addressesOnly(csvBatches())));
+	if (geocoding && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges coordinate columns; this file is placed by its addresses');
+	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm, geocoded: geocoding };
+	const geocodeSummary = geocoding ? new GeocodeSummary(args.firms) : null;
 	const batches = geoJsonFirms
 		? geoJsonBatches(args.firms)
-		: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
+		: geocoding
+			? firmsFromAddresses(csvBatches(), args, geocodeSummary!, stderr)
+			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
 	const workers = engineWorkers(totalBytes);
 	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
 	// Batches handed to the engine and not yet written: enough to keep every thread busy.
@@ -79,6 +90,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 		const results = await pending;
 		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
 		tally(batch, results, counts, listed, args.firms);
+		geocodeSummary?.add(batch);
 		noteOutsideJapan(batch, counts, outside);
 		progress.update(counts.rows, batch.bytesRead);
 	};
@@ -123,6 +135,34 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const buffer = args.bufferKm === undefined ? '' : `, ${counts.withinBuffer.toLocaleString('en')} within ${args.bufferKm} km of an institution`;
 	stderr(`classified: ${counts.classified.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
 	stderr(`with problems: ${counts.problems.toLocaleString('en')}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
+	if (geocodeSummary) {
+		stderr(TOWNS_CREDIT);
+		geocodeSummary.printLevels(stderr);
+	}
+}
+
+/**
+ * True when the CSV has an address column and no coordinate column: it is placed by geocoding first.
+ * Reads only the first batch.
+ */
+async function addressesOnly(batches: AsyncGenerator<CsvBatch>): Promise<boolean> {
+	const first = await batches.next();
+	await batches.return(undefined);
+	if (first.done) return false; // the real read reports the empty file
+	const guess = guessColumns(first.value.header);
+	return guess.lat < 0 && guess.lon < 0 && columnsFor(first.value.header, 'address').length > 0;
+}
+
+/** Firms placed by their addresses, with one stderr line saying so once the column is known. */
+async function* firmsFromAddresses(batches: AsyncGenerator<CsvBatch>, args: ClassifyArgs, summary: GeocodeSummary, stderr: (line: string) => void): AsyncGenerator<FirmBatch> {
+	let said = false;
+	for await (const { batch } of geocodedBatches(batches, args, bundledGeocoder(), summary.levels)) {
+		if (!said) {
+			stderr(`firms: ${args.firms} has addresses and no coordinates: placing them offline from column "${batch.info.addressColumn}" first, --min-level ${args.minLevel} (rows below it are kept, not classified)`);
+			said = true;
+		}
+		yield batch;
+	}
 }
 
 /**
@@ -215,6 +255,7 @@ export async function* geoJsonBatches(path: string): AsyncGenerator<FirmBatch> {
 function describeSource(info: FirmSourceInfo): string {
 	if (info.format === 'geojson') return 'GeoJSON points';
 	const delimiter = info.delimiter === '\t' ? 'tab' : info.delimiter === ';' ? 'semicolon' : 'comma';
+	if (info.addressColumn !== undefined) return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; points geocoded from column "${info.addressColumn}"`;
 	const columns = `latitude from column "${info.latColumn}", longitude from column "${info.lonColumn}"${info.swapped ? ' (exchanged by --swap-lat-lon)' : ''}`;
 	return `CSV, ${ENCODING_LABELS[info.encoding ?? 'utf-8']}, ${delimiter}-separated; ${columns}`;
 }

@@ -261,7 +261,7 @@ describe('unusable input: exit 2, one line naming the file and what to fix, noth
 	it.each([
 		['firms', 'bad/empty.csv', 'is empty'],
 		['firms', 'bad/header-only.csv', 'has a header row but no data rows'],
-		['firms', 'bad/no-coordinates.csv', 'has no latitude column'],
+		['firms', 'bad/no-location.csv', 'has no latitude column'],
 		['firms', 'bad/binary.csv', 'is not text in a known encoding'],
 		['firms', 'bad/unclosed-quote.csv', ':3: a quoted cell is never closed'],
 		['firms', 'bad/mixed-encoding.csv', 'not valid UTF-8'],

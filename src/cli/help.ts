@@ -6,6 +6,8 @@ Usage:
   cluster-map classify --help
   cluster-map compare --firms FIRMS --zones ZONES --outcome COL[,COL…] [options]
   cluster-map compare --help
+  cluster-map geocode --firms FIRMS [--address-column NAME] [--min-level town|municipality|prefecture] --out OUT
+  cluster-map geocode --help
   cluster-map --help | --version
 
 Commands:
@@ -13,13 +15,64 @@ Commands:
              cluster, and (with institutions) which R&D institution is nearest and how far.
   compare    Test whether firms inside the zones innovate more than firms outside, relate
              innovation to distance, communication and subcontracting, fit a regression.
+  geocode    Place firms by their address (住所), offline, at town (町丁目) level: every
+             row kept, with geocode_lon, geocode_lat, geocode_level, geocode_match, problem.
+             classify does this itself for a file with addresses and no coordinates.
 
 Everything runs on this machine; no file is sent anywhere.
+
+Town points: 「Geolonia 住所データ」(CC BY 4.0), based on 国土交通省 位置参照情報.
+`;
+
+/** `cluster-map geocode --help`. */
+export const GEOCODE_HELP = `Usage:
+  cluster-map geocode --firms FIRMS [--address-column NAME] [--min-level LEVEL] --out OUT
+
+Places every firm by its address, offline, on the town (町丁目 / 大字) points that ship with
+cluster-map; no address leaves this machine.
+
+Options:
+  --firms FIRMS           Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
+                          Shift_JIS/CP932, EUC-JP or UTF-16, detected) with a header row.
+  --address-column NAME   The address column. Without it, the column named 住所, 所在地,
+                          本社所在地, address or addr (any case) is used; several such
+                          columns stop with exit status 2, naming them.
+  --min-level LEVEL       The least precise level that gets coordinates: town (default; a
+                          小字 match counts as town), municipality or prefecture.
+  --out OUT               Output, .csv or .geojson (by extension).
+  -h, --help              This help.
+
+Addresses are matched in the notations firm lists use: full-width or half-width digits,
+一丁目 / 1丁目 / 1-2-3 / 1−2−3 / 1ー2ー3 / 1丁目2番3号 / 1番地の2, a leading 〒 postcode,
+spaces anywhere, the prefecture or 郡 left out, designated-city wards (大阪市北区), 大字 and 字,
+ヶ/ケ/が, old kanji (髙, 﨑, 邊, 澤, 檜…), a building or floor after the number.
+
+Output:
+  CSV (UTF-8 with BOM) with every input row and column unchanged, then:
+    geocode_lon, geocode_lat   the point (WGS84) when the level is at least --min-level
+    geocode_level              koaza (小字), town (町丁目/大字), municipality, prefecture, or empty
+    geocode_match              the address matched: 都道府県 + 市区町村 + 町丁目 [+ 小字]
+    problem                    why a row got no coordinates (e.g. "only the municipality 大田区
+                               was found: 池上9丁目 is not a town of 大田区"); empty otherwise
+  Points are representative points of the town, not of the building: expect a few hundred
+  metres of error, more in large rural 大字. Municipality and prefecture points are the town
+  point nearest the mean of their towns.
+  Formula guard and GeoJSON output as for classify. stderr ends with counts per level.
+
+Exit status: 0 done (rows not placed are kept and counted), 2 unusable input or command line
+(e.g. no address column, or several), 1 unexpected failure.
+
+Town points: 「Geolonia 住所データ」(CC BY 4.0), based on 国土交通省 位置参照情報
+(https://github.com/geolonia/japanese-addresses).
+
+Example:
+  cluster-map geocode --firms docs/examples/firms-addresses-sjis.csv --out firms-geocoded.csv
 `;
 
 /** `cluster-map classify --help`. */
 export const CLASSIFY_HELP = `Usage:
   cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
+                       [--address-column NAME] [--min-level town|municipality|prefecture]
 
 Options:
   --firms FIRMS         Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
@@ -42,6 +95,13 @@ Options:
   --swap-lat-lon        Read the CSV's latitude column as longitude and the reverse: the fix
                         when the two were exchanged. Without it, classify says so on stderr
                         when the first rows lie in Japan only the other way round.
+  --address-column NAME, --min-level LEVEL
+                        A CSV with an address column (住所, 所在地, 本社所在地, address, addr)
+                        and no coordinate columns is placed by its addresses first, offline,
+                        as cluster-map geocode does (see its --help); one stderr line says so.
+                        The geocode_lon, geocode_lat, geocode_level and geocode_match columns
+                        come before zone_ids; rows below --min-level (default town) are kept
+                        with empty computed columns and the reason in problem.
   -h, --help            This help.
 
 Output:

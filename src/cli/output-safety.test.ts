@@ -97,3 +97,15 @@ describe('an interrupted run', () => {
 		expect(existsSync(out)).toBe(false);
 	}, 90_000);
 });
+
+describe('geocode --out naming its input', () => {
+	it('is refused and the input is left as it was', async () => {
+		const firms = join(DIR, 'addresses.csv');
+		const original = Buffer.from('name,住所\nA,東京都大田区池上一丁目\n');
+		writeFileSync(firms, original);
+		const result = await run('geocode', '--firms', firms, '--out', firms);
+		expect(result.status).toBe(2);
+		expect(result.stderr).toContain('is the --firms file');
+		expect(readFileSync(firms).equals(original)).toBe(true);
+	});
+});

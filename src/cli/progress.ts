@@ -10,10 +10,12 @@ export class Progress {
 	/**
 	 * @param totalBytes size of the input, for the percentage
 	 * @param stream where to draw (stderr)
+	 * @param label the command, first on the line
 	 */
 	constructor(
 		private readonly totalBytes: number,
-		private readonly stream: NodeJS.WriteStream = process.stderr
+		private readonly stream: NodeJS.WriteStream = process.stderr,
+		private readonly label = 'classify'
 	) {}
 
 	private get enabled(): boolean {
@@ -29,7 +31,7 @@ export class Progress {
 		const seconds = (now - this.started) / 1000;
 		const percent = this.totalBytes > 0 ? Math.min(100, (100 * bytesRead) / this.totalBytes) : 0;
 		const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-		this.stream.write(`\r\x1b[Kclassify: ${rows.toLocaleString('en')} rows, ${percent.toFixed(0)}% of input, ${rate.toLocaleString('en')} rows/s`);
+		this.stream.write(`\r\x1b[K${this.label}: ${rows.toLocaleString('en')} rows, ${percent.toFixed(0)}% of input, ${rate.toLocaleString('en')} rows/s`);
 		this.shown = true;
 	}
 

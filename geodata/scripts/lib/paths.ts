@@ -20,3 +20,9 @@ export const NATURAL_EARTH_ADMIN1 = join(
 	'states',
 	'admin1.json'
 );
+/**
+ * The project's shared copies of large open datasets (see geodata/README.md, "towns/"), beside the repository
+ * (`../shared/data`) unless CLUSTER_MAP_SHARED_DATA names another directory. Only build-towns.ts reads it;
+ * its output is committed, so nothing else needs it.
+ */
+export const SHARED_DATA_DIR = process.env.CLUSTER_MAP_SHARED_DATA ?? join(REPO_DIR, '..', 'shared', 'data');

@@ -191,6 +191,8 @@ write(
 write(join(HERE, 'bad/empty.csv'), '');
 write(join(HERE, 'bad/header-only.csv'), '会社名,緯度,経度\r\n');
 write(join(HERE, 'bad/no-coordinates.csv'), table([['会社名', '住所'], ['山田製作所', '東京都大田区']]));
+// Neither coordinates nor an address: classify cannot place it (with an address it geocodes first).
+write(join(HERE, 'bad/no-location.csv'), table([['会社名', '業種'], ['山田製作所', '金属製品']]));
 write(join(HERE, 'bad/binary.csv'), Uint8Array.from({ length: 512 }, (_, i) => (i * 37) & 0xff));
 write(join(HERE, 'bad/unclosed-quote.csv'), 'id,lat,lon\n1,35.5,139.7\n2,"35.5,139.7\n3,35.6,139.8\n');
 write(join(HERE, 'bad/not-json.geojson'), '{"type": "FeatureCollection", "features": [\n  {"type": "Feature",, }\n]}\n');

@@ -36,6 +36,9 @@ export function problemText(p: ImportProblem, t: Translate): string {
 			return t('import.p.no-id', { column: problem.column });
 		case 'unknown-type':
 			return t('import.p.unknown-type', { text: problem.text });
+		case 'not-geocoded':
+			// The matcher's reason names the places in Japanese and is not yet translated.
+			return problem.reason;
 	}
 }
 

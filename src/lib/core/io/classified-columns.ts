@@ -22,7 +22,14 @@ export interface ClassifiedOutputOptions {
 	institutionIds?: readonly string[];
 	/** Adds `within_buffer`. */
 	bufferKm?: number;
+	/** Adds {@link GEOCODE_COLUMNS} first: the points come from geocoding (batches carry `geocoded`). */
+	geocoded?: boolean;
+	/** false: no zone and institution columns (`cluster-map geocode`); default true. */
+	classified?: boolean;
 }
+
+/** Columns of geocoded rows, before the classification's (`problem` stays last, shared). */
+export const GEOCODE_COLUMNS = ['geocode_lon', 'geocode_lat', 'geocode_level', 'geocode_match'] as const;
 
 /**
  * Names of the columns appended to every row, in order: `zone_ids`, `inside_cluster`, then
@@ -33,7 +40,9 @@ export interface ClassifiedOutputOptions {
  * appendedColumns({ zoneIds: ['ota'] }); // ['zone_ids', 'inside_cluster', 'problem']
  */
 export function appendedColumns(options: ClassifiedOutputOptions): string[] {
+	if (options.classified === false) return [...(options.geocoded ? GEOCODE_COLUMNS : []), 'problem'];
 	return [
+		...(options.geocoded ? GEOCODE_COLUMNS : []),
 		'zone_ids',
 		'inside_cluster',
 		...(options.institutionIds ? ['nearest_institution_id', 'nearest_institution_km'] : []),

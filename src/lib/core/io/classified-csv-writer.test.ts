@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from './byte-writer';
 import type { FirmResults } from './classified-columns';
-import { createClassifiedCsvWriter } from './classified-csv-writer';
+import { createClassifiedCsvWriter, degrees } from './classified-csv-writer';
 import { csvCell, needsFormulaGuard } from './csv-cell';
 import type { FirmBatch } from './firm-batch';
 import { readFirmsCsv } from './read-firms-csv';
@@ -169,5 +169,13 @@ describe('ByteWriter.thousandths', () => {
 			}),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('degrees', () => {
+	it('writes what String writes for micro-degree values', () => {
+		for (const v of [139.707141, 35.578435, 135.5, 140, -0.000001, -12.34, 0, 35.000001, 139.1, 43.06]) {
+			expect(degrees(v)).toBe(String(Math.round(v * 1e6) / 1e6));
+		}
 	});
 });

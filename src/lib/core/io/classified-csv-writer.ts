@@ -2,7 +2,7 @@ import Encoding from 'encoding-japanese';
 import type { Feature } from 'geojson';
 import { ByteWriter } from './byte-writer';
 import { recordCells } from './cell-text';
-import { appendedColumns, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
+import { appendedColumns, GEOCODE_COLUMNS, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
 import { csvCell } from './csv-cell';
 import type { FeatureRows, FirmBatch } from './firm-batch';
 import { describeRowProblem } from './row-problem';
@@ -59,7 +59,10 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	const afterZones = [',false', ',true'].map((flag) => institutionCells.map((tail) => encode(flag + tail)));
 	// Row end: within_buffer if asked, the empty problem cell, CRLF; indexed by the buffer flag.
 	const rowEnd = [',false', ',true'].map((flag) => encode(`${hasBuffer ? flag : ''},\r\n`));
-	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1));
+	const geocoded = options.geocoded === true;
+	const classified = options.classified !== false;
+	// Before the problem cell of a row with a problem: empty cells for everything but the geocode ones.
+	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1 - (geocoded ? GEOCODE_COLUMNS.length : 0)));
 	const finish = (writer: ByteWriter) => (options.encoding === 'shift_jis' ? toShiftJis(writer.result()) : writer.result());
 	const writer = new ByteWriter(1 << 20);
 	// Upper bounds of the appended bytes of a row: per zone, and for everything else.
@@ -84,7 +87,9 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 			for (let r = 0; r < batch.count; r++) {
 				const problem = problems[r];
 				// Room for the row as copied and its appended cells: one check per row.
-				writer.reserve((records ? records.end[r] - records.start[r] : 0) + fixedRoom + (offsets[r + 1] - offsets[r]) * zoneRoom);
+				const geocodeCells = geocoded ? geocodedCells(batch, r, cell) : '';
+				const zones = classified ? offsets[r + 1] - offsets[r] : 0;
+				writer.reserve((records ? records.end[r] - records.start[r] : 0) + fixedRoom + zones * zoneRoom + geocodeCells.length * 3);
 				if (verbatim && problem === null && ((records.flags[r] & RECORD_FORMULA_START) === 0 || !needsGuard(records, r))) {
 					writer.bytes(records.bytes, records.start[r], records.end[r]);
 				} else {
@@ -93,11 +98,13 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 					writer.text(cells.slice(0, width).map(cell).join(','));
 				}
 				writer.byte(COMMA);
+				if (geocoded) writer.text(geocodeCells);
 				if (problem !== null) {
 					writer.put(emptyComputed);
 					writer.text(cell(problem.map(describeRowProblem).join('; ')));
 					writer.put(CRLF);
-				} else {
+				} else if (!classified) writer.put(CRLF);
+				else {
 					const from = offsets[r];
 					const to = offsets[r + 1];
 					if (to - from === 1) writer.put(zoneCells[zoneIndices[from]]);
@@ -120,6 +127,36 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 			return finish(writer);
 		}
 	};
+}
+
+/** The geocode cells of a row, each followed by a comma: lon, lat (as placed or not), level, match. */
+function geocodedCells(batch: FirmBatch, r: number, cell: (text: string) => string): string {
+	const g = batch.geocoded;
+	if (!g) return ',,,,';
+	const placed = batch.problems[r] === null;
+	const number = (v: number) => (placed && Number.isFinite(v) ? degrees(v) : '');
+	return `${number(g.lons[r])},${number(g.lats[r])},${g.level[r] ?? ''},${cell(g.match[r])},`;
+}
+
+/**
+ * Degrees with at most 6 decimals, as `String` writes the town data's values (they are micro-degrees),
+ * from integers: `String` of a double was a tenth of the geocode command's time.
+ *
+ * @example
+ * degrees(139.7071); // '139.7071'
+ */
+export function degrees(v: number): string {
+	const e6 = Math.round(Math.abs(v) * 1e6);
+	const whole = Math.floor(e6 / 1e6);
+	let fraction = e6 - whole * 1e6;
+	const sign = v < 0 && e6 !== 0 ? '-' : '';
+	if (fraction === 0) return sign + whole;
+	let digits = 6;
+	while (fraction % 10 === 0) {
+		fraction /= 10;
+		digits--;
+	}
+	return `${sign}${whole}.${String(fraction).padStart(digits, '0')}`;
 }
 
 /** Whether some cell of a well-formed record needs the formula guard (see `needsFormulaGuard`). */

@@ -74,10 +74,22 @@ export function createClassifiedGeoJsonWriter(options: ClassifiedOutputOptions):
 function appendedValues(batch: FirmBatch, results: FirmResults, r: number, options: ClassifiedOutputOptions): Record<string, unknown> {
 	const problem = batch.problems[r];
 	const ok = problem === null;
-	const values: Record<string, unknown> = {
+	const values: Record<string, unknown> = {};
+	const g = batch.geocoded;
+	if (options.geocoded) {
+		values.geocode_lon = g && ok && Number.isFinite(g.lons[r]) ? g.lons[r] : null;
+		values.geocode_lat = g && ok && Number.isFinite(g.lats[r]) ? g.lats[r] : null;
+		values.geocode_level = g?.level[r] ?? null;
+		values.geocode_match = g?.match[r] || null;
+	}
+	if (options.classified === false) {
+		values.problem = ok ? null : problem.map(describeRowProblem).join('; ');
+		return values;
+	}
+	Object.assign(values, {
 		zone_ids: ok ? Array.from(results.zoneIndices.subarray(results.offsets[r], results.offsets[r + 1]), (z) => options.zoneIds[z]).join(';') : null,
 		inside_cluster: ok ? results.inside[r] === 1 : null
-	};
+	});
 	if (options.institutionIds) {
 		const nearest = ok ? (results.nearest?.[r] ?? -1) : -1;
 		values.nearest_institution_id = nearest >= 0 ? options.institutionIds[nearest] : null;

@@ -4,6 +4,7 @@ import type { RowProblem } from './row-problem';
 import type { CsvRecords } from './scan-csv-records';
 import type { TextEncodingName } from './detect-encoding';
 import type { SwapCheck } from './detect-swapped';
+import type { GeocodeLevel } from '../geocode/geocoder';
 
 /**
  * Firms read from a file, a batch at a time: coordinates as typed arrays for the engine, and the
@@ -24,6 +25,18 @@ export interface FirmBatch {
 	bytesRead: number;
 	rows: CsvRows | FeatureRows;
 	info: FirmSourceInfo;
+	/** Present when the points come from geocoding an address column (`geocodeCsvBatch`). */
+	geocoded?: GeocodedRows;
+}
+
+/** What geocoding found per row, placed or not; written as the geocode_* columns. */
+export interface GeocodedRows {
+	/** The matched point whatever its level (NaN when nothing matched); `lons`/`lats` hold only the placed ones. */
+	lons: Float64Array;
+	lats: Float64Array;
+	level: (GeocodeLevel | null)[];
+	/** 都道府県 + 市区町村 + 町丁目 [+ 小字] as matched; "" when nothing matched. */
+	match: string[];
 }
 
 export interface CsvRows {
@@ -50,4 +63,6 @@ export interface FirmSourceInfo {
 	swapped?: boolean;
 	/** Whether the first rows look like latitude and longitude exchanged (CSV). */
 	swapCheck?: SwapCheck;
+	/** The address column, when the points come from geocoding it. */
+	addressColumn?: string;
 }

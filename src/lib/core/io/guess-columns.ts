@@ -8,7 +8,7 @@ export const COLUMN_NAMES = {
 	id: ['id', 'firm_id', 'company_id', '企業id', '企業コード', '事業所id'],
 	name: ['name', 'name_ja', 'name_en', 'company', '名称', '名前', '会社名', '企業名', '事業所名', '社名', '商号', 'n03_004'],
 	industry: ['industry', 'jsic', 'jsic_medium', 'jsic_code', '業種', '業種コード', '産業分類', '産業中分類', '産業', '日本標準産業分類'],
-	address: ['address', '住所', '所在地', '本社所在地']
+	address: ['address', 'addr', '住所', '所在地', '本社所在地']
 } satisfies Record<string, readonly string[]>;
 
 export type ColumnRole = keyof typeof COLUMN_NAMES;
@@ -25,6 +25,17 @@ export type ColumnGuess = Record<ColumnRole, number>;
  */
 export function normalizeHeader(name: string): string {
 	return name.normalize('NFKC').trim().toLowerCase();
+}
+
+/**
+ * Every column whose header announces the role, in file order (`guessColumns` takes the first).
+ *
+ * @example
+ * columnsFor(['会社名', '住所', '本社所在地'], 'address'); // [1, 2]
+ */
+export function columnsFor(header: readonly string[], role: ColumnRole): number[] {
+	const names = new Set(COLUMN_NAMES[role].map(normalizeHeader));
+	return header.flatMap((h, i) => (names.has(normalizeHeader(h)) ? [i] : []));
 }
 
 /**

@@ -18,7 +18,7 @@ export {
 	type PackedRows
 } from './packed-rows';
 export { readCsv, CSV_DELIMITERS, type CsvBatch, type CsvDelimiter, type ReadCsvOptions } from './read-csv';
-export { guessColumns, normalizeHeader, COLUMN_NAMES, type ColumnGuess, type ColumnRole } from './guess-columns';
+export { columnsFor, guessColumns, normalizeHeader, COLUMN_NAMES, type ColumnGuess, type ColumnRole } from './guess-columns';
 export { parseCoordinate, coordinateFromBytes } from './parse-coordinate';
 export { describeRowProblem, isRowWarning, type RowProblem, type RowError, type RowWarning, type Axis } from './row-problem';
 export { importProblem, describeImportProblem, type ImportProblem, type ZoneNote } from './import-problem';
@@ -31,7 +31,7 @@ export { IMPORT_LIMITS, checkFileSize } from './file-limits';
 export { prjCrs, type PrjCrs } from './prj-crs';
 export { readShapefileZip, type ShapefileRead } from './read-shapefile-zip';
 export { readFeatureFile } from './read-feature-file';
-export type { FirmBatch, CsvRows, FeatureRows, FirmSourceInfo } from './firm-batch';
+export type { FirmBatch, CsvRows, FeatureRows, FirmSourceInfo, GeocodedRows } from './firm-batch';
 export { readFirmsCsv, type ReadFirmsCsvOptions } from './read-firms-csv';
 export { parseGeoJson } from './parse-geojson';
 export { readFirmsGeoJson } from './read-firms-geojson';
@@ -40,7 +40,7 @@ export { districtZones } from './district-zones';
 export { institutionsFromGeoJson, readInstitutionsCsv, type InstitutionCsvColumns, type InstitutionPoint, type InstitutionPropertyNames, type InstitutionsRead } from './read-institutions';
 export { guessInstitutionColumns, institutionType, type InstitutionColumnGuess } from './institution-columns';
 export { csvCell, needsFormulaGuard } from './csv-cell';
-export { appendedColumns, roundKm, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
+export { appendedColumns, roundKm, GEOCODE_COLUMNS, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
 export { createClassifiedCsvWriter, featureCells, type ClassifiedCsvOptions, type ClassifiedCsvWriter } from './classified-csv-writer';
 export { createClassifiedGeoJsonWriter, type ClassifiedGeoJsonWriter } from './classified-geojson-writer';
 export { ByteWriter } from './byte-writer';

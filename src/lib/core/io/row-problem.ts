@@ -21,7 +21,9 @@ export type RowError =
 	| { kind: 'out-of-range'; axis: Axis; column: string; value: number }
 	| { kind: 'not-a-point'; geometry: string | null }
 	/** An institution without an id (nor a name standing in for it). */
-	| { kind: 'no-id'; column: string };
+	| { kind: 'no-id'; column: string }
+	/** An address that was not placed at the level asked for: the geocoder's reason. */
+	| { kind: 'not-geocoded'; column: string; reason: string };
 
 export type Axis = 'latitude' | 'longitude';
 
@@ -67,6 +69,8 @@ export function describeRowProblem(problem: RowProblem): string {
 			return problem.geometry === null ? 'feature has no geometry' : `feature is a ${problem.geometry}, not a Point`;
 		case 'no-id':
 			return `the id (column "${problem.column}") is empty`;
+		case 'not-geocoded':
+			return problem.reason;
 		case 'unknown-type':
 			return `type ${JSON.stringify(problem.text)} (column "${problem.column}") is not a known institution type (national university, public university, private university, public research institute, national research institute, other); counted as other`;
 	}
