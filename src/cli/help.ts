@@ -151,7 +151,8 @@ Output, one row per cell (rows from the south-west, west to east):
                       (min(#≥, #≤) + 1) / (N + 1), one tail; double it for a two-sided p
   gi_star_q           Benjamini–Hochberg q over all cells
   local_moran_i       local Moran's I, row-standardised weights
-  local_moran_z       its z under randomisation (spdep localmoran's default)
+  local_moran_z       its z under conditional randomisation (spdep localmoran's default,
+                      conditional = TRUE)
   local_moran_p_perm  folded pseudo p, as for Gi*
   local_moran_q       Benjamini–Hochberg q
   lisa_class          HH, LL, HL, LH when local_moran_q ≤ 0.05, else "not significant"

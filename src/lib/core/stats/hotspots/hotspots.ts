@@ -22,6 +22,8 @@ export interface HotSpotOptions {
 	alpha?: number;
 	/** Which p-value of local Moran decides the LISA class: 'fdr' (BH q, default), 'bonferroni' or 'none' (the folded p). */
 	adjust?: 'fdr' | 'bonferroni' | 'none';
+	/** Null of local Moran's analytical z: 'conditional' (spdep's default) or 'total' (older spdep). */
+	moranNull?: 'conditional' | 'total';
 	onProgress?: (done: number, total: number) => void;
 }
 
@@ -67,7 +69,7 @@ export function hotSpots(values: Float64Array, contiguity: Contiguity, options: 
 	const alpha = options.alpha ?? 0.05;
 	const adjust = options.adjust ?? 'fdr';
 	const n = values.length;
-	const stats = localStatistics(values, contiguity);
+	const stats = localStatistics(values, contiguity, { moranNull: options.moranNull });
 	const nan = () => new Float64Array(n).fill(NaN);
 	let giStarP: Float64Array = nan();
 	let localMoranP: Float64Array = nan();

@@ -10,7 +10,7 @@ export interface LocalStatistics {
 	giStarZ: Float64Array;
 	/** Local Moran's Iᵢ with row-standardised weights (0 for a cell without neighbours). */
 	localMoranI: Float64Array;
-	/** (Iᵢ − E[Iᵢ]) / √Var[Iᵢ] under randomisation; NaN without neighbours or when every value is equal. */
+	/** (Iᵢ − E[Iᵢ]) / √Var[Iᵢ] under conditional randomisation (or total, on request); NaN where the variance is 0 or undefined. */
 	localMoranZ: Float64Array;
 	/** Mean of the neighbours' deviations from the overall mean (the Moran scatterplot's y). */
 	lag: Float64Array;
@@ -24,17 +24,24 @@ export interface LocalStatistics {
  * - Gi* = `localG(x, nb2listw(include.self(nb), style = "B"))` (Getis & Ord 1992; Ord & Getis
  *   1995): with Wᵢ = kᵢ + 1 cells (itself and its kᵢ neighbours), x̄ and s² = Σ(x − x̄)²/n over all
  *   n cells, z = (Σⱼ xⱼ − Wᵢ x̄) / √(s² (n Wᵢ − Wᵢ²) / (n − 1)).
- * - local Moran = `localmoran(x, nb2listw(nb, style = "W"))` with its defaults (mlvar = TRUE,
- *   conditional = FALSE; Anselin 1995): zᵢ = xᵢ − x̄, m₂ = Σz²/n, Iᵢ = (zᵢ/m₂) · mean of the
- *   neighbours' z; E[Iᵢ] = −1/(n − 1); with b₂ = (Σz⁴/n)/m₂² and wᵢ₍₂₎ = 1/kᵢ,
+ * - local Moran = `localmoran(x, nb2listw(nb, style = "W"))` with current spdep's defaults
+ *   (mlvar = TRUE, conditional = TRUE): zᵢ = xᵢ − x̄, m₂ = Σz²/n, Iᵢ = (zᵢ/m₂) · mean of the
+ *   neighbours' z, and with wᵢ₍₂₎ = 1/kᵢ the moments under conditional randomisation — cell i
+ *   fixed, the others permuted, the null the permutation test samples (Sokal et al. 1998, eqs. A7
+ *   and A8; Sauer et al. 2021): E[Iᵢ] = −zᵢ²/((n − 1) m₂),
+ *   Var[Iᵢ] = (zᵢ/m₂)² · n/(n − 2) · (wᵢ₍₂₎ − 1/(n − 1)) · (m₂ − zᵢ²/(n − 1)).
+ *   `moranNull: 'total'` gives spdep's conditional = FALSE instead (total randomisation, Anselin
+ *   1995; earlier spdep's default): E[Iᵢ] = −1/(n − 1) and, with b₂ = (Σz⁴/n)/m₂²,
  *   Var[Iᵢ] = wᵢ₍₂₎ (n − b₂)/(n − 1) + (1 − wᵢ₍₂₎)(2b₂ − n)/((n − 1)(n − 2)) − E[Iᵢ]².
  *
  * @param values one value per cell (firm counts)
  * @param contiguity neighbours of each cell
+ * @param options.moranNull null of local Moran's z: 'conditional' (default) or 'total'
  * @example
  * const { giStarZ, localMoranZ } = localStatistics(lattice.counts, lattice);
  */
-export function localStatistics(values: Float64Array, contiguity: Contiguity): LocalStatistics {
+export function localStatistics(values: Float64Array, contiguity: Contiguity, options: { moranNull?: 'conditional' | 'total' } = {}): LocalStatistics {
+	const total = options.moranNull === 'total';
 	const n = values.length;
 	const { offsets, neighbours } = contiguity;
 	if (offsets.length !== n + 1) throw new Error(`localStatistics: ${n} values but contiguity for ${offsets.length - 1} cells; pass one value per cell.`);
@@ -54,7 +61,7 @@ export function localStatistics(values: Float64Array, contiguity: Contiguity): L
 	const b2 = m4 / (m2 * m2);
 	const a = (n - b2) / (n - 1);
 	const b = (2 * b2 - n) / ((n - 1) * (n - 2));
-	const expected = -1 / (n - 1);
+	const expectedTotal = -1 / (n - 1);
 	const out: LocalStatistics = {
 		giStarZ: new Float64Array(n),
 		localMoranI: new Float64Array(n),
@@ -79,8 +86,11 @@ export function localStatistics(values: Float64Array, contiguity: Contiguity): L
 		const lag = (out.lag[i] = sum / k);
 		const moran = (out.localMoranI[i] = constant ? 0 : (deviation[i] / m2) * lag);
 		const w2 = 1 / k;
-		const variance = a * w2 + b * (1 - w2) - expected * expected;
-		out.localMoranZ[i] = constant ? NaN : (moran - expected) / Math.sqrt(variance);
+		const z = deviation[i];
+		const expected = total ? expectedTotal : (-z * z) / ((n - 1) * m2);
+		const variance = total ? a * w2 + b * (1 - w2) - expectedTotal * expectedTotal : (z / m2) ** 2 * (n / (n - 2)) * (w2 - 1 / (n - 1)) * (m2 - (z * z) / (n - 1));
+		// Zero variance (a cell at the mean, or whose neighbours are all the other cells) leaves z undefined, as in spdep.
+		out.localMoranZ[i] = constant || !(variance > 0) ? NaN : (moran - expected) / Math.sqrt(variance);
 	}
 	return out;
 }

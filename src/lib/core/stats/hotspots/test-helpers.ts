@@ -25,8 +25,8 @@ export function textbookGiStar(x: number[], w: number[][]): number[] {
 	});
 }
 
-/** spdep localmoran (mlvar = TRUE, conditional = FALSE) with general weights `w`. */
-export function textbookLocalMoran(x: number[], w: number[][]): { i: number[]; z: number[] } {
+/** spdep localmoran (mlvar = TRUE; conditional = TRUE by default, as spdep) with general weights `w`. */
+export function textbookLocalMoran(x: number[], w: number[][], conditional = true): { i: number[]; z: number[] } {
 	const n = x.length;
 	const mean = x.reduce((s, v) => s + v, 0) / n;
 	const z = x.map((v) => v - mean);
@@ -38,8 +38,11 @@ export function textbookLocalMoran(x: number[], w: number[][]): { i: number[]; z
 	const zz = ii.map((value, i) => {
 		const wi = w[i].reduce((s, v) => s + v, 0);
 		const wi2 = w[i].reduce((s, v) => s + v * v, 0);
-		const e = -wi / (n - 1);
-		return (value - e) / Math.sqrt(a * wi2 + b * (wi * wi - wi2) - e * e);
+		const e = conditional ? -(z[i] ** 2 * wi) / ((n - 1) * s2) : -wi / (n - 1);
+		const variance = conditional
+			? (z[i] / s2) ** 2 * (n / (n - 2)) * (wi2 - wi ** 2 / (n - 1)) * (s2 - z[i] ** 2 / (n - 1))
+			: a * wi2 + b * (wi * wi - wi2) - e * e;
+		return (value - e) / Math.sqrt(variance);
 	});
 	return { i: ii, z: zz };
 }
