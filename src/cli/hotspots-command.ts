@@ -1,7 +1,7 @@
 import { InputError } from '../lib/core/io';
-import { GridTooLargeError, hexLattice, hotSpots, meshLattice, type CellLattice, type HotSpotResult } from '../lib/core/stats/hotspots';
+import { cellId, GridTooLargeError, hexLattice, hotSpots, meshLattice, type CellLattice, type HotSpotResult } from '../lib/core/stats/hotspots';
 import type { HotspotsArgs } from './hotspots-args';
-import { cellId, hotspotCsv, hotspotGeoJson } from './hotspots-format';
+import { hotspotCsv, hotspotGeoJson } from './hotspots-format';
 import { describeFirmSource, readHotspotFirms } from './hotspots-read';
 import { AtomicOutput } from './node-files';
 import { StageProgress } from './stage-progress';

@@ -1,7 +1,5 @@
 import type { Polygon } from 'geojson';
-import { hexPolygon } from '../lib/core/density/hex-grid';
-import { meshPolygon } from '../lib/core/density/jis-mesh';
-import { hexAxial, hexCellId, LISA_CLASSES, meshCellId, type CellLattice, type HotSpotResult } from '../lib/core/stats/hotspots';
+import { cellId, cellPolygon, LISA_CLASSES, type CellLattice, type HotSpotResult } from '../lib/core/stats/hotspots';
 
 /** The output columns, in order (the command-line contract). */
 export const HOTSPOT_COLUMNS = [
@@ -19,11 +17,6 @@ export const HOTSPOT_COLUMNS = [
 
 /** Cells per chunk handed to the writer. */
 const CHUNK = 5_000;
-
-/** The id of a cell: its mesh code, or its hexagon's axial coordinates (q…r…). */
-export function cellId(lattice: CellLattice, cell: number): string {
-	return lattice.kind === 'mesh' ? meshCellId(lattice, cell) : hexCellId(lattice, cell);
-}
 
 /**
  * The statistics as CSV text, a few thousand cells per chunk: UTF-8 with a byte order mark and
@@ -60,7 +53,7 @@ export function* hotspotGeoJson(lattice: CellLattice, result: HotSpotResult): Ge
 	for (let c = 0; c < n; c++) {
 		const values = row(lattice, result, c);
 		const properties = Object.fromEntries(HOTSPOT_COLUMNS.map((name, k) => [name, values[k]]));
-		const feature = { type: 'Feature', id: values[0], properties, geometry: rounded(polygon(lattice, c)) };
+		const feature = { type: 'Feature', id: values[0], properties, geometry: rounded(cellPolygon(lattice, c)) };
 		text += `${JSON.stringify(feature)}${c + 1 < n ? ',' : ''}\n`;
 		if ((c + 1) % CHUNK === 0) {
 			yield text;
@@ -88,11 +81,6 @@ function row(lattice: CellLattice, r: HotSpotResult, c: number): (string | numbe
 
 /** Twelve significant digits: float noise trimmed (0.30000000000000004 → 0.3), NaN → null. */
 const num = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(12)) : null);
-
-function polygon(lattice: CellLattice, c: number): Polygon {
-	if (lattice.kind === 'mesh') return meshPolygon(meshCellId(lattice, c));
-	return hexPolygon({ centre: lattice.centre!, sizeMetres: lattice.sizeMetres! }, ...hexAxial(lattice, c));
-}
 
 function rounded(p: Polygon): Polygon {
 	return { type: 'Polygon', coordinates: p.coordinates.map((ring) => ring.map(([x, y]) => [Math.round(x * 1e7) / 1e7, Math.round(y * 1e7) / 1e7])) };

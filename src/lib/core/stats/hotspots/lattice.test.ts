@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hexPolygon } from '../../density/hex-grid';
 import { meshBounds, meshCode } from '../../density/jis-mesh';
 import { createRandom } from '../../sample/random';
-import { GridTooLargeError, hexAxial, hexCellId, hexLattice, meshCellId, meshLattice, type CellLattice } from './lattice';
+import { cellId, cellPolygon, GridTooLargeError, hexAxial, hexCellId, hexLattice, meshCellId, meshLattice, type CellLattice } from './lattice';
 
 function firms(n: number, seed: number, spread = 0.05) {
 	const rng = createRandom(seed);
@@ -100,5 +100,21 @@ describe('hexLattice', () => {
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(ids).toContain('q0r0');
 		expect(ids[0]).toMatch(/^q-?\d+r-\d+$/);
+	});
+});
+
+describe('cellId and cellPolygon', () => {
+	it('give a mesh cell its code and bounds, a hexagon its axial id and six corners one side from its centre', () => {
+		const { lons, lats } = firms(300, 3);
+		const mesh = meshLattice(lons, lats, 'third');
+		const [w, s, e, n] = meshBounds(cellId(mesh, 5));
+		expect(cellPolygon(mesh, 5).coordinates[0]).toEqual([[w, s], [e, s], [e, n], [w, n], [w, s]]);
+		const hex = hexLattice(lons, lats, 800);
+		const ring = cellPolygon(hex, 7).coordinates[0];
+		expect(cellId(hex, 7)).toBe(hexCellId(hex, 7));
+		expect(ring).toHaveLength(7);
+		const lonC = ring.slice(0, 6).reduce((a, [x]) => a + x, 0) / 6;
+		const latC = ring.slice(0, 6).reduce((a, [, y]) => a + y, 0) / 6;
+		for (const [x, y] of ring) expect(Math.hypot((x - lonC) * 111_320 * Math.cos((latC * Math.PI) / 180), (y - latC) * 110_950)).toBeCloseTo(800, -1);
 	});
 });

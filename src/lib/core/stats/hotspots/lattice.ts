@@ -1,5 +1,6 @@
-import { hexBin } from '../../density/hex-grid';
-import { codeFromRowCol, MESH_LEVELS, MESH_SPAN, meshCol, meshRow, type MeshLevel } from '../../density/jis-mesh';
+import type { Polygon } from 'geojson';
+import { hexBin, hexPolygon } from '../../density/hex-grid';
+import { codeFromRowCol, MESH_LEVELS, MESH_SPAN, meshCol, meshPolygon, meshRow, type MeshLevel } from '../../density/jis-mesh';
 import type { FirmFilter } from '../../density/select-firms';
 
 /**
@@ -202,6 +203,23 @@ export function hexAxial(lattice: CellLattice, cell: number): [number, number] {
 export function hexCellId(lattice: CellLattice, cell: number): string {
 	const [q, r] = hexAxial(lattice, cell);
 	return `q${q}r${r}`;
+}
+
+/**
+ * A cell of a lattice as a GeoJSON polygon (counter-clockwise): the mesh cell of its code, or the
+ * hexagon from the lattice's projection.
+ *
+ * @example
+ * cellPolygon(lattice, 0).coordinates[0].length; // 5 for a mesh cell, 7 for a hexagon
+ */
+export function cellPolygon(lattice: CellLattice, cell: number): Polygon {
+	if (lattice.kind === 'mesh') return meshPolygon(meshCellId(lattice, cell));
+	return hexPolygon({ centre: lattice.centre!, sizeMetres: lattice.sizeMetres! }, ...hexAxial(lattice, cell));
+}
+
+/** The id of any lattice's cell: mesh code or hexagon q…r…. */
+export function cellId(lattice: CellLattice, cell: number): string {
+	return lattice.kind === 'mesh' ? meshCellId(lattice, cell) : hexCellId(lattice, cell);
 }
 
 function counted(filter: FirmFilter | undefined, i: number): boolean {
