@@ -103,6 +103,17 @@ describe('hexLattice', () => {
 	});
 });
 
+describe('lattice neighbour arrays', () => {
+	it('are sized exactly, also for a single row or column', () => {
+		for (const [lons, lats] of [[[139.70, 139.75], [35.5, 35.5]], [[139.7, 139.7], [35.5, 35.6]], [[139.7, 139.8], [35.5, 35.6]]]) {
+			for (const l of [meshLattice(lons, lats, 'half'), hexLattice(lons, lats, 700)]) {
+				expect(l.neighbours.length).toBe(l.offsets[l.counts.length]);
+				expect(l.neighbours.every((j, e) => j < l.counts.length && (e === 0 || l.offsets.includes(e) || j > l.neighbours[e - 1]))).toBe(true);
+			}
+		}
+	});
+});
+
 describe('cellId and cellPolygon', () => {
 	it('give a mesh cell its code and bounds, a hexagon its axial id and six corners one side from its centre', () => {
 		const { lons, lats } = firms(300, 3);

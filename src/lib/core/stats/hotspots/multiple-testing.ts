@@ -8,14 +8,27 @@
  */
 export function benjaminiHochberg(p: Float64Array): Float64Array {
 	const q = new Float64Array(p.length).fill(NaN);
-	const order = Uint32Array.from({ length: p.length }, (_, i) => i).filter((i) => !Number.isNaN(p[i]));
-	order.sort((a, b) => p[a] - p[b]);
-	const m = order.length;
+	// Sorted natively (a comparator sort of a million indices takes seconds); tied p-values share
+	// one q, that of their last position, so each p finds its q by binary search.
+	const sorted = p.filter((v) => !Number.isNaN(v)).sort();
+	const m = sorted.length;
+	const stepped = new Float64Array(m);
 	let running = 1;
 	for (let j = m - 1; j >= 0; j--) {
 		// (m / i)·p as R computes it: the largest p keeps its exact value, and no q falls below its p.
-		running = Math.min(running, (m / (j + 1)) * p[order[j]]);
-		q[order[j]] = running;
+		running = Math.min(running, (m / (j + 1)) * sorted[j]);
+		stepped[j] = running;
+	}
+	for (let i = 0; i < p.length; i++) {
+		if (Number.isNaN(p[i])) continue;
+		let lo = 0;
+		let hi = m;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (sorted[mid] < p[i]) lo = mid + 1;
+			else hi = mid;
+		}
+		q[i] = stepped[lo];
 	}
 	return q;
 }
