@@ -77,7 +77,7 @@ function summary(args: HotspotsArgs, firms: Awaited<ReturnType<typeof readHotspo
 	lines.push(`firms: ${firms.count.toLocaleString('en')} read from ${args.firms} (${describeFirmSource(firms.info)}); ${inCells.toLocaleString('en')}${industry} counted${left.length > 0 ? `; left out: ${left.join(', ')}` : ''}`);
 	const empty = lattice.counts.filter((v) => v === 0).length;
 	const grid = args.cells.kind === 'mesh' ? `${args.cells.name} (${MESH_SIZES[args.cells.name]} mesh)` : `${args.cells.sizeMetres} m hexagons, q0r0 centred on ${lattice.centre!.map((v) => v.toFixed(5)).join(', ')}`;
-	lines.push(`cells: ${grid}, ${lattice.rows.toLocaleString('en')} rows × ${lattice.cols.toLocaleString('en')} columns = ${n.toLocaleString('en')} (${empty.toLocaleString('en')} empty) from ${cellId(lattice, 0)} in the south-west`);
+	lines.push(`cells: ${grid}, ${plural(lattice.rows, 'row')} × ${plural(lattice.cols, 'column')} = ${n.toLocaleString('en')} (${empty.toLocaleString('en')} empty) from ${cellId(lattice, 0)} in the south-west`);
 	if (r.permutations === 0) {
 		lines.push('permutations: none; the p, q and lisa_class columns are empty');
 	} else {
@@ -90,6 +90,8 @@ function summary(args: HotspotsArgs, firms: Awaited<ReturnType<typeof readHotspo
 	for (const warning of r.warnings) lines.push(`warning: ${warning.message}`);
 	return lines;
 }
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function countWhere(n: number, test: (i: number) => boolean): string {
 	let count = 0;

@@ -68,7 +68,9 @@ describe('hotSpots guardrails', () => {
 
 	it('warns when every cell is equal, when a cell has no neighbour, and when Bonferroni cannot reach alpha', () => {
 		expect(codes([2, 2, 2, 2], 2, 2)).toContain('constant');
-		expect(hotSpots(Float64Array.of(5), { offsets: Uint32Array.of(0, 0), neighbours: new Uint32Array(0) }).warnings.map((w) => w.code)).toContain('no-neighbours');
+		const single = hotSpots(Float64Array.of(5), { offsets: Uint32Array.of(0, 0), neighbours: new Uint32Array(0) });
+		expect(single.warnings.map((w) => w.code)).toEqual(['constant', 'no-neighbours']);
+		expect([single.giStarP[0], single.localMoranP[0], single.localMoranZ[0]]).toEqual([1, 1, NaN]);
 		const rng = createRandom(2);
 		const busy = Array.from({ length: 400 }, () => 1 + rng.poisson(3));
 		expect(codes(busy, 20, 20, 999)).toEqual(['bonferroni-floor']);

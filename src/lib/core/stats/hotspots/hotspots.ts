@@ -73,7 +73,7 @@ export function hotSpots(values: Float64Array, contiguity: Contiguity, options: 
 	const nan = () => new Float64Array(n).fill(NaN);
 	let giStarP: Float64Array = nan();
 	let localMoranP: Float64Array = nan();
-	if (permutations > 0 && n > 1) {
+	if (permutations > 0 && n > 0) {
 		const p = conditionalPermutation(values, contiguity, { permutations, seed, onProgress: options.onProgress });
 		giStarP = p.giStar;
 		localMoranP = p.localMoran;
@@ -124,7 +124,7 @@ function warningsFor(values: Float64Array, { offsets, neighbours }: Contiguity, 
 		if (neighbourSum === 0 && offsets[i + 1] > offsets[i]) islands++;
 	}
 	if (constant) warnings.push({ code: 'constant', cells: n, message: `every cell has the same value (${values[0] ?? 0}): there is no hot spot to find: the z-scores are left empty and every p is 1` });
-	if (lonely > 0) warnings.push({ code: 'no-neighbours', cells: lonely, message: `${count(lonely)} without neighbours: their local Moran and permutation results are left empty or 1` });
+	if (lonely > 0) warnings.push({ code: 'no-neighbours', cells: lonely, message: `${count(lonely)} without neighbours: local Moran's z is left empty and the permutation p is 1` });
 	if (!constant && occupied < MIN_OCCUPIED_CELLS) {
 		warnings.push({ code: 'few-occupied-cells', cells: occupied, message: `only ${count(occupied)} hold firms (fewer than ${MIN_OCCUPIED_CELLS}): a hot-spot map of so few means little; use smaller cells or more firms` });
 	}
