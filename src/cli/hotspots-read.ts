@@ -83,7 +83,12 @@ export async function readHotspotFirms(file: string, industry: string | undefine
 	return out;
 }
 
-/** One line on where the coordinates came from, for the summary. */
+/**
+ * One line on where the coordinates came from, for the summary.
+ *
+ * @example
+ * describeFirmSource(firms.info); // 'CSV, UTF-8, comma-separated; latitude from column "lat", longitude from "lon"'
+ */
 export function describeFirmSource(info: FirmSourceInfo | null): string {
 	if (info === null || info.format === 'geojson') return 'GeoJSON points';
 	const delimiter = info.delimiter === '\t' ? 'tab' : info.delimiter === ';' ? 'semicolon' : 'comma';

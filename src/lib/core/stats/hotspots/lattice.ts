@@ -186,7 +186,12 @@ export function hexLattice(
 	};
 }
 
-/** Axial coordinates (q, r) of a cell of a hex lattice, for hexPolygon. */
+/**
+ * Axial coordinates (q, r) of a cell of a hex lattice, for hexPolygon.
+ *
+ * @example
+ * hexPolygon({ centre: lattice.centre!, sizeMetres: 500 }, ...hexAxial(lattice, 0));
+ */
 export function hexAxial(lattice: CellLattice, cell: number): [number, number] {
 	const r = lattice.originRow + Math.floor(cell / lattice.cols);
 	const c = lattice.originCol + (cell % lattice.cols);
@@ -217,7 +222,12 @@ export function cellPolygon(lattice: CellLattice, cell: number): Polygon {
 	return hexPolygon({ centre: lattice.centre!, sizeMetres: lattice.sizeMetres! }, ...hexAxial(lattice, cell));
 }
 
-/** The id of any lattice's cell: mesh code or hexagon q…r…. */
+/**
+ * The id of any lattice's cell: its mesh code, or its hexagon's q…r… (see meshCellId, hexCellId).
+ *
+ * @example
+ * cellId(meshLattice(lons, lats, 'third'), 0); // '53394500'
+ */
 export function cellId(lattice: CellLattice, cell: number): string {
 	return lattice.kind === 'mesh' ? meshCellId(lattice, cell) : hexCellId(lattice, cell);
 }
