@@ -8,6 +8,8 @@ Usage:
   cluster-map compare --help
   cluster-map geocode --firms FIRMS [--address-column NAME] [--min-level town|municipality|prefecture] --out OUT
   cluster-map geocode --help
+  cluster-map hotspots --firms FIRMS [--industry CODE] --cells GRID [--permutations N] [--seed S] --out OUT
+  cluster-map hotspots --help
   cluster-map --help | --version
 
 Commands:
@@ -18,6 +20,8 @@ Commands:
   geocode    Place firms by their address (住所), offline, at town (町丁目) level: every
              row kept, with geocode_lon, geocode_lat, geocode_level, geocode_match, problem.
              classify does this itself for a file with addresses and no coordinates.
+  hotspots   Count firms per mesh cell or hexagon and find hot and cold spots: Getis–Ord
+             Gi* and local Moran's I with permutation p-values, FDR q-values, LISA classes.
 
 Everything runs on this machine; no file is sent anywhere.
 
@@ -177,4 +181,49 @@ Exit status: 0 done, 2 unusable input or command line (one message says what to 
 Example:
   cluster-map compare --firms firms.csv --zones district:all --institutions bundled \\
     --outcome new_products,patents_3y --permutations 10000 --seed 7
+`;
+
+/** `cluster-map hotspots --help`. */
+export const HOTSPOTS_HELP = `Usage:
+  cluster-map hotspots --firms FIRMS [--industry CODE] --cells mesh1|mesh2|mesh3|mesh4|mesh5|hex:METRES
+                       [--permutations N] [--seed S] --out CELLS.csv|CELLS.geojson
+
+Counts the firms in every cell of a grid over the rectangle of cells spanning them (empty cells
+included) and tests each cell for hot and cold spots against its queen neighbours.
+
+Options:
+  --firms FIRMS         Firms: CSV or GeoJSON points, read as cluster-map classify reads them.
+  --industry CODE       Count only firms whose industry column (industry, jsic, jsic_medium,
+                        業種, 業種コード…) equals CODE; the rectangle still spans all firms.
+  --cells GRID          mesh1 (80 km), mesh2 (10 km), mesh3 (1 km), mesh4 (500 m), mesh5 (250 m):
+                        JIS X 0410 mesh, eight neighbours; hex:METRES: hexagons of that side in
+                        a local equal-area projection centred on the firms, six neighbours.
+  --permutations N      Conditional permutations per cell, 0 to 99,999 (default 9,999; 0 gives
+                        the z-scores only).
+  --seed S              Seed of the permutations (default 1): same seed, same p-values.
+  --out OUT             Output, .csv or .geojson (cell polygons), by extension.
+  -h, --help            This help.
+
+Output, one row per cell (rows from the south-west, west to east):
+  cell_id             mesh code, or hexagon q<q>r<r> (axial; q0r0 at the centre on stderr)
+  firms               firms in the cell
+  gi_star_z           Getis–Ord Gi* z, binary weights with the cell itself (spdep localG,
+                      include.self, style "B")
+  gi_star_p_perm      folded pseudo p of the conditional permutations, GeoDa's and esda's:
+                      (min(#≥, #≤) + 1) / (N + 1), one tail; double it for a two-sided p
+  gi_star_q           Benjamini–Hochberg q over all cells
+  local_moran_i       local Moran's I, row-standardised weights
+  local_moran_z       its z under conditional randomisation (spdep localmoran's default,
+                      conditional = TRUE)
+  local_moran_p_perm  folded pseudo p, as for Gi*
+  local_moran_q       Benjamini–Hochberg q
+  lisa_class          HH, LL, HL, LH when local_moran_q ≤ 0.05, else "not significant"
+  Empty where undefined. stderr: the grid, counts significant by q, Bonferroni and p, and
+  warnings when a result means little (few occupied cells, mostly empty grid, lone cells).
+
+Exit status: 0 done, 2 unusable input or command line (one message says what to fix),
+1 unexpected failure.
+
+Example:
+  cluster-map hotspots --firms firms.csv --cells mesh4 --industry 25 --seed 7 --out hot.geojson
 `;

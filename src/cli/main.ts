@@ -7,7 +7,9 @@ import { parseCompareArgs } from './compare-args';
 import { runCompare } from './compare-command';
 import { parseGeocodeArgs } from './geocode-args';
 import { runGeocode } from './geocode-command';
-import { CLASSIFY_HELP, COMPARE_HELP, GEOCODE_HELP, MAIN_HELP } from './help';
+import { CLASSIFY_HELP, COMPARE_HELP, GEOCODE_HELP, HOTSPOTS_HELP, MAIN_HELP } from './help';
+import { parseHotspotsArgs } from './hotspots-args';
+import { runHotspots } from './hotspots-command';
 import { packageRoot } from './package-root';
 import { UsageError } from './usage-error';
 
@@ -61,6 +63,15 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			await runGeocode(args, io.stderr);
 			return 0;
 		}
+		if (command === 'hotspots') {
+			const args = parseHotspotsArgs(rest);
+			if (args.help) {
+				io.stdout(HOTSPOTS_HELP);
+				return 0;
+			}
+			await runHotspots(args, io.stderr);
+			return 0;
+		}
 		if (command !== 'classify') throw new UsageError(command.startsWith('-') ? `unknown option ${command} (a command comes first: cluster-map classify …)` : `unknown command "${command}"`);
 		const args = parseClassifyArgs(rest);
 		stats = args.stats;
@@ -72,7 +83,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) {
-			io.stderr(`cluster-map: ${error.message}. See cluster-map ${command === 'classify' || command === 'compare' || command === 'geocode' ? `${command} ` : ''}--help.`.replace('.. See', '. See'));
+			io.stderr(`cluster-map: ${error.message}. See cluster-map ${command === 'classify' || command === 'compare' || command === 'geocode' || command === 'hotspots' ? `${command} ` : ''}--help.`.replace('.. See', '. See'));
 			return 2;
 		}
 		if (error instanceof InputError) {

@@ -82,7 +82,9 @@ describe('an interrupted run', () => {
 		['SIGTERM', 143]
 	] as const)('by %s exits %i, says nothing was written and leaves no partial file', async (signal, status) => {
 		const out = join(DIR, `interrupted-${signal}.csv`);
-		const child = spawn(process.execPath, [BIN, 'classify', '--firms', big, '--zones', join(IN, 'zones.geojson'), '--out', out], { cwd: DIR });
+		// Small batches keep the run writing for seconds, so the signal comes while it writes.
+		const env = { ...process.env, CLUSTER_MAP_BATCH_BYTES: '16384' };
+		const child = spawn(process.execPath, [BIN, 'classify', '--firms', big, '--zones', join(IN, 'zones.geojson'), '--out', out], { cwd: DIR, env });
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -4,6 +4,7 @@
  */
 import { compareEn } from './features/compare';
 import { densityEn } from './features/density';
+import { hotspotsEn } from './features/hotspots';
 import { importEn } from './features/import';
 import { referenceEn } from './features/reference';
 import { sessionEn } from './features/session';
@@ -226,6 +227,7 @@ export const en = {
 	...importEn,
 	...compareEn,
 	...densityEn,
+	...hotspotsEn,
 	...referenceEn,
 	...sessionEn
 } as const;

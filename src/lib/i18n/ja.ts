@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { compareJa } from './features/compare';
 import { densityJa } from './features/density';
+import { hotspotsJa } from './features/hotspots';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
 import { sessionJa } from './features/session';
@@ -224,6 +225,7 @@ export const ja: Record<MessageKey, string> = {
 	...importJa,
 	...compareJa,
 	...densityJa,
+	...hotspotsJa,
 	...referenceJa,
 	...sessionJa
 };

@@ -49,6 +49,8 @@ export const LAYER_ORDER = [
 	'density-cells-line',
 	'density-lq-fill',
 	'density-lq-line',
+	'hotspots-fill',
+	'hotspots-line',
 	'prefecture-lines',
 	'district-fill',
 	'district-line-approximate',

@@ -16,6 +16,7 @@ import type {
 	DetectReply,
 	DurantonOvermanPartReply,
 	DurantonOvermanReply,
+	HotspotsReply,
 	KdeReply,
 	LqReply,
 	SensitivityReply
@@ -31,7 +32,7 @@ export interface DensityPort {
 /** Requests as the client's callers write them: the client numbers them. */
 type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type DensityQuery = Without<Exclude<DensityRequest, DensityLoadRequest>>;
-type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman';
+type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman' | 'hotspots';
 
 /** The firms as the worker needs them (see DensityLoadRequest). */
 export type DensityFirms = Omit<DensityLoadRequest, 'type' | 'id'>;
@@ -48,6 +49,9 @@ export class DensityClient {
 	detection = $state.raw<DetectReply | null>(null);
 	sensitivity = $state.raw<SensitivityReply | null>(null);
 	durantonOverman = $state.raw<DurantonOvermanReply | null>(null);
+	hotspots = $state.raw<HotspotsReply | null>(null);
+	/** Cells done of the running hot-spot permutations, or null when none run. */
+	hotspotsProgress = $state.raw<{ done: number; total: number } | null>(null);
 	/** Draws done of the running Duranton–Overman test, or null when none runs. */
 	progress = $state.raw<{ done: number; total: number } | null>(null);
 	/** Kinds with a request in flight. */
@@ -83,7 +87,7 @@ export class DensityClient {
 		this.#firms = firms;
 		this.#sendLoad(this.#port);
 		for (const port of this.#testPorts) this.#sendLoad(port);
-		this.kde = this.cells = this.lq = this.detection = this.sensitivity = this.durantonOverman = null;
+		this.kde = this.cells = this.lq = this.detection = this.sensitivity = this.durantonOverman = this.hotspots = null;
 	}
 
 	/** Asks for a result; an earlier request of the same kind becomes stale. */
@@ -114,7 +118,10 @@ export class DensityClient {
 		else if (kind === 'cells') this.cells = null;
 		else if (kind === 'lq') this.lq = null;
 		else if (kind === 'detect') this.detection = null;
-		else this.sensitivity = null;
+		else if (kind === 'hotspots') {
+			this.hotspots = null;
+			this.hotspotsProgress = null;
+		} else this.sensitivity = null;
 	}
 
 	/** Stops a running Duranton–Overman test at once: every worker of it. */
@@ -209,11 +216,13 @@ export class DensityClient {
 		const kind = [...this.#latest].find(([, id]) => id === reply.id)?.[0];
 		if (kind === undefined) return; // stale
 		if (reply.type === 'progress') {
-			this.progress = { done: reply.done, total: reply.total };
+			if (kind === 'hotspots') this.hotspotsProgress = { done: reply.done, total: reply.total };
+			else this.progress = { done: reply.done, total: reply.total };
 			return;
 		}
 		this.#done(kind);
 		if (kind === 'duranton-overman') this.progress = null;
+		if (kind === 'hotspots') this.hotspotsProgress = null;
 		const { [kind]: _old, ...others } = this.errors;
 		if (reply.type === 'error') {
 			this.errors = { ...others, [kind]: reply.message };
@@ -226,5 +235,6 @@ export class DensityClient {
 		else if (reply.type === 'detect') this.detection = reply;
 		else if (reply.type === 'sensitivity') this.sensitivity = reply;
 		else if (reply.type === 'duranton-overman') this.durantonOverman = reply;
+		else if (reply.type === 'hotspots') this.hotspots = reply;
 	}
 }

@@ -22,6 +22,7 @@ import {
 import { clusterZones, dbscan, dbscanStability, densityContours, type DetectedZone } from '$lib/core/detect';
 import { validateZones } from '$lib/core/geo';
 import { KDE_RAMP } from '$lib/map/styles';
+import { hotspotsReply } from './hotspots-handler';
 import { durantonOvermanPart, mergeDurantonOverman, mergeRipley, niceStep, ripleyPart } from '$lib/core/stats/localization';
 import {
 	MAX_CELLS,
@@ -215,6 +216,11 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 						zoneCountsOut.push(zones.length);
 					}
 					return { reply: { type: 'sensitivity', id: request.id, method: request.detection.method, values: request.values, shares, zoneCounts: zoneCountsOut }, transfer: [] };
+				}
+				case 'hotspots': {
+					const onProgress = (done: number, total: number) => emit?.({ type: 'progress', id: request.id, done, total });
+					const reply = hotspotsReply(request, lons, lats, maskOf({ industries: null, sizeClasses: null }, request.bbox), maskOf(request.filter), hexCentre, onProgress);
+					return { reply, transfer: [] };
 				}
 				case 'duranton-overman': {
 					const pool = areaFirms({ industries: null, sizeClasses: request.filter.sizeClasses }, request.bbox);

@@ -135,7 +135,21 @@ export interface DurantonOvermanRequest {
 	range?: DrawRange;
 }
 
-export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest;
+/**
+ * Hot spots over the cells of a grid in the rectangle spanning the area's firms (all of them; the
+ * filter chooses which are counted): Gi*, local Moran's I, conditional permutations.
+ */
+export interface HotspotsRequest {
+	type: 'hotspots';
+	id: number;
+	bbox: Bbox;
+	grid: { kind: 'mesh'; level: MeshLevel } | { kind: 'hex'; sizeMetres: number };
+	filter: DensityFilter;
+	permutations: number;
+	seed: number;
+}
+
+export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest | HotspotsRequest;
 
 export interface LoadedReply {
 	type: 'loaded';
@@ -184,6 +198,40 @@ export interface CellsReply {
 	count: number;
 	/** Cells in the area when there were more than MAX_CELLS (none are sent then), else 0. */
 	tooMany: number;
+}
+
+/** Properties of a hot-spot cell: null where a statistic is undefined (see stats/hotspots). */
+export interface HotspotCellProperties {
+	/** Mesh code, or q…r… of a hexagon. */
+	code: string;
+	count: number;
+	giZ: number | null;
+	/** Folded permutation p, its BH q and Bonferroni adjustment. */
+	giP: number | null;
+	giQ: number | null;
+	giBonferroni: number | null;
+	moranI: number | null;
+	moranZ: number | null;
+	moranP: number | null;
+	moranQ: number | null;
+	moranBonferroni: number | null;
+	/** Signs of the cell's deviation and its neighbours' mean deviation: HH, LL, HL, LH (whether significant is the map's choice). */
+	quadrant: 'HH' | 'LL' | 'HL' | 'LH' | null;
+}
+
+export interface HotspotsReply {
+	type: 'hotspots';
+	id: number;
+	cells: FeatureCollection<Polygon, HotspotCellProperties>;
+	/** Firms counted, and cells in the rectangle. */
+	count: number;
+	cellCount: number;
+	/** Cells in the rectangle when there were more than MAX_CELLS (nothing computed then), else 0. */
+	tooMany: number;
+	/** The engine's guardrails, worded (English) for the panel. */
+	warnings: { code: string; cells: number; message: string }[];
+	permutations: number;
+	seed: number;
 }
 
 export interface LqReply {
@@ -260,6 +308,7 @@ export type DensityReply =
 	| ProgressReply
 	| DurantonOvermanReply
 	| DurantonOvermanPartReply
+	| HotspotsReply
 	| DensityErrorReply;
 
 /** Most mesh or hexagon cells sent to the map at once. */

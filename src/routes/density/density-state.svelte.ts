@@ -6,6 +6,7 @@
 import type { KernelName, MeshLevel } from '$lib/core/density';
 import { DensityClient } from '$lib/worker/density-client.svelte';
 import type { Bbox, DensityFilter, DetectionMethod, SizeClass } from '$lib/worker/density-protocol';
+import { HotSpotSettings } from './hotspot-settings.svelte';
 
 export type Measure = 'none' | 'kde' | 'mesh' | 'hex' | 'lq';
 export type LqRegionKind = 'prefecture' | 'district' | 'zone';
@@ -51,6 +52,9 @@ export class DensityState {
 	thresholdBy = $state<'percentile' | 'level'>('percentile');
 	percentile = $state(DEFAULTS.percentile);
 	level = $state(100);
+
+	/** The hot-spot section (Gi*, local Moran): its run and its map. */
+	hotspots = new HotSpotSettings();
 
 	doIndustry = $state<string>('');
 	statistic = $state<'duranton-overman' | 'ripley'>('duranton-overman');
