@@ -13,7 +13,7 @@
  * says why in `problem`; a point is never guessed — municipality and prefecture points are the representative
  * points of geodata/towns/index.json.
  */
-import { normalizeAddress, stripAzaPrefix, stripPostcode } from './normalize';
+import { needsNfkc, normalizeAddress, stripAzaPrefix, stripPostcode } from './normalize';
 import { allPrefixes, buildMunicipalityTable, longestPrefix, type MunicipalityTable, type Place } from './tables';
 import type { PointE6, TownIndex, TownMunicipalityRows, TownPrefectureFile } from './town-data';
 import { nearestToMean } from './town-data';
@@ -229,7 +229,7 @@ export class Geocoder {
 	private prepare(address: string): string {
 		// The postcode goes before numerals become digits: 〒489-5605 四街道市 must not read 489-56054街道市.
 		const cut = address.length > MAX_ADDRESS ? address.slice(0, MAX_ADDRESS) : address;
-		return normalizeAddress(dropNotes(stripPostcode(cut.normalize('NFKC').trim())));
+		return normalizeAddress(dropNotes(stripPostcode((needsNfkc(cut) ? cut.normalize('NFKC') : cut).trim())));
 	}
 
 	/** Prefecture and municipality candidates at the start of the text; `end` is where the town part starts. */

@@ -60,7 +60,7 @@ function kanjiNumber(text: string): number {
 }
 
 /** True when NFKC can change the text: anything outside ASCII, kana and the unified ideographs. */
-function needsNfkc(text: string): boolean {
+export function needsNfkc(text: string): boolean {
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		if (c < 0x80 || (c >= 0x3041 && c <= 0x30fe) || (c >= 0x4e00 && c <= 0x9fff)) continue;
