@@ -4,6 +4,8 @@
  */
 import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
+import type { LevelCounts } from '$lib/core/geocode/geocode-batch';
+import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
 import type { FirmSample } from './firm-sample';
 import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
@@ -21,6 +23,8 @@ export interface ImportResult {
 	problems: ImportProblem[];
 	/** Rows (or features) read. */
 	rows: number;
+	/** Firms located by address: rows per level reached. */
+	levels?: LevelCounts;
 }
 
 export class ImportClient {
@@ -53,8 +57,8 @@ export class ImportClient {
 	 * Imports the previewed file as firms with this mapping; resolves with the result, or null if
 	 * cancelled or failed. The worker then keeps the firms in the session store (see `onstored`).
 	 */
-	importFirms(mapping: ColumnMapping, swap: boolean): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap });
+	importFirms(mapping: ColumnMapping, swap: boolean, geocode?: { minLevel: GeocodeLevel }): Promise<ImportResult | null> {
+		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap, ...(geocode && { geocode: { ...geocode } }) });
 	}
 
 	/** Imports the previewed features as zones. */
@@ -137,7 +141,7 @@ export class ImportClient {
 			case 'institutions': {
 				const result: ImportResult =
 					reply.type === 'firms'
-						? { firms: reply.sample, problems: reply.problems, rows: reply.rows }
+						? { firms: reply.sample, problems: reply.problems, rows: reply.rows, ...(reply.levels && { levels: reply.levels }) }
 						: reply.type === 'institutions'
 							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
 							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };

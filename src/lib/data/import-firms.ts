@@ -16,6 +16,9 @@ import {
 	readFirmsGeoJson,
 	cellAt,
 	recordCells,
+	cellText,
+	readCsv,
+	GEOCODE_COLUMNS,
 	PackedRowsBuilder,
 	type CsvRecords,
 	type FirmBatch,
@@ -23,8 +26,12 @@ import {
 } from '$lib/core/io';
 import { codeCounts, type CodeColumn, type FirmSample, type UnplacedRow } from './firm-sample';
 import { INDUSTRY_CODE_TEXT, NO_INDUSTRY, industryCodeOfBytes, industryCodeOfText } from './industry-codes';
+import { degrees } from '$lib/core/io/classified-csv-writer';
+import { geocodeCsvBatch, emptyLevelCounts, type LevelCounts } from '$lib/core/geocode/geocode-batch';
+import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
 import type { ColumnMapping } from './import-preview';
 import type { ImportSource } from './import-source';
+import type { TownGeocoder } from './town-tables';
 
 export interface FirmImport {
 	sample: FirmSample;
@@ -32,6 +39,15 @@ export interface FirmImport {
 	problems: ImportProblem[];
 	/** Data rows read (placed + not placed). */
 	rows: number;
+	/** When located by address: rows per level reached (`none`: nothing matched). */
+	levels?: LevelCounts;
+}
+
+/** Locating firms by their address column instead of coordinates. */
+export interface GeocodeOptions {
+	/** The least precise level that places a firm (`town` also places 小字). */
+	minLevel: GeocodeLevel;
+	towns: TownGeocoder;
 }
 
 export interface ImportFirmsOptions {
@@ -44,6 +60,12 @@ export interface ImportFirmsOptions {
 	onProgress?: (progress: { bytesRead: number; rows: number }) => void;
 	/** Stops between batches with {@link ImportCancelled}. */
 	signal?: AbortSignal;
+	/**
+	 * Place firms by `mapping.address` (CSV only): the rows get the geocode columns the command
+	 * line writes (geocode_lon, geocode_lat, geocode_level, geocode_match), and rows below
+	 * `minLevel` are listed as problems, not placed.
+	 */
+	geocode?: GeocodeOptions;
 }
 
 /** Thrown when the import was cancelled through its signal. */
@@ -61,9 +83,12 @@ export async function importFirms(source: ImportSource, options: ImportFirmsOpti
 	const { mapping, swap = false, signal } = options;
 	const file = source.name;
 	const builder = sampleBuilder(file, mapping);
+	const levels = options.geocode && !options.features ? emptyLevelCounts() : undefined;
 	const batches: AsyncIterable<FirmBatch> | Iterable<FirmBatch> = options.features
 		? readFirmsGeoJson(options.features, { file })
-		: readFirmsCsv(source.chunks(), { file, columns: swap ? { lat: mapping.lon, lon: mapping.lat } : { lat: mapping.lat, lon: mapping.lon } });
+		: options.geocode
+			? geocodedBatches(source, mapping.address, options.geocode, levels!)
+			: readFirmsCsv(source.chunks(), { file, columns: swap ? { lat: mapping.lon, lon: mapping.lat } : { lat: mapping.lat, lon: mapping.lon } });
 	for await (const batch of batches) {
 		if (signal?.aborted) throw new ImportCancelled(`${file}: import cancelled`);
 		builder.add(batch);
@@ -72,7 +97,35 @@ export async function importFirms(source: ImportSource, options: ImportFirmsOpti
 		await new Promise((resolve) => setTimeout(resolve, 0));
 	}
 	if (signal?.aborted) throw new ImportCancelled(`${file}: import cancelled`);
-	return builder.finish();
+	return levels ? { ...builder.finish(), levels } : builder.finish();
+}
+
+/** CSV batches with their points from the address column; each prefecture's towns loaded when first named. */
+async function* geocodedBatches(source: ImportSource, addressColumn: number, options: GeocodeOptions, counts: LevelCounts): AsyncGenerator<FirmBatch> {
+	if (addressColumn < 0) throw new Error('no address column was chosen');
+	for await (const batch of readCsv(source.chunks(), { file: source.name, batchBytes: 1 << 20 })) {
+		const { records } = batch;
+		const addresses: string[] = [];
+		for (let r = 0; r < records.count; r++) {
+			const k = records.firstCell[r] + addressColumn;
+			if (k < records.firstCell[r + 1]) addresses.push(cellText(records, k));
+		}
+		await options.towns.prepare(addresses);
+		yield geocodeCsvBatch(batch, { geocoder: options.towns.geocoder, addressColumn, minLevel: options.minLevel, counts });
+	}
+}
+
+/** Exactly `width` cells: a short row padded, a long row's extra cells left to its problem (as the command line writes them). */
+function padded(cells: string[], width: number): string[] {
+	return Array.from({ length: width }, (_, i) => cells[i] ?? '');
+}
+
+/** The geocode columns of row r, as the command line writes them: the point only when placed. */
+function geocodeCells(batch: FirmBatch, r: number): string[] {
+	const g = batch.geocoded!;
+	const placed = batch.problems[r] === null;
+	const number = (v: number) => (placed && Number.isFinite(v) ? degrees(v) : '');
+	return [number(g.lons[r]), number(g.lats[r]), g.level[r] ?? '', g.match[r]];
 }
 
 function sampleBuilder(file: string, mapping: ColumnMapping) {
@@ -91,14 +144,20 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			return read;
 		},
 		add(batch: FirmBatch) {
-			columns = [...batch.columns];
+			const geocoded = batch.geocoded !== undefined;
+			columns = geocoded ? [...batch.columns, ...GEOCODE_COLUMNS] : [...batch.columns];
 			const features = batch.rows.kind === 'features' ? batch.rows : null;
 			const records = batch.rows.kind === 'csv' ? batch.rows.records : null;
 			const addRecord = records ? rows.csvRecords(records) : null;
 			for (let r = 0; r < batch.count; r++) {
 				const line = batch.lines[r];
 				const found = batch.problems[r];
-				const cells = features ? featureCells(features.features[r], columns, features.idColumn) : null;
+				// Geocoded rows carry their geocode cells, so the popup, the export and the stored session show them.
+				const cells = features
+					? featureCells(features.features[r], columns, features.idColumn)
+					: geocoded
+						? [...padded(recordCells(records!, r), batch.columns.length), ...geocodeCells(batch, r)]
+						: null;
 				if (found !== null) {
 					for (const p of found) problems.push(importProblem(file, line, p));
 					unplaced.push({ line, cells: cells ?? recordCells(records!, r), problems: found });

@@ -4,6 +4,8 @@
  */
 import type { ImportProblem, InputErrorCode, InputErrorParams, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
+import type { LevelCounts } from '$lib/core/geocode/geocode-batch';
+import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
 import type { FirmSample } from './firm-sample';
 import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
@@ -11,7 +13,8 @@ import type { ColumnMapping, ImportPreview } from './import-preview';
 export type ImportRequest =
 	| { type: 'preview'; id: number; file: File }
 	/** The worker also keeps the imported firms in the browser's session store (see `StoreOutcome`). */
-	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean }
+	/** With `geocode`, the firms are placed by their address column (offline) instead of coordinates. */
+	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean; geocode?: { minLevel: GeocodeLevel } }
 	| { type: 'import-zones'; id: number; nameColumn?: string }
 	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
 	| { type: 'cancel'; id: number };
@@ -41,7 +44,7 @@ export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: b
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number }
+	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
 	/** After `firms`: whether the firms were kept (whatever request is current by then). */
 	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }

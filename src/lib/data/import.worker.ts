@@ -14,6 +14,7 @@ import type { ImportSource } from './import-source';
 import { datasetHash, datasetRecordsToStore, isQuotaError, sessionStore } from './persist';
 import type { DatasetRecords } from './stored-dataset';
 import { importZones } from './import-zones';
+import { townGeocoder } from './town-tables';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -74,10 +75,12 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			throw new Error('no file was previewed');
 		} else if (request.type === 'import-firms') {
 			const { source, features } = current;
+			const geocode = request.geocode && !features ? { minLevel: request.geocode.minLevel, towns: await townGeocoder() } : undefined;
 			const result = await importFirms(source, {
 				mapping: request.mapping,
 				swap: request.swap,
 				features,
+				geocode,
 				signal: controller.signal,
 				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
 			});

@@ -223,6 +223,7 @@ export const en = {
 	'legend.byInside': 'SMEs inside and outside the zones',
 
 	'attribution.offline': 'Prefectures: Natural Earth (public domain)',
+	'geocode.attribution': 'Firms located by address: 「Geolonia 住所データ」 (CC BY 4.0), based on MLIT 位置参照情報',
 
 	...importEn,
 	...compareEn,

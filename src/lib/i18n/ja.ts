@@ -221,6 +221,7 @@ export const ja: Record<MessageKey, string> = {
 	'legend.byInside': '区域の内外の中小企業',
 
 	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）',
+	'geocode.attribution': '住所から求めた企業の位置：「Geolonia 住所データ」（CC BY 4.0）、国土交通省 位置参照情報に基づく',
 
 	...importJa,
 	...compareJa,

@@ -66,6 +66,8 @@ export const LAYER_ORDER = [
 	'buffer-preview-line',
 	'density-detected-fill',
 	'density-detected-line',
+	// No features: it only puts the town data's credit in the attribution while geocoded firms are shown.
+	'geocode-credit',
 	'firms',
 	'district-markers',
 	'institutions-halo',
