@@ -42,7 +42,7 @@ describe('whole-file errors in the UI language', () => {
 		for (const { file, call } of calls) {
 			const code = /code: ([^\n]+)/.exec(call);
 			expect(code, `${file}: ${call}`).not.toBeNull();
-			const names = [...code![1].matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+			const names = [...code![1].matchAll(/'([a-z0-9-]+)'/g)].map((m) => m[1]);
 			expect(names.length, `${file}: ${call}`).toBeGreaterThan(0);
 			for (const name of names) {
 				expect(INPUT_ERROR_CODES, `${file}: ${name}`).toContain(name);
