@@ -16,7 +16,7 @@ const geodata = {
 		]
 	},
 	districts: [],
-	districtExtents: { type: 'FeatureCollection', features: [] }
+	districtPolygons: { type: 'FeatureCollection', features: [] }
 } as unknown as Geodata;
 
 function sample(columns: string[], rows: string[][], lon: number[], lat: number[]): FirmSample {

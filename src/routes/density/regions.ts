@@ -69,13 +69,10 @@ export function regionShapes(
 		}));
 	}
 	if (kind === 'district') {
-		return geodata.districts.map((d) => ({
+		return geodata.districtPolygons.features.map((f) => ({
 			type: 'Feature',
-			geometry: {
-				type: 'MultiPolygon',
-				coordinates: geodata.districtExtents.features.filter((f) => f.properties.district_id === d.id).map((f) => f.geometry.coordinates)
-			},
-			properties: { id: d.id, name_en: d.name_en, name_ja: d.name_ja }
+			geometry: f.geometry,
+			properties: { id: f.properties.id, name_en: f.properties.name_en, name_ja: f.properties.name_ja }
 		}));
 	}
 	return zones.map((zone) => ({ type: 'Feature', geometry: zone.geometry, properties: { id: zone.id, name_en: zone.name, name_ja: zone.name } }));
