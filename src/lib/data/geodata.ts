@@ -13,6 +13,7 @@ import type {
 	District,
 	DistrictPolygonCollection,
 	InstitutionCollection,
+	MunicipalityFeature,
 	PrefectureCollection
 } from '$lib/core/geodata-types';
 import { prefectureFeatures, type PrefectureTopology } from '$lib/core/geography';
@@ -23,6 +24,8 @@ export interface Geodata {
 	/** Each district as the union of its member municipalities (N03 2021-01-01, 1 % simplified). */
 	districtPolygons: DistrictPolygonCollection;
 	institutions: InstitutionCollection;
+	/** Municipalities of the prefectures loaded so far (the page adds them as the map reaches district zoom). */
+	municipalities?: readonly MunicipalityFeature[];
 	/** Loaded when its layer is first switched on (`loadClusterPrograms`); null until then. */
 	clusterPrograms: ClusterProgramCollection | null;
 }
