@@ -10,7 +10,7 @@ import { sourceFeatureCount } from './map-helpers';
 
 const N03 = 'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson';
 const OTA = `${N03}/13/13111.json`;
-const ATTRIBUTION = '国土交通省国土数値情報（行政区域データ N03）';
+const ATTRIBUTION = '「国土数値情報（行政区域データ）」（国土交通省）を加工して作成';
 
 async function loadCode(page: Page, code: string, as: 'reference layer' | 'zone', online = true): Promise<void> {
 	const form = page.locator('form.by-code');
