@@ -88,8 +88,10 @@ describe('bundled geography in the app (English)', () => {
 		const { page } = app;
 		// Ota is in view already: the others first, Ota last (the next test clicks in it).
 		for (const id of ['higashiosaka', 'hamamatsu', 'ota']) {
+			const before = (await loadedBytes(page)).length;
 			const timing = await showDistrict(page, id);
-			figures[id] = { ...(figures[id] as object), ...timing };
+			const fetched = (await loadedBytes(page)).slice(before).filter((e) => isMunicipal(e.name));
+			figures[id] = { ...(figures[id] as object), ...timing, [`municipalBytesFromPrevious`]: sum(fetched), municipalFilesFromPrevious: fetched.map((e) => e.name.split('/').pop()) };
 			await page.evaluate(() => document.getElementById('control-panel')!.scrollTo(0, 0));
 			await page.screenshot({ path: `docs/screenshot-${id === 'higashiosaka' ? 'higashi-osaka' : id}.png` });
 		}
