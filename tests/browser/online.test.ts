@@ -79,7 +79,7 @@ describe('online basemaps', () => {
 		});
 		const after = await layerIds(page);
 		expect(after.indexOf('basemap-raster')).toBeLessThan(after.indexOf('firms'));
-		await page.getByLabel('Offline (prefectures only)').check();
+		await page.getByLabel('Offline (prefectures, municipalities)').check();
 		await page.waitForFunction(() => window.__clusterMap!.getSource('basemap-tiles') === undefined);
 		expect(unexpected(app.errors)).toEqual([]);
 	});
