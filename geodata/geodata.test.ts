@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { area, booleanClockwise, booleanPointInPolygon, kinks, pointToPolygonDistance, polygon } from '@turf/turf';
+import { area, bbox, booleanClockwise, booleanPointInPolygon, kinks, pointToPolygonDistance, polygon } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type {
 	ClusterProgramCollection,
 	District,
-	DistrictExtentCollection,
+	DistrictPolygonCollection,
+	MunicipalityIndex,
 	InstitutionCollection,
 	PrefectureCollection
 } from '../src/lib/core/geodata-types';
 import { INSTITUTION_TYPES } from '../src/lib/core/model';
+import { municipalityFeatures, prefectureFeatures, type MunicipalTopology, type PrefectureTopology } from '../src/lib/core/geography';
+import { topologyProblems } from './scripts/lib/geometry';
 import { buildAll } from './scripts/build-all';
 
 const dir = import.meta.dirname;
@@ -18,7 +21,10 @@ const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'u
 
 const prefectures = read<PrefectureCollection>('prefectures.geo.json');
 const districts = read<District[]>('districts.json');
-const extents = read<DistrictExtentCollection>('district-extents.geo.json');
+const districtPolygons = read<DistrictPolygonCollection>('districts.geo.json');
+const municipalIndex = read<MunicipalityIndex>('municipalities/index.json');
+const municipalities = (pref: string) => municipalityFeatures(read<MunicipalTopology>(`municipalities/${pref}.topo.json`));
+const municipalityByCode = (code: string) => municipalities(code.slice(0, 2)).find((f) => f.properties.code === code)!;
 const institutions = read<InstitutionCollection>('institutions.geo.json');
 const programs = read<ClusterProgramCollection>('cluster-programs.geo.json');
 const prefByCode = new Map(prefectures.features.map((f) => [f.properties.code, f]));
@@ -74,7 +80,9 @@ describe('prefectures.geo.json', () => {
 
 	it('has valid polygons and a label inside each prefecture', () => {
 		for (const f of prefectures.features) {
-			expect(problems(f.geometry), f.properties.name_en).toEqual([]);
+			// Dissolved from the 1 % simplified N03 topology, a few coasts touch themselves at a single vertex
+			// (Hiroshima): allowed by the engine, so checked by its rules rather than by @turf/kinks.
+			expect(topologyProblems(f.geometry), f.properties.name_en).toEqual([]);
 			expect(booleanPointInPolygon(f.properties.label, f), `label of ${f.properties.name_en}`).toBe(true);
 		}
 	});
@@ -84,46 +92,38 @@ describe('prefectures.geo.json', () => {
 	});
 });
 
-describe('districts.json and district-extents.geo.json', () => {
+describe('districts.json and districts.geo.json', () => {
 	it('has the nine field-study districts', () => {
-		expect(districts.map((d) => d.id)).toEqual([
-			'hitachi',
-			'musashimurayama',
-			'ota',
-			'higashiosaka',
-			'kiryu',
-			'taito',
-			'hamamatsu',
-			'suwa',
-			'fukui'
-		]);
+		const ids = ['hitachi', 'musashimurayama', 'ota', 'higashiosaka', 'kiryu', 'taito', 'hamamatsu', 'suwa', 'fukui'];
+		expect(districts.map((d) => d.id)).toEqual(ids);
+		expect(districtPolygons.features.map((f) => f.id)).toEqual(ids);
 	});
 
 	it('Higashi-Osaka is the two cities and three wards of the field study', () => {
 		const ho = districts.find((d) => d.id === 'higashiosaka')!;
 		// 東大阪市, 八尾市, 大阪市東成区, 生野区, 平野区 (seed paper 000, footnote 10).
 		expect(ho.municipalities.map((m) => m.code5).sort()).toEqual(['27115', '27116', '27126', '27212', '27227']);
-		const codes = extents.features.filter((f) => f.properties.district_id === 'higashiosaka').map((f) => f.id);
-		expect(codes.sort()).toEqual(['27115', '27116', '27126', '27212', '27227']);
+		expect(districtPolygons.features.find((f) => f.id === 'higashiosaka')!.properties.boundary_codes.sort()).toEqual(['27115', '27116', '27126', '27212', '27227']);
 	});
 
-	it('has one valid extent per municipality, whose area matches the land area', () => {
-		const members = districts.flatMap((d) => d.municipalities.map((m) => ({ d, m })));
-		expect(extents.features).toHaveLength(members.length);
-		for (const { d, m } of members) {
-			const f = extents.features.find((e) => e.id === m.code5)!;
-			expect(f, m.code5).toBeDefined();
-			expect(f.properties.district_id).toBe(d.id);
-			expect(f.properties.approximate).toBe(true);
-			expect(problems(f.geometry), m.code5).toEqual([]);
-			const km2 = area(f) / 1e6;
-			// A 64-gon inscribed in the circle loses ~0.16 % of its area.
-			expect(Math.abs(km2 - m.area_km2) / m.area_km2, m.code5).toBeLessThan(0.01);
-			expect(booleanPointInPolygon(m.office, f), m.code5).toBe(true);
+	it('each district polygon is valid and equals the union of its member municipalities', () => {
+		for (const d of districts) {
+			const f = districtPolygons.features.find((x) => x.id === d.id)!;
+			expect(problems(f.geometry), d.id).toEqual([]);
+			const members = f.properties.boundary_codes.map((code) => municipalityByCode(code));
+			// Same area as its members together (they do not overlap), to 0.01 %.
+			const memberKm2 = members.reduce((sum, m) => sum + area(m) / 1e6, 0);
+			expect(Math.abs(area(f) / 1e6 - memberKm2) / memberKm2, d.id).toBeLessThan(1e-4);
+			// And the same points: inside the district exactly when inside a member (grid over its bbox).
 			const [w, s, e, n] = d.bbox;
-			for (const [lon, lat] of f.geometry.coordinates[0]) {
-				expect(lon >= w && lon <= e && lat >= s && lat <= n, `${m.code5} inside ${d.id} bbox`).toBe(true);
+			expect(bbox(f).map((x) => Math.round(x * 1e5) / 1e5), d.id).toEqual(d.bbox);
+			for (let i = 0; i < 25; i++) {
+				for (let j = 0; j < 25; j++) {
+					const p = [w + ((i + 0.5) / 25) * (e - w), s + ((j + 0.5) / 25) * (n - s)];
+					expect(booleanPointInPolygon(p, f), `${d.id} at ${p}`).toBe(members.some((m) => booleanPointInPolygon(p, m)));
+				}
 			}
+			for (const m of d.municipalities) expect(booleanPointInPolygon(m.office, f), `office of ${m.code5}`).toBe(true);
 		}
 	});
 
@@ -134,9 +134,7 @@ describe('districts.json and district-extents.geo.json', () => {
 				const check = (11 - ((digits[0] * 6 + digits[1] * 5 + digits[2] * 4 + digits[3] * 3 + digits[4] * 2) % 11)) % 10;
 				expect(m.code6, m.name_en).toBe(m.code5 + check);
 				expect(m.code5.slice(0, 2)).toBe(d.pref_code);
-				// Natural Earth 1:10m borders are generalised: Musashimurayama's office, ~1.5 km south of the
-				// Saitama border, falls 10 m on the Saitama side. Same 2 km tolerance as for institutions.
-				expect(kmOutside(m.office, prefByCode.get(d.pref_code)!), m.name_en).toBeLessThanOrEqual(2);
+				expect(kmOutside(m.office, prefByCode.get(d.pref_code)!), m.name_en).toBe(0);
 				expect(m.boundary_codes.length).toBeGreaterThan(0);
 			}
 			for (const i of d.industries) {
@@ -147,6 +145,45 @@ describe('districts.json and district-extents.geo.json', () => {
 		}
 		const hamamatsu = districts.find((d) => d.id === 'hamamatsu')!.municipalities[0];
 		expect(hamamatsu.boundary_codes).toEqual(['22131', '22132', '22133', '22134', '22135', '22136', '22137']);
+	});
+});
+
+describe('municipalities/', () => {
+	it('holds every municipality of 2021 once, by prefecture, with codes, names and valid polygons', () => {
+		expect(Object.keys(municipalIndex.prefectures).sort()).toEqual(prefectures.features.map((f) => f.properties.code));
+		expect(municipalIndex).toMatchObject({ date: '2021-01-01', simplification: '1%' });
+		expect(municipalIndex.credit).toBe('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成');
+		const codes = new Set<string>();
+		for (const [pref, count] of Object.entries(municipalIndex.prefectures)) {
+			const features = municipalities(pref);
+			expect(features, pref).toHaveLength(count);
+			for (const f of features) {
+				expect(f.id).toBe(f.properties.code);
+				expect(f.properties.code).toMatch(new RegExp(`^${pref}\\d{3}$`));
+				expect(f.properties.pref_code).toBe(pref);
+				expect(f.properties.N03_001).toBe(prefByCode.get(pref)!.properties.name_ja);
+				expect(f.properties.name.endsWith(f.properties.N03_004)).toBe(true);
+				expect(topologyProblems(f.geometry), f.properties.code).toEqual([]);
+				codes.add(f.properties.code);
+			}
+		}
+		expect(codes.size).toBe(1902);
+		expect(municipalityByCode('27115').properties.name).toBe('大阪市東成区');
+		expect(municipalityByCode('13111').properties.name).toBe('大田区');
+	});
+
+	it('lists the 20 designated cities of 2021 with wards that exist', () => {
+		expect(municipalIndex.designated_cities).toHaveLength(20);
+		for (const city of municipalIndex.designated_cities) {
+			for (const ward of city.wards) expect(municipalityByCode(ward).properties.N03_003, ward).toBe(city.name);
+		}
+		expect(municipalIndex.designated_cities.find((c) => c.code === '22130')?.wards).toEqual(['22131', '22132', '22133', '22134', '22135', '22136', '22137']);
+	});
+
+	it('prefectures.topo.json decodes to prefectures.geo.json (same properties, borders within 1 m)', () => {
+		const decoded = prefectureFeatures(read<PrefectureTopology>('prefectures.topo.json'));
+		expect(decoded.map((f) => f.properties)).toEqual(prefectures.features.map((f) => f.properties));
+		for (const f of decoded) expect(Math.abs(area(f) - area(prefByCode.get(f.properties.code)!)) / area(f), f.properties.code).toBeLessThan(1e-4);
 	});
 });
 
@@ -180,8 +217,10 @@ describe('cluster-programs.geo.json', () => {
 			expect(f.properties.extent).toBe('prefectures of the region (approximate)');
 			expect(typeof f.properties.verified).toBe('boolean');
 			for (const code of f.properties.pref_codes) {
+				// The programmes are unions of Natural Earth prefectures, whose generalised coast can miss a
+				// label of the N03 prefectures by a little: allow 2 km, as for institutions.
 				const label = prefByCode.get(code)!.properties.label;
-				expect(booleanPointInPolygon(label, f), `${f.properties.id} covers ${code}`).toBe(true);
+				expect(booleanPointInPolygon(label, f) ? 0 : pointToPolygonDistance(label, f, { units: 'kilometers' }), `${f.properties.id} covers ${code}`).toBeLessThanOrEqual(2);
 			}
 		}
 		const meti = programs.features.filter((f) => f.properties.program === 'meti-industrial-cluster');

@@ -5,14 +5,14 @@
 import { bbox } from '@turf/turf';
 import type { District, DistrictId, DistrictIndustry, DistrictMunicipality } from '../../src/lib/core/geodata-types';
 import { DISTRICT_IDS } from '../../src/lib/core/geodata-types';
-import { buildDistrictExtents } from './build-district-extents';
+import type { DistrictPolygonCollection } from '../../src/lib/core/geodata-types';
 import { AREA_NOTE, MUNICIPALITY_AREA_KM2 } from './lib/municipal-areas';
 import { round } from './lib/geometry';
 import { readFacts, type RawDistrict } from './lib/facts';
 
 /**
- * N03 boundary files to fetch per municipality. Designated cities are split into ward files;
- * Hamamatsu has no 22130 file, so its outline is the union of its seven pre-2024 wards.
+ * N03 boundaries that make up each municipality. Designated cities are split into ward files;
+ * Hamamatsu (22130) is the union of its seven wards of 2021 (reorganised into three in 2024).
  */
 export const BOUNDARY_CODES: Record<string, string[]> = {
 	'22130': ['22131', '22132', '22133', '22134', '22135', '22136', '22137']
@@ -99,14 +99,14 @@ function municipality(m: RawDistrict['municipalities'][number], district: string
  * Builds districts.json in the field study's order.
  *
  * @example
- * buildDistricts().find((d) => d.id === 'higashiosaka')?.municipalities.length; // 5
+ * buildDistricts(buildDistrictPolygons(readN03Source())).find((d) => d.id === 'higashiosaka')?.municipalities.length; // 5
  */
-export function buildDistricts(facts = readFacts()): District[] {
-	const extents = buildDistrictExtents(facts);
+export function buildDistricts(polygons: DistrictPolygonCollection, facts = readFacts()): District[] {
 	return facts.districts.map((d) => {
 		if (!(DISTRICT_IDS as readonly string[]).includes(d.id)) throw new Error(`geodata/sources/facts.json: unknown district id "${d.id}"`);
-		const own = extents.features.filter((f) => f.properties.district_id === d.id);
-		const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: own });
+		const own = polygons.features.find((f) => f.id === d.id);
+		if (!own) throw new Error(`districts.geo.json: no polygon for ${d.id}`);
+		const [w, s, e, n] = bbox(own);
 		return {
 			id: d.id as DistrictId,
 			name_en: d.name_en,

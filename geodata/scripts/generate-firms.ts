@@ -20,7 +20,7 @@ export function readSampleGeodata(): SampleGeodata {
 	return {
 		prefectures: readJson(join(GEODATA_DIR, 'prefectures.geo.json')),
 		districts: readJson(join(GEODATA_DIR, 'districts.json')),
-		extents: readJson(join(GEODATA_DIR, 'district-extents.geo.json')),
+		districtPolygons: readJson(join(GEODATA_DIR, 'districts.geo.json')),
 		institutions: readJson(join(GEODATA_DIR, 'institutions.geo.json'))
 	};
 }

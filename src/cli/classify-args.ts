@@ -63,7 +63,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 		return value;
 	};
 	const firms = required('firms', 'the firms file (CSV or GeoJSON points)');
-	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id> (e.g. district:ota)');
+	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id>, municipality:<code> or prefecture:<code> (e.g. district:ota)');
 	const out = required('out', 'the output file, .csv or .geojson');
 	const institutions = typeof values.institutions === 'string' ? values.institutions : undefined;
 	let bufferKm: number | undefined;

@@ -1,7 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { validateZones, type ZoneProblem } from '../lib/core/geo';
-import type { Zone } from '../lib/core/model';
+import { municipalityZones, prefectureZones } from '../lib/core/geography';
+import type { Zone, ZoneSource } from '../lib/core/model';
 import {
 	appendedColumns,
 	createClassifiedCsvWriter,
@@ -25,7 +27,7 @@ import {
 	type FirmSourceInfo,
 	type InstitutionPoint
 } from '../lib/core/io';
-import { BUNDLED_INSTITUTIONS, bundledDistricts } from './bundled-data';
+import { BUNDLED_INSTITUTIONS, bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
 import { geocodedBatches, GeocodeSummary } from './geocode-command';
 import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOverInput } from './node-files';
@@ -202,14 +204,29 @@ function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | '
 	}
 }
 
+const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
+
+/** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
+function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygon | MultiPolygon>[] {
+	if (kind === 'district') {
+		const { districts, polygons } = bundledDistricts();
+		return districtZones(districts, polygons, { ids: ids.length === 1 && ids[0].trim().toLowerCase() === 'all' ? 'all' : ids, file: spec });
+	}
+	if (kind === 'municipality') return municipalityZones(ids, bundledMunicipalities(), { file: spec });
+	return prefectureZones(ids, bundledPrefectures(), { file: spec });
+}
+
 export async function loadZones(spec: string, stderr: (line: string) => void): Promise<{ zones: Zone[]; repaired: number; invalid: number }> {
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
-	if (/^district:/i.test(spec)) {
-		const ids = spec.slice('district:'.length);
-		const { districts, extents } = bundledDistricts();
-		const features = districtZones(districts, extents, { ids: ids.trim().toLowerCase() === 'all' ? 'all' : ids.split(','), file: spec });
-		result = validateZones(features, { source: 'district' });
-		stderr(`zones: bundled district extents are approximate (circles of each municipality's area around its office), not real boundaries`);
+	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
+	if (bundled) {
+		const kind = bundled[1].toLowerCase();
+		const ids = bundled[2].split(',').filter((id) => id.trim() !== '');
+		if (ids.length === 0) throw new UsageError(`--zones ${spec}: name at least one ${kind} after the colon, e.g. ${EXAMPLE[kind]}`);
+		// ZoneSource has no 'prefecture': a prefecture zone is recorded as imported from the bundled data.
+		result = validateZones(bundledZones(kind, ids, spec), { source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource) });
+		const { date, simplification } = bundledMunicipalities().index;
+		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
 	} else {
 		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
 		const collection = await readFeatureFile(readWhole(spec), { file: spec });

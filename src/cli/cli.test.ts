@@ -188,11 +188,9 @@ describe('classify, other inputs and outputs', () => {
 		const out = join(OUT, 'ota.csv');
 		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:ota', '--out', out);
 		expect(result.status, result.stderr).toBe(0);
-		expect(result.stderr).toContain('approximate');
+		expect(result.stderr).toContain('N03 boundaries of 2021-01-01, simplified to 1% of the vertices');
 		const root = join(import.meta.dirname, '../../geodata');
-		const districts = JSON.parse(readFileSync(join(root, 'districts.json'), 'utf8')) as { id: string; municipalities: { code5: string }[] }[];
-		const members = new Set(districts.find((d) => d.id === 'ota')!.municipalities.map((m) => m.code5));
-		const extents = (JSON.parse(readFileSync(join(root, 'district-extents.geo.json'), 'utf8')) as FeatureCollection<Polygon>).features.filter((f) => members.has(f.properties?.code5));
+		const extents = (JSON.parse(readFileSync(join(root, 'districts.geo.json'), 'utf8')) as FeatureCollection<Polygon>).features.filter((f) => f.id === 'ota');
 		const [header, ...rows] = parseCsv(readFileSync(join(IN, 'firms.csv'), 'utf8'));
 		const output = parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).slice(1);
 		let inside = 0;
@@ -205,6 +203,39 @@ describe('classify, other inputs and outputs', () => {
 			expect(output[i].slice(header.length)).toEqual([hit ? 'ota' : '', String(hit), '']);
 		});
 		expect(inside).toBeGreaterThan(10);
+	});
+
+	it('classifies against municipalities, a designated city and a prefecture from the bundled boundaries', async () => {
+		// Offices: Ota ward, Shinagawa ward, Hamamatsu (Naka ward of 2021), Higashi-Osaka; and Kawasaki across the Tama river.
+		const firms = join(OUT, 'offices.csv');
+		writeFileSync(firms, 'id,lat,lon\nota,35.5613,139.7161\nshinagawa,35.6092,139.7302\nhamamatsu,34.7108,137.7261\nhigashiosaka,34.6794,135.6008\nkawasaki,35.5308,139.7029\n');
+		const zonesOf = async (spec: string) => {
+			const out = join(OUT, 'offices-out.csv');
+			const result = await run('classify', '--firms', firms, '--zones', spec, '--out', out);
+			expect(result.status, result.stderr).toBe(0);
+			expect(result.stderr).toContain('2021-01-01');
+			return parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).slice(1, 6).map((r) => r[3]);
+		};
+		expect(await zonesOf('municipality:13111,131091')).toEqual(['13111', '13109', '', '', '']);
+		expect(await zonesOf('municipality:22130,27227')).toEqual(['', '', '22130', '27227', '']);
+		expect(await zonesOf('prefecture:13,27')).toEqual(['13', '13', '', '27', '']);
+		expect(await zonesOf('district:Higashi-Osaka,ota')).toEqual(['ota', '', '', 'higashiosaka', '']);
+		expect(await zonesOf('district:東大阪')).toEqual(['', '', '', 'higashiosaka', '']);
+	});
+
+	it('refuses an unknown municipality code or district with what to use instead', async () => {
+		const out = join(OUT, 'never.csv');
+		const code = await run('classify', '--firms', 'in/firms.csv', '--zones', 'municipality:22138', '--out', out);
+		expect(code.status).toBe(2);
+		expect(code.stderr).toMatch(/no municipality 22138 in the bundled boundaries of 2021-01-01.*22130/);
+		const check = await run('classify', '--firms', 'in/firms.csv', '--zones', 'municipality:131112', '--out', out);
+		expect(check.status).toBe(2);
+		expect(check.stderr).toContain('the 6-digit code is 131113');
+		const district = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:osaka', '--out', out);
+		expect(district.status).toBe(2);
+		expect(district.stderr).toContain('hitachi, musashimurayama, ota, higashiosaka, kiryu, taito, hamamatsu, suwa, fukui');
+		expect(code.stderr + check.stderr + district.stderr).not.toMatch(/\n\s+at /);
+		expect(existsSync(out)).toBe(false);
 	});
 
 	it('uses the bundled institutions with --institutions bundled', async () => {
@@ -311,7 +342,8 @@ describe('command line', () => {
 		expect(main.stdout).toContain('cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT');
 		const classify = await run('classify', '--help');
 		expect(classify.status).toBe(0);
-		expect(classify.stdout).toMatch(/--zones ZONES[\s\S]*district:ota[\s\S]*APPROXIMATE/);
+		expect(classify.stdout).toMatch(/--zones ZONES[\s\S]*district:ota[\s\S]*municipality:13111[\s\S]*prefecture:27[\s\S]*2021-01-01[\s\S]*simplified to 1%/);
+		expect(classify.stdout).not.toMatch(/APPROXIMATE|circles/);
 		expect(classify.stdout).toContain("leading '");
 		expect(classify.stdout).toMatch(/--swap-lat-lon\s+Read the CSV's latitude column as longitude/);
 	});

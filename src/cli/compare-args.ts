@@ -74,7 +74,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 		return value;
 	};
 	const firms = required('firms', 'the firms file (CSV or GeoJSON points) with the survey columns');
-	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id> (e.g. district:ota)');
+	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id>, municipality:<code> or prefecture:<code> (e.g. district:ota)');
 	const outcomes = required('outcome', 'one or more outcome columns, comma-separated (e.g. new_products,patents_3y)')
 		.split(',')
 		.map((s) => s.trim())

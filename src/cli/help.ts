@@ -85,11 +85,20 @@ Options:
                         or a GeoJSON FeatureCollection of Points (.geojson/.json).
   --zones ZONES         Cluster zones: a GeoJSON FeatureCollection of Polygon/MultiPolygon
                         features; a zone's id is the feature id, else properties.id, else
-                        properties.name. Or a bundled field-study district: district:ota,
-                        district:ota,kiryu or district:all (hitachi, musashimurayama, ota,
-                        higashiosaka, kiryu, taito, hamamatsu, suwa, fukui). Bundled district
-                        zones are APPROXIMATE: circles of each member municipality's land area
-                        around its office, not real boundaries.
+                        properties.name. Or bundled boundaries, offline:
+                          district:ota, district:ota,kiryu or district:all — the field-study
+                            districts (hitachi, musashimurayama, ota, higashiosaka, kiryu,
+                            taito, hamamatsu, suwa, fukui; higashi-osaka, 東大阪… work too),
+                            each the union of its member municipalities;
+                          municipality:13111 or municipality:13111,13112 — by local government
+                            code, 5 digits or 6 with the check digit; zone id = the 5-digit
+                            code, name = the municipality's; a designated city's code
+                            (22130, 27100) is the union of its wards;
+                          prefecture:27 (or prefecture:Osaka, prefecture:大阪府).
+                        These are MLIT N03 boundaries of 2021-01-01 (codes changed later, e.g.
+                        Hamamatsu's 2024 wards, are not in them), simplified to 1% of the
+                        vertices: an edge can be off by up to a few hundred metres, so for
+                        firms near a boundary pass a full-resolution N03 file instead.
   --institutions INST   R&D institutions: CSV (id or name column, coordinate columns as for
                         firms) or GeoJSON Points (id as for zones); "bundled" uses the
                         institutions that ship with cluster-map.
@@ -145,7 +154,9 @@ firms inside and outside the zones and prints one table to stdout (notes go to s
 
 Options:
   --firms FIRMS         Firms with their survey columns (CSV or GeoJSON, as for classify).
-  --zones ZONES         Zones (GeoJSON or district:<id>, as for classify).
+  --zones ZONES         Zones (GeoJSON, district:<id>, municipality:<code> or
+                        prefecture:<code>, as for classify; bundled boundaries are N03 of
+                        2021-01-01 simplified to 1%).
   --outcome COLS        Outcome columns, comma-separated: numbers (counts, employees…) or
                         yes/no answers (yes/no, 1/0, true/false, はい/いいえ, 有/無). Blank cells
                         are missing; unreadable cells are listed by line and counted missing.

@@ -5,11 +5,12 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import type {
 	ClusterProgramProperties,
+	DistrictPolygonProperties,
 	InstitutionProperties,
+	MunicipalityFeature,
 	PrefectureProperties
 } from '$lib/core/geodata-types';
 import { rowCells } from '$lib/core/io/packed-rows';
-import type { ExtentProperties } from '$lib/data/features';
 import { codeAt, type FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
 import type { ReferenceFeature, ReferenceLayer } from '$lib/data/reference-layers';
@@ -17,13 +18,14 @@ import type { ReferenceFeature, ReferenceLayer } from '$lib/data/reference-layer
 export type Selection =
 	| { kind: 'firm'; index: number; columns: string[]; row: string[]; industry: string }
 	| { kind: 'institution'; properties: InstitutionProperties }
-	| { kind: 'district'; properties: ExtentProperties }
+	| { kind: 'district'; properties: DistrictPolygonProperties }
+	| { kind: 'municipality'; feature: MunicipalityFeature }
 	| { kind: 'cluster'; properties: ClusterProgramProperties }
 	| { kind: 'prefecture'; properties: PrefectureProperties }
 	| { kind: 'reference'; layer: ReferenceLayer; feature: ReferenceFeature };
 
 /** Clickable layers, most specific first: the first one hit wins. */
-export const CLICKABLE_LAYERS = ['institutions', 'firms', 'reference-fill', 'district-fill', 'cluster-programs-fill', 'land'] as const;
+export const CLICKABLE_LAYERS = ['institutions', 'firms', 'reference-fill', 'municipality-fill', 'district-fill', 'cluster-programs-fill', 'land'] as const;
 
 /**
  * The selection for a clicked feature, looked up in the loaded data by its key property.
@@ -31,7 +33,7 @@ export const CLICKABLE_LAYERS = ['institutions', 'firms', 'reference-fill', 'dis
  */
 export function selectionOf(
 	feature: MapGeoJSONFeature,
-	data: { geodata: Geodata; sample: FirmSample | null; extents: { properties: ExtentProperties }[]; references?: readonly ReferenceLayer[] }
+	data: { geodata: Geodata; sample: FirmSample | null; municipalities?: readonly MunicipalityFeature[]; references?: readonly ReferenceLayer[] }
 ): Selection | null {
 	const p = feature.properties as Record<string, unknown>;
 	switch (feature.layer.id) {
@@ -49,12 +51,16 @@ export function selectionOf(
 			const feature = layer?.features[Number(p.feature)];
 			return layer && feature ? { kind: 'reference', layer, feature } : null;
 		}
+		case 'municipality-fill': {
+			const found = data.municipalities?.find((f) => f.properties.code === p.code);
+			return found ? { kind: 'municipality', feature: found } : null;
+		}
 		case 'district-fill': {
-			const found = data.extents.find((f) => f.properties.code5 === p.code5);
+			const found = data.geodata.districtPolygons.features.find((f) => f.properties.id === p.id);
 			return found ? { kind: 'district', properties: found.properties } : null;
 		}
 		case 'cluster-programs-fill': {
-			const found = data.geodata.clusterPrograms.features.find((f) => f.properties.id === p.id);
+			const found = data.geodata.clusterPrograms?.features.find((f) => f.properties.id === p.id);
 			return found ? { kind: 'cluster', properties: found.properties } : null;
 		}
 		case 'land': {

@@ -15,6 +15,7 @@ describe('zoneOrigin', () => {
 		expect(en(zone('detected', { method: 'kde-threshold', bandwidthMetres: 1000 }))).toBe('Detected: kernel density contour, bandwidth 1,000 m');
 		expect(en(zone('municipality', { municipality: '27227' }))).toBe('Municipality 27227');
 		expect(en(zone('district', { municipalities: ['27227'] }))).toBe('District (municipalities: 1)');
+		expect(en(zone('municipality', { municipality: '13111', boundaryDate: '2021-01-01', simplification: '1%' }))).toBe('Municipality 13111 · N03 of 2021-01-01, simplified to 1%');
 		expect(en(zone('imported', { file: 'zones.geojson' }))).toBe('Imported from zones.geojson');
 		expect(ja(zone('buffer', { radiusKm: 2.5, institutionIds: ['a'] }))).toBe('バッファ：1 機関から 2.5 km');
 	});

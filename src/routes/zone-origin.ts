@@ -11,6 +11,11 @@ type Translate = (key: MessageKey, params?: MessageParams) => string;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const count = (value: unknown) => (Array.isArray(value) ? value.length : 0);
 
+/** The date and simplification of a zone made from the bundled boundaries, else nothing. */
+function vintage(p: Record<string, unknown>, t: Translate): string {
+	return typeof p.boundaryDate === 'string' && typeof p.simplification === 'string' ? t('zones.origin.bundled', { date: p.boundaryDate, simplification: p.simplification }) : '';
+}
+
 /**
  * @example
  * zoneOrigin({ source: 'buffer', parameters: { radiusKm: 3, institutionIds: ['a', 'b'] }, … }, t, 'en');
@@ -23,9 +28,9 @@ export function zoneOrigin(zone: Zone, t: Translate, lang: Lang): string {
 		case 'drawn':
 			return t('zones.origin.drawn');
 		case 'district':
-			return t('zones.origin.district', { count: count(p.municipalities) });
+			return t('zones.origin.district', { count: count(p.municipalities) }) + vintage(p, t);
 		case 'municipality':
-			return t('zones.origin.municipality', { code: text(p.municipality) });
+			return t('zones.origin.municipality', { code: text(p.municipality) }) + vintage(p, t);
 		case 'buffer':
 			return t('zones.origin.buffer', { km: number(p.radiusKm), count: count(p.institutionIds) });
 		case 'detected':

@@ -72,14 +72,16 @@ describe('the app, offline', () => {
 		expect(await sourceCount(page, 'prefectures')).toBe(47);
 		expect(await sourceCount(page, 'prefecture-labels')).toBe(47);
 		expect(await sourceCount(page, 'district-labels')).toBe(9);
-		const extents = await page.evaluate(async () => {
-			const source = window.__clusterMap!.getSource('district-extents') as unknown as {
-				getData(): Promise<{ features: { properties: { district_id: string; approximate: boolean } }[] }>;
+		const polygons = await page.evaluate(async () => {
+			const source = window.__clusterMap!.getSource('districts') as unknown as {
+				getData(): Promise<{ features: { properties: { id: string; boundary_codes: string[] } }[] }>;
 			};
 			return (await source.getData()).features.map((f) => f.properties);
 		});
-		expect(new Set(extents.map((p) => p.district_id)).size).toBe(9);
-		expect(extents.every((p) => p.approximate === true)).toBe(true);
+		expect(polygons.map((p) => p.id)).toEqual(districts.map((d) => d.id));
+		expect(polygons.find((p) => p.id === 'hamamatsu')?.boundary_codes).toEqual(['22131', '22132', '22133', '22134', '22135', '22136', '22137']);
+		// No municipal boundary is loaded at country scale.
+		expect(await sourceCount(page, 'municipalities')).toBe(0);
 		expect(await sourceCount(page, 'institutions')).toBe(32);
 		const layers = await page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
 		for (const id of [
@@ -87,7 +89,9 @@ describe('the app, offline', () => {
 			'land',
 			'prefecture-lines',
 			'district-fill',
-			'district-line-approximate',
+			'district-line',
+			'municipality-line',
+			'municipality-names',
 			'firms',
 			'institutions',
 			'prefecture-labels',
@@ -151,11 +155,15 @@ describe('the app, offline', () => {
 		const rendered = await page.evaluate(() => ({
 			firms: window.__clusterMap!.queryRenderedFeatures({ layers: ['firms'] }).length,
 			institutions: window.__clusterMap!.queryRenderedFeatures({ layers: ['institutions'] }).length,
-			extents: window.__clusterMap!.queryRenderedFeatures({ layers: ['district-fill'] }).length
+			district: window.__clusterMap!.queryRenderedFeatures({ layers: ['district-fill'] }).map((f) => f.properties.id)
 		}));
 		expect(rendered.firms).toBeGreaterThan(1000);
 		expect(rendered.institutions).toBeGreaterThan(0);
-		expect(rendered.extents).toBeGreaterThanOrEqual(5);
+		expect(rendered.district).toContain('higashiosaka');
+		// The five members are drawn among Osaka's municipalities, loaded for the view.
+		await page.waitForFunction(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['municipality-line'] }).length > 0);
+		const municipalities = await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['municipality-fill'] }).map((f) => f.properties.code as string));
+		for (const code of ['27227', '27212', '27115', '27116', '27126']) expect(municipalities, code).toContain(code);
 		await expect(page.inputValue('#district-picker')).resolves.toBe('higashiosaka');
 		await screenshot(page, 'higashi-osaka');
 		expect(app.errors).toEqual([]);

@@ -4,17 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
 import { sourceFeatureCount } from './map-helpers';
 
-// Municipal boundaries by local government code, online: the niiyz/JapanCityGeoJson URL is answered
-// from a local fixture (Ota), a 404 for a code without a file, and cut off for everything else.
+// Municipal boundaries by local government code: from the bundled boundaries offline, or online at full
+// resolution — the niiyz/JapanCityGeoJson URL answered from a local fixture (Ota), a 404 for a code
+// without a file, and cut off for everything else.
 
 const N03 = 'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson';
 const OTA = `${N03}/13/13111.json`;
-const ATTRIBUTION = '国土交通省国土数値情報（行政区域データ N03）';
+const ATTRIBUTION = '「国土数値情報（行政区域データ）」（国土交通省）を加工して作成';
 
-async function loadCode(page: Page, code: string, as: 'reference layer' | 'zone'): Promise<void> {
+async function loadCode(page: Page, code: string, as: 'reference layer' | 'zone', online = true): Promise<void> {
 	const form = page.locator('form.by-code');
 	await form.getByLabel('Local government code').fill(code);
 	await form.getByLabel('Add as').selectOption({ label: as });
+	await form.getByLabel('Full resolution (online N03 file)', { exact: false }).setChecked(online);
 	await form.getByRole('button', { name: 'Load' }).click();
 }
 
@@ -87,11 +89,27 @@ describe('municipal boundary by code', () => {
 		expect(app.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
 	});
 
+	it('adds any code from the bundled boundaries offline, a designated city as its wards, and names an unknown code’s date', async () => {
+		const { page } = app;
+		const blocked = app.blocked.length;
+		await loadCode(page, '221309', 'reference layer', false);
+		await expect.poll(() => message(page).textContent()).toBe('浜松市 (22130) added.');
+		await expect(page.locator('[data-reference-id]').last().textContent()).resolves.toContain('浜松市 (22130)');
+		await loadCode(page, '22138', 'reference layer', false);
+		await expect.poll(() => message(page).textContent()).toContain('No municipality 22138 in the bundled boundaries of 2021-01-01');
+		await loadCode(page, '27227', 'zone', false);
+		await expect.poll(() => message(page).textContent()).toBe('東大阪市 (27227) added.');
+		await expect(page.locator('[data-zone-id]').last().locator('input').inputValue()).resolves.toBe('東大阪市');
+		await expect.poll(() => page.locator('[data-bundled-boundary-note]').count()).toBe(1);
+		expect(app.blocked.length).toBe(blocked);
+	});
+
 	it('words the messages in Japanese', async () => {
 		const { page } = app;
 		await page.getByLabel('日本語').check();
 		const form = page.locator('form.by-code');
 		await form.getByLabel('全国地方公共団体コード').fill('27227');
+		await form.getByLabel('完全な解像度', { exact: false }).check();
 		await form.getByRole('button', { name: '読み込む' }).click();
 		await expect.poll(() => message(page).textContent()).toContain('27227 の境界をダウンロードできませんでした');
 		await page.getByLabel('English').check();

@@ -97,6 +97,26 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await expect.poll(() => page.locator('.density .top li').count()).toBeGreaterThan(0);
 	});
 
+	it('aggregates by the municipalities loaded for the view: a choropleth and a CSV keyed by municipal code', async () => {
+		const { page } = app;
+		await page.locator('#density-lq-regions').selectOption('municipality');
+		// Higashi-Osaka's view loaded Osaka and its neighbours: every municipality of Osaka is a region.
+		const osaka = (JSON.parse(readFileSync('geodata/municipalities/index.json', 'utf8')) as { prefectures: Record<string, number> }).prefectures['27'];
+		await expect.poll(async () => String((await sourceFeatures(page, 'density-lq')).first?.id), { timeout: 30_000 }).toMatch(/^\d{5}$/);
+		expect((await sourceFeatures(page, 'density-lq')).count).toBeGreaterThanOrEqual(osaka);
+		await expect.poll(() => page.locator('.density .top li').first().getAttribute('data-region')).toMatch(/^\d{5}$/);
+		await expect(page.locator('[data-lq-municipalities]').textContent()).resolves.toContain('2021-01-01');
+		await expect.poll(() => page.locator('.legend-box .density-key').textContent()).toContain('Municipalities (loaded)');
+		const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.density button.csv').click()]);
+		const lines = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+		expect(lines[0]).toBe('region_id,name,industry,industry_firms,all_firms,area_km2,firms_per_km2,lq');
+		const higashiosaka = lines.find((l) => l.startsWith('27227,'))!.split(',');
+		expect(higashiosaka[1]).toBe('東大阪市');
+		expect(Number(higashiosaka[5])).toBeGreaterThan(50); // ≈ 62 km²
+		expect(Number(higashiosaka[6])).toBeCloseTo(Number(higashiosaka[4]) / Number(higashiosaka[5]), 2);
+		await page.locator('#density-lq-regions').selectOption('prefecture');
+	});
+
 	it('detects DBSCAN clusters at Higashi-Osaka and adds them as zones that classify firms', async () => {
 		const { page } = app;
 		await page.getByLabel('None', { exact: true }).check();

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openReadyApp, waitForMap, type OpenedApp } from './harness';
+import { openReadyApp, type OpenedApp } from './harness';
 
 /** A solid-colour 256×256 PNG, as a GSI tile stand-in. */
 function solidPng(rgb: [number, number, number]): Buffer {
@@ -28,33 +28,6 @@ function solidPng(rgb: [number, number, number]): Buffer {
 }
 
 const GSI = 'https://cyberjapandata.gsi.go.jp/xyz/**';
-const N03 = 'https://raw.githubusercontent.com/niiyz/JapanCityGeoJson/master/geojson';
-
-/** An N03-style file for Ota: one MultiPolygon feature with the N03 properties. */
-const otaBoundary = JSON.stringify({
-	type: 'FeatureCollection',
-	features: [
-		{
-			type: 'Feature',
-			properties: { N03_001: '東京都', N03_004: '大田区', N03_007: '13111' },
-			geometry: {
-				type: 'MultiPolygon',
-				coordinates: [
-					[
-						[
-							[139.68, 35.53],
-							[139.78, 35.53],
-							[139.78, 35.6],
-							[139.68, 35.6],
-							[139.68, 35.53]
-						]
-					]
-				]
-			}
-		}
-	]
-});
-
 /** Errors other than the browser's own report of a request the harness cut off on purpose. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
 
@@ -106,7 +79,7 @@ describe('online basemaps', () => {
 		});
 		const after = await layerIds(page);
 		expect(after.indexOf('basemap-raster')).toBeLessThan(after.indexOf('firms'));
-		await page.getByLabel('Offline (prefectures only)').check();
+		await page.getByLabel('Offline (prefectures, municipalities)').check();
 		await page.waitForFunction(() => window.__clusterMap!.getSource('basemap-tiles') === undefined);
 		expect(unexpected(app.errors)).toEqual([]);
 	});
@@ -135,57 +108,6 @@ describe('online basemaps', () => {
 		await page.evaluate(() => window.__clusterMap!.jumpTo({ zoom: 10 }));
 		expect(await page.evaluate(() => Math.round(window.__clusterMap!.getZoom()))).toBe(10);
 		expect(app.blocked.some((url) => url.includes('cyberjapandata'))).toBe(true);
-		expect(unexpected(app.errors)).toEqual([]);
-	});
-});
-
-describe('online municipal boundaries', () => {
-	let app: OpenedApp | undefined;
-	afterEach(() => app?.close());
-
-	it('replaces the approximation with the real boundary, says which failed, and caches the download', async () => {
-		const otaUrl = `${N03}/13/13111.json`;
-		app = await openReadyApp('/#10/35.56/139.72', { online: { [otaUrl]: otaBoundary } });
-		const { page } = app;
-		const requested: string[] = [];
-		page.on('request', (request) => requested.push(request.url()));
-
-		await page.getByLabel('Real municipal boundaries (online)').check();
-		const status = page.locator('#control-panel [role="status"]').filter({ hasText: 'Real boundaries shown' });
-		await status.waitFor();
-		await expect(status.textContent()).resolves.toContain('Real boundaries shown: 1 municipalities.');
-		await page
-			.locator('#control-panel')
-			.getByText('could not be loaded for', { exact: false })
-			.waitFor();
-		await expect(page.locator('#control-panel').textContent()).resolves.toMatch(/Hitachi City.*\(offline\?\)/s);
-
-		const extents = await page.evaluate(async () => {
-			const source = window.__clusterMap!.getSource('district-extents') as unknown as {
-				getData(): Promise<{ features: { geometry: { type: string }; properties: { code5: string; approximate: boolean } }[] }>;
-			};
-			return (await source.getData()).features.map((f) => ({ ...f.properties, type: f.geometry.type }));
-		});
-		expect(extents.find((f) => f.code5 === '13111')).toMatchObject({ approximate: false, type: 'MultiPolygon' });
-		expect(extents.filter((f) => f.code5 !== '13111').every((f) => f.approximate)).toBe(true);
-		await idle(page);
-		const real = await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['district-line-real'] }).length);
-		expect(real).toBeGreaterThan(0);
-		await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
-			'国土交通省国土数値情報（行政区域データ N03）'
-		);
-		expect(requested.filter((url) => url === otaUrl)).toHaveLength(1);
-		const cached = await page.evaluate(async () =>
-			(await (await caches.open('cluster-map-boundaries-v1')).keys()).map((request) => request.url)
-		);
-		expect(cached).toEqual([otaUrl]);
-
-		// After a reload the setting is kept and Ota's boundary comes from the cache, not the network.
-		requested.length = 0;
-		await page.reload();
-		await waitForMap(page, 60_000);
-		await page.locator('#control-panel').getByText('Real boundaries shown: 1 municipalities.').waitFor();
-		expect(requested.filter((url) => url === otaUrl)).toHaveLength(0);
 		expect(unexpected(app.errors)).toEqual([]);
 	});
 });

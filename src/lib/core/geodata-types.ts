@@ -36,7 +36,7 @@ export interface DistrictMunicipality {
 	/** Land area, km² (approximate; see area_note). */
 	area_km2: number;
 	area_note: string;
-	/** N03 boundary file codes to fetch online (a designated city may need several ward files). */
+	/** N03 codes whose boundaries make up the municipality (a designated city: its wards). */
 	boundary_codes: string[];
 }
 
@@ -57,7 +57,7 @@ export interface District {
 	pref_ja: string;
 	/** [lon, lat] of the district's reference point (the main municipal office). */
 	center: [number, number];
-	/** [west, south, east, north] of the approximate district extents. */
+	/** [west, south, east, north] of the district polygon (geodata/districts.geo.json). */
 	bbox: [number, number, number, number];
 	municipalities: DistrictMunicipality[];
 	industries: DistrictIndustry[];
@@ -78,18 +78,63 @@ export const DISTRICT_IDS = [
 ] as const;
 export type DistrictId = (typeof DISTRICT_IDS)[number];
 
-/** geodata/district-extents.geo.json feature properties; the feature id is code5. */
-export interface DistrictExtentProperties {
-	district_id: DistrictId;
-	code5: string;
+/**
+ * geodata/districts.geo.json feature properties; the feature id is the district id. The geometry is
+ * the union of the member municipalities' N03 boundaries (2021-01-01, 1 % simplified).
+ */
+export interface DistrictPolygonProperties {
+	id: DistrictId;
 	name_en: string;
 	name_ja: string;
-	/** Always true: a circle of the municipality's land area around its office, not its boundary. */
-	approximate: true;
-	area_km2: number;
-	radius_km: number;
+	pref_code: string;
+	/** The 5-digit codes whose boundaries were unioned (a designated city's wards in its place). */
+	boundary_codes: string[];
 }
-export type DistrictExtentCollection = FeatureCollection<Polygon, DistrictExtentProperties>;
+export type DistrictPolygonFeature = Feature<Polygon | MultiPolygon, DistrictPolygonProperties>;
+export type DistrictPolygonCollection = FeatureCollection<Polygon | MultiPolygon, DistrictPolygonProperties>;
+
+/**
+ * A municipality of geodata/municipalities/PP.topo.json (object `municipalities`, feature id = code).
+ * Designated cities appear only as their wards (大阪市東成区 27115); names are N03's, in Japanese.
+ */
+export interface MunicipalityProperties {
+	/** 全国地方公共団体コード without the check digit: "13111". */
+	code: string;
+	/** JIS X 0401 prefecture code: "13". */
+	pref_code: string;
+	/** The name to show: N03_004, after its designated city for a ward ("大阪市東成区"). */
+	name: string;
+	/** Prefecture ("東京都"). */
+	N03_001: string;
+	/** Hokkaido's subprefecture (振興局), else null. */
+	N03_002: string | null;
+	/** County (郡) or designated city (政令指定都市), else null. */
+	N03_003: string | null;
+	/** Municipality or ward. */
+	N03_004: string;
+}
+export type MunicipalityFeature = Feature<Polygon | MultiPolygon, MunicipalityProperties>;
+export type MunicipalityCollection = FeatureCollection<Polygon | MultiPolygon, MunicipalityProperties>;
+
+/** A designated city (政令指定都市): its own code has no boundary, its wards do. */
+export interface DesignatedCity {
+	code: string;
+	name: string;
+	wards: string[];
+}
+
+/** geodata/municipalities/index.json: what the per-prefecture files hold. */
+export interface MunicipalityIndex {
+	/** Date of the boundaries: "2021-01-01". */
+	date: string;
+	/** Share of the vertices kept: "1%". */
+	simplification: string;
+	source: string;
+	credit: string;
+	/** Municipalities per prefecture code ("13": 62); the file is `municipalities/13.topo.json`. */
+	prefectures: Record<string, number>;
+	designated_cities: DesignatedCity[];
+}
 
 /** geodata/institutions.geo.json feature properties; the feature id is the institution id. */
 export interface InstitutionProperties {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DistrictMunicipality } from '$lib/core/geodata-types';
-import { BOUNDARY_CACHE, BoundaryError, boundaryUrl, loadBoundaryByCode, loadMunicipalBoundary } from './boundaries';
+import { BOUNDARY_CACHE, BoundaryError, boundaryUrl, loadBoundaryByCode } from './boundaries';
 
 const square = (x: number, y: number) => [
 	[
@@ -18,17 +17,6 @@ const n03 = (...geometries: object[]) =>
 		features: geometries.map((geometry) => ({ type: 'Feature', properties: { N03_007: 'x' }, geometry }))
 	});
 
-const municipality = (codes: string[]): DistrictMunicipality => ({
-	code5: '22130',
-	code6: '221309',
-	name_en: 'Hamamatsu City',
-	name_ja: '浜松市',
-	kana: 'はままつし',
-	office: [137.73, 34.71],
-	area_km2: 1558,
-	area_note: '',
-	boundary_codes: codes
-});
 
 /** A stand-in for the network: answers from a table and counts requests. */
 function network(files: Record<string, string | number>) {
@@ -68,31 +56,13 @@ describe('boundaryUrl', () => {
 	});
 });
 
-describe('loadMunicipalBoundary', () => {
-	it('collects the polygons of every ward file into one MultiPolygon marked as real', async () => {
-		const { fetcher } = network({
-			[boundaryUrl('22131')]: n03({ type: 'Polygon', coordinates: square(0, 0) }),
-			[boundaryUrl('22132')]: n03(
-				{ type: 'MultiPolygon', coordinates: [square(2, 0), square(4, 0)] },
-				{ type: 'Polygon', coordinates: square(6, 0) }
-			)
-		});
-		const feature = await loadMunicipalBoundary('hamamatsu', municipality(['22131', '22132']), {
-			fetch: fetcher,
-			caches: null
-		});
-		expect(feature.id).toBe('22130');
-		expect(feature.properties).toMatchObject({ district_id: 'hamamatsu', code5: '22130', approximate: false });
-		expect(feature.geometry.type).toBe('MultiPolygon');
-		expect(feature.geometry.coordinates).toEqual([square(0, 0), square(2, 0), square(4, 0), square(6, 0)]);
-	});
-
+describe('loadBoundaryByCode: download and cache', () => {
 	it('downloads a file once and answers later requests from the cache', async () => {
 		const url = boundaryUrl('22131');
 		const { fetcher, requests } = network({ [url]: n03({ type: 'Polygon', coordinates: square(0, 0) }) });
 		const store = memoryCaches();
-		const first = await loadMunicipalBoundary('hamamatsu', municipality(['22131']), { fetch: fetcher, caches: store });
-		const second = await loadMunicipalBoundary('hamamatsu', municipality(['22131']), { fetch: fetcher, caches: store });
+		const first = await loadBoundaryByCode('22131', { fetch: fetcher, caches: store });
+		const second = await loadBoundaryByCode('22131', { fetch: fetcher, caches: store });
 		expect(requests).toEqual([url]);
 		expect(second.geometry).toEqual(first.geometry);
 		expect([...(store.buckets.get(BOUNDARY_CACHE)?.keys() ?? [])]).toEqual([url]);
@@ -106,7 +76,7 @@ describe('loadMunicipalBoundary', () => {
 			[boundaryUrl('22135')]: '{"type":"Feature"}'
 		});
 		const load = (code: string) =>
-			loadMunicipalBoundary('hamamatsu', municipality([code]), { fetch: fetcher, caches: memoryCaches() });
+			loadBoundaryByCode(code, { fetch: fetcher, caches: memoryCaches() });
 		await expect(load('22131')).rejects.toThrow('22131.json could not be downloaded (no connection?)');
 		await expect(load('22132')).rejects.toThrow('22132.json: no boundary file for this code');
 		await expect(load('22133')).rejects.toThrow('22133.json has no polygon');
@@ -118,7 +88,7 @@ describe('loadMunicipalBoundary', () => {
 		const url = boundaryUrl('22134');
 		const { fetcher, requests } = network({ [url]: '<html>' });
 		const store = memoryCaches();
-		const load = () => loadMunicipalBoundary('hamamatsu', municipality(['22134']), { fetch: fetcher, caches: store });
+		const load = () => loadBoundaryByCode('22134', { fetch: fetcher, caches: store });
 		await expect(load()).rejects.toThrow();
 		await expect(load()).rejects.toThrow();
 		expect(requests).toEqual([url, url]);

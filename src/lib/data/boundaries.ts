@@ -1,12 +1,11 @@
 /**
- * Real municipal boundaries, fetched on demand from niiyz/JapanCityGeoJson (per-municipality
- * GeoJSON derived from MLIT National Land Numerical Information N03) and kept in the browser's
- * Cache Storage so a municipality is downloaded once. Every network access for boundaries goes
- * through this module.
+ * Full-resolution municipal boundaries, fetched on request from niiyz/JapanCityGeoJson
+ * (per-municipality GeoJSON derived from MLIT National Land Numerical Information N03, 2020-01-01)
+ * and kept in the browser's Cache Storage so a municipality is downloaded once — the online option
+ * for precise work beside the bundled 1 % simplified boundaries. Every network access for
+ * boundaries goes through this module.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { DistrictId, DistrictMunicipality } from '$lib/core/geodata-types';
-import type { ExtentFeature } from './features';
 
 /** Cache Storage bucket; bump the version when the URL pattern or the data release changes. */
 export const BOUNDARY_CACHE = 'cluster-map-boundaries-v1';
@@ -42,6 +41,8 @@ export interface CodeBoundary {
 	/** N03_003 + N03_004 (county or designated city, and the municipality), or the code when the file has none. */
 	name: string;
 	geometry: MultiPolygon;
+	/** Set for a boundary from the bundled data: its date and simplification (absent: a full-resolution online file). */
+	bundled?: { date: string; simplification: string };
 }
 
 export interface BoundaryOptions {
@@ -51,41 +52,8 @@ export interface BoundaryOptions {
 }
 
 /**
- * The real boundary of a district municipality: the polygons of all its N03 files (a designated
- * city may need one per ward) collected into one MultiPolygon. Rejects with a plain message when
- * a file cannot be fetched or is not a polygon FeatureCollection.
- *
- * @example
- * const feature = await loadMunicipalBoundary('ota', otaMunicipality);
- * feature.properties.approximate // → false
- */
-export async function loadMunicipalBoundary(
-	districtId: DistrictId,
-	municipality: DistrictMunicipality,
-	options: BoundaryOptions = {}
-): Promise<ExtentFeature> {
-	const polygons: Position[][][] = [];
-	for (const code of municipality.boundary_codes) {
-		polygons.push(...polygonsOf(await fetchBoundaryFile(code, options), code));
-	}
-	return {
-		type: 'Feature',
-		id: municipality.code5,
-		properties: {
-			district_id: districtId,
-			code5: municipality.code5,
-			name_en: municipality.name_en,
-			name_ja: municipality.name_ja,
-			approximate: false,
-			area_km2: municipality.area_km2
-		},
-		geometry: { type: 'MultiPolygon', coordinates: polygons }
-	};
-}
-
-/**
  * The N03 boundary of any municipality by its five-digit code (validate it first with
- * `parseMunicipalityCode`), cached like the district boundaries so a second load needs no network.
+ * `parseMunicipalityCode`), cached so a second load needs no network.
  *
  * @throws BoundaryError — kind 'offline' without a connection, 'not-found' when the source has no file for the code
  * @example

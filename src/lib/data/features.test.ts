@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { District, DistrictExtentCollection, PrefectureCollection } from '$lib/core/geodata-types';
-import {
-	districtLabelPoints,
-	municipalityLabelPoints,
-	prefectureLabelPoints,
-	prefectureSearchInputs,
-	withRealBoundaries,
-	type ExtentFeature
-} from './features';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { District, PrefectureCollection } from '$lib/core/geodata-types';
+import { municipalityFeatures, type MunicipalTopology } from '$lib/core/geography';
+import { districtLabelPoints, municipalityLabelPoints, municipalityNamePoints, prefectureLabelPoints, prefectureSearchInputs } from './features';
 
 const read = <T>(file: string): T => JSON.parse(readFileSync(`geodata/${file}`, 'utf8'));
 const prefectures = read<PrefectureCollection>('prefectures.geo.json');
 const districts = read<District[]>('districts.json');
-const extents = read<DistrictExtentCollection>('district-extents.geo.json');
 
 describe('label points', () => {
 	it('gives each prefecture, district and district municipality one named point', () => {
@@ -38,18 +32,13 @@ describe('prefectureSearchInputs', () => {
 	});
 });
 
-describe('withRealBoundaries', () => {
-	it('swaps in loaded boundaries by municipality code and keeps everything else in order', () => {
-		const ota = extents.features.find((f) => f.properties.code5 === '13111')!;
-		const real: ExtentFeature = {
-			type: 'Feature',
-			properties: { ...ota.properties, approximate: false, radius_km: undefined },
-			geometry: { type: 'MultiPolygon', coordinates: [ota.geometry.coordinates] }
-		};
-		const merged = withRealBoundaries(extents, new Map([['13111', real]]));
-		expect(merged.features).toHaveLength(extents.features.length);
-		expect(merged.features.map((f) => f.properties.code5)).toEqual(extents.features.map((f) => f.properties.code5));
-		expect(merged.features.filter((f) => !f.properties.approximate)).toEqual([real]);
-		expect(withRealBoundaries(extents, new Map()).features).toEqual(extents.features);
+describe('municipalityNamePoints', () => {
+	it('puts each name inside its municipality, in English too for district members', () => {
+		const osaka = municipalityFeatures(read<MunicipalTopology>('municipalities/27.topo.json'));
+		const points = municipalityNamePoints(osaka, districts);
+		expect(points.features).toHaveLength(osaka.length);
+		points.features.forEach((p, i) => expect(booleanPointInPolygon(p.geometry.coordinates, osaka[i].geometry), p.properties.name).toBe(true));
+		expect(points.features.find((p) => p.properties.code === '27115')?.properties).toEqual({ code: '27115', name: '大阪市東成区', name_en: 'Higashinari Ward, Osaka City' });
+		expect(points.features.find((p) => p.properties.code === '27128')?.properties).toEqual({ code: '27128', name: '大阪市中央区' });
 	});
 });

@@ -2,8 +2,9 @@
  * GeoJSON the map draws, derived from the reference geodata. Pure functions.
  */
 import { bbox as turfBbox } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { District, DistrictExtentCollection, DistrictId, PrefectureCollection } from '$lib/core/geodata-types';
+import type { FeatureCollection, Point } from 'geojson';
+import type { District, MunicipalityFeature, PrefectureCollection } from '$lib/core/geodata-types';
+import { labelPoint } from '$lib/core/geography';
 import type { PrefectureSearchInput } from './search';
 
 export interface LabelProperties {
@@ -83,33 +84,31 @@ export function prefectureSearchInputs(prefectures: PrefectureCollection): Prefe
 	}));
 }
 
-/** Properties of a district municipality on the map, approximate circle or real boundary. */
-export interface ExtentProperties {
-	district_id: DistrictId;
-	code5: string;
-	name_en: string;
-	name_ja: string;
-	approximate: boolean;
-	area_km2: number;
-	/** Radius of the equal-area circle; absent for a real boundary. */
-	radius_km?: number;
+/** A municipality's name label: N03's Japanese name, and the English one of a district member. */
+export interface MunicipalityLabelProperties {
+	code: string;
+	name: string;
+	name_en?: string;
 }
 
-export type ExtentFeature = Feature<Polygon | MultiPolygon, ExtentProperties>;
-
 /**
- * The district extents with each approximate circle replaced by the municipality's real
- * boundary where one has been loaded; the order of the extents is kept.
+ * Label points of loaded municipalities (a point well inside the largest part of each).
  *
  * @example
- * withRealBoundaries(extents, new Map([['13111', otaBoundary]]))
+ * municipalityNamePoints(features, districts).features[0].properties // → { code: '13101', name: '千代田区' }
  */
-export function withRealBoundaries(
-	extents: DistrictExtentCollection,
-	boundaries: ReadonlyMap<string, ExtentFeature>
-): FeatureCollection<Polygon | MultiPolygon, ExtentProperties> {
+export function municipalityNamePoints(municipalities: readonly MunicipalityFeature[], districts: readonly District[]): FeatureCollection<Point, MunicipalityLabelProperties> {
+	const english = new Map(districts.flatMap((d) => d.municipalities.map((m) => [m.code5, m.name_en] as const)));
 	return {
 		type: 'FeatureCollection',
-		features: extents.features.map((f) => boundaries.get(f.properties.code5) ?? (f as ExtentFeature))
+		features: municipalities.map((f) => {
+			const name_en = english.get(f.properties.code);
+			return {
+				type: 'Feature',
+				id: Number(f.properties.code),
+				properties: { code: f.properties.code, name: f.properties.name, ...(name_en ? { name_en } : {}) },
+				geometry: { type: 'Point', coordinates: labelPoint(f.geometry) }
+			};
+		})
 	};
 }

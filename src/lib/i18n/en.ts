@@ -7,6 +7,7 @@ import { densityEn } from './features/density';
 import { hotspotsEn } from './features/hotspots';
 import { importEn } from './features/import';
 import { referenceEn } from './features/reference';
+import { geographyEn } from './features/geography';
 import { sessionEn } from './features/session';
 
 export const en = {
@@ -52,25 +53,19 @@ export const en = {
 	'layers.institutions': 'R&D institutions',
 	'layers.firms': 'SMEs (synthetic sample)',
 	'layers.clusterPrograms': 'METI / MEXT cluster programme regions',
-	'layers.realBoundaries': 'Real municipal boundaries (online)',
 
 	'basemap.title': 'Basemap',
-	'basemap.offline': 'Offline (prefectures only)',
+	'basemap.offline': 'Offline (prefectures, municipalities)',
 	'basemap.gsi-std': 'GSI Standard map (online)',
 	'basemap.gsi-pale': 'GSI Pale map (online)',
 	'basemap.tileError': 'Basemap tiles could not be loaded (offline?). The map keeps working with the offline layers.',
 
-	'boundaries.loading': 'Loading municipal boundaries…',
-	'boundaries.loaded': 'Real boundaries shown: {count} municipalities.',
-	'boundaries.failed': 'Real boundaries could not be loaded for {names} (offline?). The approximate extents are shown instead.',
 	'boundaries.attribution':
-		'出典：国土交通省国土数値情報（行政区域データ N03）を加工して作成 / via niiyz/JapanCityGeoJson',
+		'「国土数値情報（行政区域データ）」（国土交通省）を加工して作成 (N03; bundled: 2021-01-01, 1 % simplified; online: full resolution via niiyz/JapanCityGeoJson)',
 
 	'notice.dismiss': 'Dismiss',
 
 	'legend.title': 'Legend',
-	'legend.districtExtent': 'District extent: approximate (equal-area circle around the municipal office)',
-	'legend.districtBoundary': 'District municipality: real boundary (N03)',
 	'legend.institutions': 'R&D institutions',
 	'legend.firms': 'SMEs by industry (JSIC)',
 	'legend.firmsMore': '+ {count} more industries',
@@ -112,11 +107,6 @@ export const en = {
 	'popup.coordSource': 'Coordinate source',
 	'popup.area': 'Area',
 	'popup.areaValue': '{value} km²',
-	'popup.radius': 'Circle radius',
-	'popup.radiusValue': '{value} km',
-	'popup.extent': 'Extent',
-	'popup.extentApproximate': 'approximate: equal-area circle around the municipal office',
-	'popup.extentReal': 'real municipal boundary (N03)',
 	'popup.program': 'Programme',
 	'popup.region': 'Region',
 	'popup.themes': 'Themes',
@@ -128,7 +118,6 @@ export const en = {
 	'popup.yes': 'yes',
 	'popup.no': 'no',
 	'popup.kind.prefecture': 'Prefecture',
-	'popup.kind.district': 'District municipality',
 	'popup.kind.institution': 'R&D institution',
 	'popup.kind.firm': 'SME',
 	'popup.kind.firmSample': 'SME (synthetic sample)',
@@ -222,7 +211,6 @@ export const en = {
 	'legend.byZone': 'Firms by the first zone holding them',
 	'legend.byInside': 'SMEs inside and outside the zones',
 
-	'attribution.offline': 'Prefectures: Natural Earth (public domain)',
 	'geocode.attribution': 'Firms located by address: 「Geolonia 住所データ」 (CC BY 4.0), based on MLIT 位置参照情報',
 
 	...importEn,
@@ -230,6 +218,7 @@ export const en = {
 	...densityEn,
 	...hotspotsEn,
 	...referenceEn,
+	...geographyEn,
 	...sessionEn
 } as const;
 

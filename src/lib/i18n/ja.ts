@@ -4,6 +4,7 @@ import { densityJa } from './features/density';
 import { hotspotsJa } from './features/hotspots';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
+import { geographyJa } from './features/geography';
 import { sessionJa } from './features/session';
 
 /** Japanese UI strings, with exactly the keys of en.ts. */
@@ -50,25 +51,19 @@ export const ja: Record<MessageKey, string> = {
 	'layers.institutions': '研究開発機関',
 	'layers.firms': '中小企業（合成サンプル）',
 	'layers.clusterPrograms': '経産省・文科省のクラスター計画地域',
-	'layers.realBoundaries': '実際の市区町村境界（オンライン）',
 
 	'basemap.title': '背景地図',
-	'basemap.offline': 'オフライン（都道府県のみ）',
+	'basemap.offline': 'オフライン（都道府県・市区町村）',
 	'basemap.gsi-std': '地理院地図 標準地図（オンライン）',
 	'basemap.gsi-pale': '地理院地図 淡色地図（オンライン）',
 	'basemap.tileError': '背景地図のタイルを読み込めませんでした（オフライン？）。オフラインのレイヤーで地図は引き続き使えます。',
 
-	'boundaries.loading': '市区町村境界を読み込み中…',
-	'boundaries.loaded': '{count} 市区町村の実際の境界を表示しています。',
-	'boundaries.failed': '{names} の実際の境界を読み込めませんでした（オフライン？）。代わりに近似範囲を表示しています。',
 	'boundaries.attribution':
-		'出典：国土交通省国土数値情報（行政区域データ N03）を加工して作成 / via niiyz/JapanCityGeoJson',
+		'「国土数値情報（行政区域データ）」（国土交通省）を加工して作成（N03。同梱：2021年1月1日、1% 簡略化／オンライン：完全な解像度、niiyz/JapanCityGeoJson 経由）',
 
 	'notice.dismiss': '閉じる',
 
 	'legend.title': '凡例',
-	'legend.districtExtent': '地区の範囲：近似（市区町村役所を中心とする等面積の円）',
-	'legend.districtBoundary': '地区の市区町村：実際の境界（N03）',
 	'legend.institutions': '研究開発機関',
 	'legend.firms': '業種別の中小企業（日本標準産業分類）',
 	'legend.firmsMore': 'ほか {count} 業種',
@@ -110,11 +105,6 @@ export const ja: Record<MessageKey, string> = {
 	'popup.coordSource': '座標の出典',
 	'popup.area': '面積',
 	'popup.areaValue': '{value} km²',
-	'popup.radius': '円の半径',
-	'popup.radiusValue': '{value} km',
-	'popup.extent': '範囲',
-	'popup.extentApproximate': '近似：市区町村役所を中心とする等面積の円',
-	'popup.extentReal': '実際の市区町村境界（N03）',
 	'popup.program': '事業',
 	'popup.region': '地域',
 	'popup.themes': 'テーマ',
@@ -126,7 +116,6 @@ export const ja: Record<MessageKey, string> = {
 	'popup.yes': 'はい',
 	'popup.no': 'いいえ',
 	'popup.kind.prefecture': '都道府県',
-	'popup.kind.district': '地区の市区町村',
 	'popup.kind.institution': '研究開発機関',
 	'popup.kind.firm': '中小企業',
 	'popup.kind.firmSample': '中小企業（合成サンプル）',
@@ -220,7 +209,6 @@ export const ja: Record<MessageKey, string> = {
 	'legend.byZone': '企業（最初に含まれる区域の色）',
 	'legend.byInside': '区域の内外の中小企業',
 
-	'attribution.offline': '都道府県：Natural Earth（パブリックドメイン）',
 	'geocode.attribution': '住所から求めた企業の位置：「Geolonia 住所データ」（CC BY 4.0）、国土交通省 位置参照情報に基づく',
 
 	...importJa,
@@ -228,5 +216,6 @@ export const ja: Record<MessageKey, string> = {
 	...densityJa,
 	...hotspotsJa,
 	...referenceJa,
+	...geographyJa,
 	...sessionJa
 };

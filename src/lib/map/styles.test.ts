@@ -3,13 +3,11 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { INSTITUTION_TYPES } from '$lib/core/model';
 import {
-	APPROXIMATE_FILTER,
 	CLUSTER_FILL_PAINT,
 	CLUSTER_LINE_PAINT,
 	DISTRICT_FILL_PAINT,
 	DISTRICT_LABEL_PAINT,
-	DISTRICT_LINE_APPROXIMATE_PAINT,
-	DISTRICT_LINE_REAL_PAINT,
+	DISTRICT_LINE_PAINT,
 	DISTRICT_MARKER_PAINT,
 	FIRM_PAINT,
 	GSI_ATTRIBUTION,
@@ -18,7 +16,11 @@ import {
 	INSTITUTION_HALO_PAINT,
 	INSTITUTION_PAINT,
 	LAYER_ORDER,
-	REAL_FILTER,
+	MUNICIPALITY_FILL_PAINT,
+	MUNICIPALITY_LINE_PAINT,
+	MUNICIPALITY_MIN_ZOOM,
+	MUNICIPALITY_NAME_LAYOUT,
+	MUNICIPALITY_NAME_PAINT,
 	SOURCES,
 	basemapSource,
 	beforeIdFor,
@@ -44,6 +46,8 @@ function fullStyle(): StyleSpecification {
 		[SOURCES.districts]: geojson,
 		[SOURCES.districtLabels]: geojson,
 		[SOURCES.municipalityLabels]: geojson,
+		[SOURCES.municipalities]: geojson,
+		[SOURCES.municipalityNames]: geojson,
 		[SOURCES.firms]: geojson,
 		[SOURCES.institutions]: geojson
 	});
@@ -52,20 +56,10 @@ function fullStyle(): StyleSpecification {
 		{ id: 'cluster-programs-fill', type: 'fill', source: SOURCES.clusterPrograms, paint: CLUSTER_FILL_PAINT },
 		{ id: 'cluster-programs-line', type: 'line', source: SOURCES.clusterPrograms, paint: CLUSTER_LINE_PAINT },
 		{ id: 'district-fill', type: 'fill', source: SOURCES.districts, paint: DISTRICT_FILL_PAINT },
-		{
-			id: 'district-line-approximate',
-			type: 'line',
-			source: SOURCES.districts,
-			filter: APPROXIMATE_FILTER,
-			paint: DISTRICT_LINE_APPROXIMATE_PAINT
-		},
-		{
-			id: 'district-line-real',
-			type: 'line',
-			source: SOURCES.districts,
-			filter: REAL_FILTER,
-			paint: DISTRICT_LINE_REAL_PAINT
-		},
+		{ id: 'district-line', type: 'line', source: SOURCES.districts, paint: DISTRICT_LINE_PAINT },
+		{ id: 'municipality-fill', type: 'fill', source: SOURCES.municipalities, minzoom: MUNICIPALITY_MIN_ZOOM, paint: MUNICIPALITY_FILL_PAINT },
+		{ id: 'municipality-line', type: 'line', source: SOURCES.municipalities, minzoom: MUNICIPALITY_MIN_ZOOM, paint: MUNICIPALITY_LINE_PAINT },
+		{ id: 'municipality-names', type: 'symbol', source: SOURCES.municipalityNames, minzoom: MUNICIPALITY_MIN_ZOOM, layout: MUNICIPALITY_NAME_LAYOUT, paint: MUNICIPALITY_NAME_PAINT },
 		{ id: 'firms', type: 'circle', source: SOURCES.firms, paint: FIRM_PAINT },
 		{ id: 'district-markers', type: 'circle', source: SOURCES.districtLabels, maxzoom: 8, paint: DISTRICT_MARKER_PAINT },
 		{ id: 'institutions-halo', type: 'circle', source: SOURCES.institutions, paint: INSTITUTION_HALO_PAINT },

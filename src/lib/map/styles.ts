@@ -23,7 +23,9 @@ export const SOURCES = {
 	prefectureLabels: 'prefecture-labels',
 	basemap: 'basemap-tiles',
 	clusterPrograms: 'cluster-programs',
-	districts: 'district-extents',
+	districts: 'districts',
+	municipalities: 'municipalities',
+	municipalityNames: 'municipality-names',
 	districtLabels: 'district-labels',
 	municipalityLabels: 'municipality-labels',
 	firms: 'firms',
@@ -51,10 +53,11 @@ export const LAYER_ORDER = [
 	'density-lq-line',
 	'hotspots-fill',
 	'hotspots-line',
+	'municipality-fill',
+	'municipality-line',
 	'prefecture-lines',
 	'district-fill',
-	'district-line-approximate',
-	'district-line-real',
+	'district-line',
 	// Reference layers (a user's municipality layer…): outlines for orientation, under zones and firms.
 	'reference-fill',
 	'reference-line',
@@ -72,6 +75,7 @@ export const LAYER_ORDER = [
 	'district-markers',
 	'institutions-halo',
 	'institutions',
+	'municipality-names',
 	'prefecture-labels',
 	'municipality-labels',
 	'district-labels'
@@ -101,6 +105,7 @@ export const COLORS = {
 	labelText: '#3d3a35',
 	labelHalo: '#ffffff',
 	district: '#c2410c',
+	municipalityLine: '#6b7280',
 	districtLabel: '#7c2d12',
 	meti: '#0f766e',
 	mext: '#7e22ce'
@@ -292,20 +297,41 @@ export const DISTRICT_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> =
 	'fill-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.35, 9, 0.12]
 };
 
-/** Approximate extents are dashed; real boundaries are solid (dasharray cannot be data-driven). */
-export const DISTRICT_LINE_APPROXIMATE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
-	'line-color': COLORS.district,
-	'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2],
-	'line-dasharray': [3, 2]
-};
-
-export const DISTRICT_LINE_REAL_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+export const DISTRICT_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
 	'line-color': COLORS.district,
 	'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1, 10, 2.5]
 };
 
-export const APPROXIMATE_FILTER: ExpressionSpecification = ['==', ['get', 'approximate'], true];
-export const REAL_FILTER: ExpressionSpecification = ['==', ['get', 'approximate'], false];
+/** Zoom from which municipal boundaries are loaded and drawn: a district fills the screen. */
+export const MUNICIPALITY_MIN_ZOOM = 9;
+
+/** Municipal boundaries: thin grey lines under the prefecture lines, quieter than the districts. */
+export const MUNICIPALITY_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> = {
+	'line-color': COLORS.municipalityLine,
+	'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 13, 1.4],
+	'line-opacity': 0.8
+};
+
+/** An invisible fill, so a click inside a municipality finds it. */
+export const MUNICIPALITY_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
+	'fill-color': '#000000',
+	'fill-opacity': 0
+};
+
+/** Municipality names (N03's, in Japanese in both languages: N03 has no English names). */
+export const MUNICIPALITY_NAME_LAYOUT: NonNullable<SymbolLayerSpecification['layout']> = {
+	'text-field': ['get', 'name'],
+	'text-font': TEXT_FONT,
+	'text-size': ['interpolate', ['linear'], ['zoom'], 9, 10, 13, 13],
+	'text-max-width': 8,
+	'text-padding': 4
+};
+
+export const MUNICIPALITY_NAME_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
+	'text-color': '#4b5563',
+	'text-halo-color': '#ffffff',
+	'text-halo-width': 1.5
+};
 
 /** District names: bold, above the prefecture names, kept visible when they collide. */
 export function districtLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecification['layout']> {

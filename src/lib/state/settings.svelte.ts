@@ -13,20 +13,20 @@ export const LAYER_KEYS = [
 	'districts',
 	'institutions',
 	'firms',
-	'clusterPrograms',
-	'realBoundaries'
+	'municipalities',
+	'clusterPrograms'
 ] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 export type LayerVisibility = Record<LayerKey, boolean>;
 
-/** Cluster programme regions are optional and the real boundaries go online: both start off. */
+/** Cluster programme regions are optional: they start off. */
 export const DEFAULT_LAYERS: LayerVisibility = {
 	prefectures: true,
 	districts: true,
 	institutions: true,
 	firms: true,
-	clusterPrograms: false,
-	realBoundaries: false
+	municipalities: true,
+	clusterPrograms: false
 };
 
 /** Default distance for "within the buffer" of an institution and for institution buffer zones. */
@@ -63,7 +63,8 @@ export class Settings {
 		const stored = readStored(storage);
 		if (stored.language) this.language = stored.language;
 		if (stored.basemap) this.basemap = stored.basemap;
-		if (stored.layers) this.layers = { ...this.layers, ...stored.layers };
+		// Only the layers this version knows: a switch removed since (the online district boundaries) is dropped.
+		if (stored.layers) for (const key of LAYER_KEYS) if (typeof stored.layers[key] === 'boolean') this.layers[key] = stored.layers[key];
 		if (stored.bufferKm !== undefined) this.bufferKm = stored.bufferKm;
 	}
 

@@ -23,17 +23,20 @@ export function cellsCsv(reply: CellsReply): string {
 }
 
 /**
- * Location quotients per region: id, name, the industry's firms, all firms, LQ (empty for a
- * region without firms).
+ * Location quotients per region: id (a municipality's 5-digit code, a prefecture's 2-digit code…),
+ * name, the industry's firms, all firms, area in km², all firms per km², LQ (empty for a region
+ * without firms).
  *
  * @example
- * lqCsv(client.lq, (id) => names.get(id) ?? id);
+ * lqCsv(client.lq, (id) => names.get(id) ?? id, (id) => areas.get(id));
  */
-export function lqCsv(reply: LqReply, nameOf: (id: string) => string): string {
-	let text = BOM + line(['region_id', 'name', 'industry', 'industry_firms', 'all_firms', 'lq']);
+export function lqCsv(reply: LqReply, nameOf: (id: string) => string, areaKm2Of: (id: string) => number | undefined = () => undefined): string {
+	let text = BOM + line(['region_id', 'name', 'industry', 'industry_firms', 'all_firms', 'area_km2', 'firms_per_km2', 'lq']);
 	reply.ids.forEach((id, k) => {
 		const lq = reply.lq[k];
-		text += line([id, nameOf(id), reply.industry, reply.industryCount[k], reply.total[k], Number.isFinite(lq) ? lq.toFixed(4) : '']);
+		const km2 = areaKm2Of(id);
+		const perKm2 = km2 !== undefined && km2 > 0 ? (reply.total[k] / km2).toFixed(4) : '';
+		text += line([id, nameOf(id), reply.industry, reply.industryCount[k], reply.total[k], km2 !== undefined ? km2.toFixed(4) : '', perKm2, Number.isFinite(lq) ? lq.toFixed(4) : '']);
 	});
 	return text;
 }

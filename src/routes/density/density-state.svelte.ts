@@ -9,7 +9,7 @@ import type { Bbox, DensityFilter, DetectionMethod, SizeClass } from '$lib/worke
 import { HotSpotSettings } from './hotspot-settings.svelte';
 
 export type Measure = 'none' | 'kde' | 'mesh' | 'hex' | 'lq';
-export type LqRegionKind = 'prefecture' | 'district' | 'zone';
+export type LqRegionKind = 'prefecture' | 'district' | 'municipality' | 'zone';
 export type DetectionKind = 'dbscan' | 'kde-threshold';
 
 /** Defaults: 100 m cells (quick at district scale), the third-order (1 km) mesh, 500 m hexagons. */

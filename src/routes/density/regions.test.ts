@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DetectedZone } from '$lib/core/detect';
 import { codeColumn, type FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
-import { asSessionZones, countInBbox, densityFirms, lqFeatures, lqRegions, regionShapes } from './regions';
+import { asSessionZones, countInBbox, densityFirms, lqFeatures, lqRegions, regionAreas, regionShapes } from './regions';
 
 const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
 
@@ -16,7 +16,7 @@ const geodata = {
 		]
 	},
 	districts: [],
-	districtExtents: { type: 'FeatureCollection', features: [] }
+	districtPolygons: { type: 'FeatureCollection', features: [] }
 } as unknown as Geodata;
 
 function sample(columns: string[], rows: string[][], lon: number[], lat: number[]): FirmSample {
@@ -35,6 +35,15 @@ describe('location-quotient regions', () => {
 		const regions = lqRegions('prefecture', s, geodata, []);
 		expect(regions.kind).toBe('zones');
 		if (regions.kind === 'zones') expect(regions.zones.map((z) => z.id)).toEqual(['08', '13']);
+	});
+
+	it('makes the loaded municipalities regions keyed by code, with their areas', () => {
+		const municipalities = [{ type: 'Feature', geometry: square(0, 0), properties: { code: '13111', name: '大田区' } }] as unknown as Geodata['municipalities'];
+		const shapes = regionShapes('municipality', { ...geodata, municipalities }, []);
+		expect(shapes.map((f) => f.properties)).toEqual([{ id: '13111', name_en: '大田区', name_ja: '大田区' }]);
+		expect(regionShapes('municipality', geodata, [])).toEqual([]);
+		// A 1° square at the equator: about 12,300 km².
+		expect(regionAreas(shapes).get('13111')).toBeCloseTo(12_364, -2);
 	});
 
 	it('leaves regions without firms unfilled', () => {

@@ -3,6 +3,7 @@
  * location quotient is computed over (by code column where the data has one, else by geometry),
  * the region shapes the choropleth draws, and detected zones turned into session zones.
  */
+import { area } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DetectedZone } from '$lib/core/detect';
 import { columnCells } from '$lib/core/io/packed-rows';
@@ -51,7 +52,7 @@ export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geoda
 }
 
 /**
- * Shapes of the regions, each with its id (prefecture code, district id or zone id) and name.
+ * Shapes of the regions, each with its id (prefecture code, district id, municipality code or zone id) and name.
  *
  * @example
  * regionShapes('district', geodata, []).length; // 9
@@ -69,16 +70,27 @@ export function regionShapes(
 		}));
 	}
 	if (kind === 'district') {
-		return geodata.districts.map((d) => ({
+		return geodata.districtPolygons.features.map((f) => ({
 			type: 'Feature',
-			geometry: {
-				type: 'MultiPolygon',
-				coordinates: geodata.districtExtents.features.filter((f) => f.properties.district_id === d.id).map((f) => f.geometry.coordinates)
-			},
-			properties: { id: d.id, name_en: d.name_en, name_ja: d.name_ja }
+			geometry: f.geometry,
+			properties: { id: f.properties.id, name_en: f.properties.name_en, name_ja: f.properties.name_ja }
 		}));
 	}
+	if (kind === 'municipality') {
+		// N03 names are Japanese only; the id is the 5-digit code, so a CSV joins with official statistics.
+		return (geodata.municipalities ?? []).map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { id: f.properties.code, name_en: f.properties.name, name_ja: f.properties.name } }));
+	}
 	return zones.map((zone) => ({ type: 'Feature', geometry: zone.geometry, properties: { id: zone.id, name_en: zone.name, name_ja: zone.name } }));
+}
+
+/**
+ * Area of each region in km² (geodesic, as Turf), by id, for densities per km².
+ *
+ * @example
+ * regionAreas(regionShapes('municipality', geodata, [])).get('13111'); // ≈ 61 (Ota ward at 1 % simplification)
+ */
+export function regionAreas(shapes: readonly Feature<Polygon | MultiPolygon, { id: string }>[]): Map<string, number> {
+	return new Map(shapes.map((f) => [f.properties.id, area(f) / 1e6]));
 }
 
 /**

@@ -1,46 +1,77 @@
-import type { Feature, MultiPolygon } from 'geojson';
-import type { District, DistrictExtentCollection } from '../geodata-types';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { District, DistrictPolygonCollection } from '../geodata-types';
 import { InputError } from './input-error';
 
+/** Lower case, no accents, spaces, hyphens or dots: `Higashi-Osaka` and `higashi osaka` → `higashiosaka`. */
+function plain(text: string): string {
+	return text
+		.normalize('NFKC')
+		.toLowerCase()
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[\s\-_.・･]/g, '');
+}
+
 /**
- * The bundled field-study districts as zone features: one MultiPolygon per district, made of the
- * approximate extents of its member municipalities (`geodata/district-extents.geo.json`: circles
- * of each municipality's land area around its office — not true boundaries). Feed the result to
- * `validateZones` with `source: 'district'`.
+ * The district a user means: its id, English name or Japanese name in any spelling that differs only
+ * in case, accents, spaces or hyphens (`higashi-osaka`, `HigashiOsaka`, `Ōta`), or with a trailing
+ * 市, 区, 地区 or `district` (`東大阪市`, `大田区`). Returns undefined when none matches.
+ *
+ * @example
+ * findDistrict('東大阪', districts)?.id; // 'higashiosaka'
+ */
+export function findDistrict(text: string, districts: readonly District[]): District | undefined {
+	const t = plain(text).replace(/(地区|district)$/, '');
+	const bare = t.replace(/[市区町]$/, '');
+	return districts.find((d) => [d.id, plain(d.name_en), plain(d.name_ja)].some((name) => name === t || name === bare));
+}
+
+/**
+ * The bundled field-study districts as zone features: one per district, its polygon the union of its
+ * member municipalities' N03 boundaries (2021-01-01, 1 % simplified; `geodata/districts.geo.json`).
+ * Feed the result to `validateZones` with `source: 'district'`.
  *
  * @param districts `geodata/districts.json`
- * @param extents `geodata/district-extents.geo.json`
- * @param options.ids district ids (e.g. `['ota']`), or 'all' for every district in file order
+ * @param polygons `geodata/districts.geo.json`
+ * @param options.ids district ids or names (see {@link findDistrict}), or 'all' for every district in file order
  * @param options.file how the user named them, for messages (e.g. `district:ota`)
- * @throws InputError for an unknown district id
+ * @throws InputError for an unknown district, listing the valid ids
  * @example
- * const features = districtZones(districts, extents, { ids: ['ota', 'kiryu'] });
+ * const features = districtZones(districts, polygons, { ids: ['ota', 'kiryu'] });
  */
 export function districtZones(
 	districts: readonly District[],
-	extents: DistrictExtentCollection,
+	polygons: DistrictPolygonCollection,
 	options: { ids: readonly string[] | 'all'; file?: string }
-): Feature<MultiPolygon>[] {
+): Feature<Polygon | MultiPolygon>[] {
+	const known = districts.map((d) => d.id).join(', ');
 	const chosen =
 		options.ids === 'all'
 			? districts
 			: options.ids.map((id) => {
-					const district = districts.find((d) => d.id === id.trim().toLowerCase());
+					const district = findDistrict(id, districts);
 					if (district) return district;
-					throw new InputError(options.file ?? `district:${id}`, `names no bundled district "${id}"`, {
+					throw new InputError(options.file ?? `district:${id}`, `names no bundled district "${id.trim()}"`, {
 						code: 'unknown-district',
-						params: { id, known: districts.map((d) => d.id).join(', ') },
-						hint: `Use one of: ${districts.map((d) => d.id).join(', ')}, or all.`
+						params: { id: id.trim(), known },
+						hint: `Use one of: ${known}, or all.`
 					});
 				});
 	return chosen.map((district) => {
-		const members = new Set(district.municipalities.map((m) => m.code5));
-		const polygons = extents.features.filter((f) => f.properties.district_id === district.id && members.has(f.properties.code5)).map((f) => f.geometry.coordinates);
+		const polygon = polygons.features.find((f) => f.id === district.id);
+		// A broken installation, not the user's input: reported as an unexpected failure.
+		if (!polygon) throw new Error(`geodata/districts.geo.json has no polygon for district "${district.id}"; run npm run geodata`);
 		return {
 			type: 'Feature',
 			id: district.id,
-			properties: { id: district.id, name: district.name_en, name_ja: district.name_ja, approximate: true },
-			geometry: { type: 'MultiPolygon', coordinates: polygons }
+			properties: {
+				id: district.id,
+				name: district.name_en,
+				name_ja: district.name_ja,
+				municipalities: district.municipalities.map((m) => m.code5),
+				boundary: 'N03 2021-01-01, 1% simplified'
+			},
+			geometry: polygon.geometry
 		};
 	});
 }

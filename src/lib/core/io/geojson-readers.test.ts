@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { District, DistrictExtentCollection } from '../geodata-types';
+import type { District, DistrictPolygonCollection } from '../geodata-types';
 import { districtZones } from './district-zones';
 import { InputError } from './input-error';
 import { parseGeoJson } from './parse-geojson';
@@ -149,18 +149,25 @@ describe('institutions', () => {
 describe('districtZones', () => {
 	const root = new URL('../../../../geodata/', import.meta.url);
 	const districts = JSON.parse(readFileSync(new URL('districts.json', root), 'utf8')) as District[];
-	const extents = JSON.parse(readFileSync(new URL('district-extents.geo.json', root), 'utf8')) as DistrictExtentCollection;
+	const polygons = JSON.parse(readFileSync(new URL('districts.geo.json', root), 'utf8')) as DistrictPolygonCollection;
 
-	it('makes one MultiPolygon per district from its members\' extents', () => {
-		const [ota] = districtZones(districts, extents, { ids: ['ota'] });
-		const members = districts.find((d) => d.id === 'ota')!.municipalities.length;
-		expect(ota).toMatchObject({ id: 'ota', properties: { id: 'ota', approximate: true }, geometry: { type: 'MultiPolygon' } });
-		expect(ota.geometry.coordinates).toHaveLength(members);
-		expect(districtZones(districts, extents, { ids: 'all' }).map((f) => f.id)).toEqual(districts.map((d) => d.id));
+	it('makes one zone per district from its polygon, the union of its members', () => {
+		const [ho] = districtZones(districts, polygons, { ids: ['higashiosaka'] });
+		expect(ho).toMatchObject({ id: 'higashiosaka', properties: { id: 'higashiosaka', municipalities: ['27227', '27212', '27115', '27116', '27126'] } });
+		expect(ho.geometry).toEqual(polygons.features.find((f) => f.id === 'higashiosaka')!.geometry);
+		expect(districtZones(districts, polygons, { ids: 'all' }).map((f) => f.id)).toEqual(districts.map((d) => d.id));
+	});
+
+	it('accepts the obvious spellings of a district', () => {
+		const ids = (text: string) => districtZones(districts, polygons, { ids: [text] }).map((f) => f.id);
+		for (const text of ['higashiosaka', 'higashi-osaka', 'Higashi Osaka', 'HigashiOsaka', '東大阪', '東大阪市', '東大阪地区']) expect(ids(text), text).toEqual(['higashiosaka']);
+		for (const text of ['Ōta', 'ota', '大田区', '大田']) expect(ids(text), text).toEqual(['ota']);
+		for (const text of ['musashi-murayama', '武蔵村山市']) expect(ids(text), text).toEqual(['musashimurayama']);
 	});
 
 	it('refuses an unknown district, listing the known ones', () => {
-		expect(() => districtZones(districts, extents, { ids: ['osaka'] })).toThrow('names no bundled district "osaka"');
+		expect(() => districtZones(districts, polygons, { ids: ['osaka'] })).toThrow('names no bundled district "osaka"');
+		expect(() => districtZones(districts, polygons, { ids: ['osaka'] })).toThrow(expect.objectContaining({ hint: expect.stringContaining('hitachi, musashimurayama, ota, higashiosaka') }));
 	});
 });
 

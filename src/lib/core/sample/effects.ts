@@ -1,6 +1,6 @@
 /**
  * The effects planted in the synthetic sample: the known answer an analysis should recover.
- * Covariates: inside (1 when the firm lies in a district extent polygon of geodata/district-extents.geo.json),
+ * Covariates: inside (1 when the firm lies in a district polygon of geodata/districts.geo.json),
  * log_km = ln(km + 1) with km the great-circle distance to the nearest institution of
  * geodata/institutions.geo.json, comm = rd_communication level (none 0, yearly 1, monthly 2, weekly 3),
  * subcontractor (0/1), log_employees = ln(employees).

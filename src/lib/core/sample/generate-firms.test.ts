@@ -153,14 +153,14 @@ describe('columns and values', () => {
 
 describe('planted effects', () => {
 	// Covariates recomputed independently of the generator: point-in-polygon against the committed
-	// extents and brute-force great-circle distance to every institution.
+	// district polygons and brute-force great-circle distance to every institution.
 	const LEVEL = { none: 0, yearly: 1, monthly: 2, weekly: 3 } as const;
 	let design: { inside: number; logKm: number; comm: number; sub: number }[] = [];
 	beforeAll(() => {
 		const inst = geodata.institutions.features.map((f) => f.geometry.coordinates);
 		design = firms.map((f) => {
 			const p = [f.lon, f.lat];
-			const inside = geodata.extents.features.some((e) => booleanPointInPolygon(p, e)) ? 1 : 0;
+			const inside = geodata.districtPolygons.features.some((e) => booleanPointInPolygon(p, e)) ? 1 : 0;
 			const km = Math.min(...inst.map((q) => distance(p, q, { units: 'kilometers' })));
 			return { inside, logKm: Math.log(km + 1), comm: LEVEL[f.rd_communication], sub: f.subcontractor === 'yes' ? 1 : 0 };
 		});
@@ -174,7 +174,7 @@ describe('planted effects', () => {
 		b.subcontractor
 	];
 
-	it('firms inside a district extent report new products more often', () => {
+	it('firms inside a district polygon report new products more often', () => {
 		const rate = (inside: number) => {
 			const g = firms.filter((_, i) => design[i].inside === inside);
 			return g.reduce((s, f) => s + f.new_products, 0) / g.length;

@@ -193,9 +193,8 @@ function groups(geodata: SampleGeodata, ctx: SampleContext, rng: Random, counts:
 		const parents = Array.from({ length: 4 }, () => parentFirmName(rng));
 		const members = d.municipalities.map((m) => ({ code5: m.code5, office: m.office }));
 		for (const m of d.municipalities) {
-			const extent = geodata.extents.features.find((f) => f.id === m.code5);
-			if (!extent) throw new Error(`district-extents.geo.json has no extent for ${m.code5}; run npm run geodata`);
-			const r = extent.properties.radius_km;
+			// The radius of the circle with the municipality's land area sets how far its firms spread.
+			const r = Math.sqrt(m.area_km2 / Math.PI);
 			const office: Centre = { lon: m.office[0], lat: m.office[1] };
 			const onLand = (c: Centre) => ctx.onLand(d.pref_code, c.lon, c.lat);
 			// Sub-centres: industrial estates and old factory streets away from the office.
@@ -307,7 +306,7 @@ export function* generateFirms(geodata: SampleGeodata, options: GenerateOptions 
 			const founded = SURVEY_YEAR - firmAge(rng);
 			const sub = rng.next() < g.subcontractorShare ? 1 : 0;
 			const parent = sub ? g.parents[rng.int(0, g.parents.length - 1)] : '';
-			const inside = ctx.extentAt(lon, lat) >= 0 ? 1 : 0;
+			const inside = ctx.districtAt(lon, lat) >= 0 ? 1 : 0;
 			const km = ctx.nearestInstitutionKm(lon, lat);
 			const o = drawOutcomes(rng, { inside, km, subcontractor: sub, employees });
 			serial++;

@@ -1,6 +1,6 @@
 /**
  * The spatial look-ups the sample generator needs, built once from the committed geodata:
- * is a point on a prefecture's land, is it inside a district extent, how far is the nearest institution.
+ * is a point on a prefecture's land, is it inside a district polygon, how far is the nearest institution.
  */
 import { bbox as turfBbox, booleanPointInPolygon, distance } from '@turf/turf';
 import Flatbush from 'flatbush';
@@ -9,7 +9,7 @@ import KDBush from 'kdbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type {
 	District,
-	DistrictExtentCollection,
+	DistrictPolygonCollection,
 	InstitutionCollection,
 	PrefectureCollection
 } from '../geodata-types';
@@ -18,7 +18,8 @@ import type {
 export interface SampleGeodata {
 	prefectures: PrefectureCollection;
 	districts: District[];
-	extents: DistrictExtentCollection;
+	/** geodata/districts.geo.json: each district as the union of its municipalities. */
+	districtPolygons: DistrictPolygonCollection;
 	institutions: InstitutionCollection;
 }
 
@@ -29,8 +30,8 @@ export interface SampleContext {
 	mainBbox(code: string): [number, number, number, number];
 	/** True when the point lies on the prefecture's land (inside its polygon). */
 	onLand(code: string, lon: number, lat: number): boolean;
-	/** Index of the district extent containing the point, or -1. */
-	extentAt(lon: number, lat: number): number;
+	/** Index of the district polygon containing the point, or -1. */
+	districtAt(lon: number, lat: number): number;
 	/** Great-circle km to the nearest institution (sphere of 6371.0088 km, as Turf). */
 	nearestInstitutionKm(lon: number, lat: number): number;
 }
@@ -62,8 +63,8 @@ export function createSampleContext(geodata: SampleGeodata): SampleContext {
 	const prefBbox = new Map([...prefs].map(([code, f]) => [code, turfBbox(f)]));
 	const mainBboxes = new Map([...prefs].map(([code, f]) => [code, largestPartBbox(f.geometry)]));
 
-	const extents = geodata.extents.features;
-	if (extents.length === 0) throw new Error('district-extents.geo.json has no features; run npm run geodata');
+	const extents = geodata.districtPolygons.features;
+	if (extents.length === 0) throw new Error('districts.geo.json has no features; run npm run geodata');
 	const extentIndex = new Flatbush(extents.length);
 	for (const f of extents) {
 		const [w, s, e, n] = turfBbox(f);
@@ -89,7 +90,7 @@ export function createSampleContext(geodata: SampleGeodata): SampleContext {
 			if (!b || lon < b[0] || lat < b[1] || lon > b[2] || lat > b[3]) return false;
 			return booleanPointInPolygon([lon, lat], prefs.get(code)!);
 		},
-		extentAt(lon, lat) {
+		districtAt(lon, lat) {
 			for (const i of extentIndex.search(lon, lat, lon, lat)) {
 				if (booleanPointInPolygon([lon, lat], extents[i])) return i;
 			}

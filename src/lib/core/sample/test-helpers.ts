@@ -14,7 +14,7 @@ export function loadGeodata(): SampleGeodata {
 	return {
 		prefectures: read('prefectures.geo.json'),
 		districts: read('districts.json'),
-		extents: read('district-extents.geo.json'),
+		districtPolygons: read('districts.geo.json'),
 		institutions: read('institutions.geo.json')
 	};
 }

@@ -27,7 +27,7 @@ let inside: Uint8Array;
 
 beforeAll(() => {
 	firms = [...generateFirms(geodata)];
-	const zones: Zone[] = geodata.extents.features.map((f, i) => ({ id: `extent-${i}`, name: f.properties.code5, geometry: f.geometry, source: 'district' }));
+	const zones: Zone[] = geodata.districtPolygons.features.map((f, i) => ({ id: `district-${i}`, name: f.properties.id, geometry: f.geometry, source: 'district' }));
 	const lons = Float64Array.from(firms, (f) => f.lon);
 	const lats = Float64Array.from(firms, (f) => f.lat);
 	const classification = classifyPoints(buildZoneIndex(zones), lons, lats);
