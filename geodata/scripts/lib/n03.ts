@@ -4,10 +4,10 @@
  * The only geodata input outside the repository: the build reads it, the app and CLI never do.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { readJson } from './io';
-import { REPO_DIR } from './paths';
+import { REPO_DIR, SOURCES_DIR } from './paths';
 
 /** The shared data folder: `CLUSTER_MAP_SHARED_DATA`, else `shared/data` beside the repository. */
 export function sharedDataDir(): string {
@@ -43,10 +43,10 @@ export type N03Topology = Topology<{ [name: string]: GeometryCollection<N03Prope
 
 /** Reads a shared-data TopoJSON file and its single object, naming what to do when it is missing. */
 export function readN03(relative: string): { topology: N03Topology; geometries: N03Geometry[] } {
-	const path = join(sharedDataDir(), relative);
-	if (!existsSync(path)) {
-		throw new Error(`${path} is missing: the municipal boundaries are built from the project's shared data; set CLUSTER_MAP_SHARED_DATA to its data/ folder`);
-	}
+	// The two N03 files are committed verbatim under geodata/sources/n03/ (3 MB), so a rebuild — and
+	// the "committed = rebuilt" test — needs nothing outside the repository.
+	const path = join(SOURCES_DIR, 'n03', basename(relative));
+	if (!existsSync(path)) throw new Error(`${path} is missing: copy it from ${join(sharedDataDir(), relative)}`);
 	const topology = readJson<N03Topology>(path);
 	const objects = Object.values(topology.objects);
 	if (objects.length !== 1 || objects[0].type !== 'GeometryCollection') throw new Error(`${path}: expected one GeometryCollection`);
