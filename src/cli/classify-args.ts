@@ -20,6 +20,8 @@ export interface ClassifyArgs {
 	help: boolean;
 	/** Hidden: print wall time, CPU time and peak memory as JSON on the last stderr line (for benchmarks). */
 	stats: boolean;
+	/** List every zone repair instead of the first twenty. */
+	verbose: boolean;
 }
 
 /**
@@ -47,7 +49,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 				'address-column': { type: 'string' },
 				'min-level': { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
-				stats: { type: 'boolean' }
+				stats: { type: 'boolean' },
+				verbose: { type: 'boolean' }
 			}
 		}));
 	} catch (error) {
@@ -55,8 +58,9 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	}
 	const help = values.help === true;
 	const stats = values.stats === true;
+	const verbose = values.verbose === true;
 	const swapLatLon = values['swap-lat-lon'] === true;
-	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, minLevel: DEFAULT_MIN_LEVEL, help, stats };
+	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, minLevel: DEFAULT_MIN_LEVEL, help, stats, verbose };
 	const required = (name: 'firms' | 'zones' | 'out', what: string) => {
 		const value = values[name];
 		if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required: ${what}`);
@@ -78,7 +82,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
 	const addressColumn = typeof values['address-column'] === 'string' ? values['address-column'] : undefined;
 	const minLevel = parseMinLevel(values['min-level'] as string | undefined);
-	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats };
+	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats, verbose };
 }
 
 /**

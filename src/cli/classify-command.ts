@@ -34,6 +34,7 @@ import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOv
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
 import { startEngine } from './engine';
 import { Progress } from './progress';
+import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 
 /** Rows with problems listed by line in the summary; the rest are counted. */
@@ -59,7 +60,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	]);
 	const geoJsonFirms = isGeoJson(args.firms);
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
-	const { zones, repaired, invalid } = await loadZones(args.zones, stderr);
+	const { zones, repaired, invalid, unlisted } = await loadZones(args.zones, stderr, { listAll: args.verbose });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
 	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
@@ -123,7 +124,8 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 
 	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
 	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
-	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; each named above)` : ''}`);
+	const named = unlisted > 0 ? `the first ${LISTED_REPAIRS} repairs named above, every one with --verbose` : 'each named above';
+	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
 	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}`);
 	for (const line of listed) stderr(`  ${line}`);
 	if (counts.outsideJapan > 0) {
@@ -216,30 +218,40 @@ function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygo
 	return prefectureZones(ids, bundledPrefectures(), { file: spec });
 }
 
-export async function loadZones(spec: string, stderr: (line: string) => void): Promise<{ zones: Zone[]; repaired: number; invalid: number }> {
+export async function loadZones(
+	spec: string,
+	stderr: (line: string) => void,
+	options: { listAll?: boolean } = {}
+): Promise<{ zones: Zone[]; repaired: number; invalid: number; unlisted: number }> {
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
+	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
+	const progress = new StageProgress();
+	const onProgress = (done: number, total: number) => progress.update(`preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
 	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
 	if (bundled) {
 		const kind = bundled[1].toLowerCase();
 		const ids = bundled[2].split(',').filter((id) => id.trim() !== '');
 		if (ids.length === 0) throw new UsageError(`--zones ${spec}: name at least one ${kind} after the colon, e.g. ${EXAMPLE[kind]}`);
 		// ZoneSource has no 'prefecture': a prefecture zone is recorded as imported from the bundled data.
-		result = validateZones(bundledZones(kind, ids, spec), { source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource) });
+		result = validateZones(bundledZones(kind, ids, spec), { source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource), onProgress });
 		const { date, simplification } = bundledMunicipalities().index;
 		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
 	} else {
 		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
 		const collection = await readFeatureFile(readWhole(spec), { file: spec });
-		result = readZones(collection, { file: spec });
+		result = readZones(collection, { file: spec, onProgress });
 	}
+	progress.clear();
+	const listed = options.listAll ? Infinity : LISTED_REPAIRS;
 	let repairs = 0;
 	for (const problem of result.problems) {
-		if (problem.severity === 'repaired' && repairs++ >= LISTED_REPAIRS) continue;
+		if (problem.severity === 'repaired' && repairs++ >= listed) continue;
 		stderr(`${spec}: zone "${problem.zoneId}" ${problem.message}`);
 	}
-	if (repairs > LISTED_REPAIRS) stderr(`${spec}: … and ${repairs - LISTED_REPAIRS} more repairs`);
+	const unlisted = Math.max(0, repairs - listed);
+	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
 	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
-	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid') };
+	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
 }
 
 export async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {

@@ -115,6 +115,7 @@ Options:
                         The geocode_lon, geocode_lat, geocode_level and geocode_match columns
                         come before zone_ids; rows below --min-level (default town) are kept
                         with empty computed columns and the reason in problem.
+  --verbose             List every zone repair (without it: the first 20, then a count).
   -h, --help            This help.
 
 Output:

@@ -51,3 +51,25 @@ describe('out-of-range numbers', () => {
 		expect(result.lines).toEqual([expect.stringContaining(message)]);
 	});
 });
+
+describe('many zone repairs', () => {
+	// 25 zones whose rings are not closed: each is repaired and named.
+	const features = Array.from({ length: 25 }, (_, i) => {
+		const x = 139.6 + i * 0.01;
+		return { type: 'Feature', id: `z${i}`, properties: {}, geometry: { type: 'Polygon', coordinates: [[[x, 35.5], [x + 0.005, 35.5], [x + 0.005, 35.6], [x, 35.6]]] } };
+	});
+
+	it.each([
+		[[], 20, 'the first 20 repairs named above, every one with --verbose'],
+		[['--verbose'], 25, 'each named above']
+	])('with %j lists %i and says where the rest are', async (flags, count, summary) => {
+		writeFileSync(join(DIR, 'open-rings.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+		const out = join(DIR, `repairs${flags.length}.csv`);
+		const stderr = await new Promise<string>((resolve) => {
+			execFile(process.execPath, [BIN, 'classify', '--firms', join(IN, 'firms.csv'), '--zones', 'open-rings.geojson', '--out', out, ...flags], { cwd: DIR, encoding: 'utf8' }, (_e, _o, err) => resolve(err));
+		});
+		expect(stderr.split('\n').filter((l) => /zone "z\d+" the outer ring of the polygon was not closed/.test(l))).toHaveLength(count);
+		expect(stderr.includes('more repairs (run with --verbose to list every one)')).toBe(count < 25);
+		expect(stderr).toContain(`zones: 25 from open-rings.geojson (25 repaired; ${summary})`);
+	});
+});

@@ -48,7 +48,12 @@ export interface ZoneProblem {
  */
 export function validateZones(
 	features: readonly Feature[],
-	options: { source?: ZoneSource; onProgress?: (done: number, total: number) => void } = {}
+	options: {
+		source?: ZoneSource;
+		onProgress?: (done: number, total: number) => void;
+		/** `shapefile`: outer rings run clockwise by that format's rule, so turning them is not reported as a repair. */
+		winding?: 'geojson' | 'shapefile';
+	} = {}
 ): { zones: Zone[]; problems: ZoneProblem[] } {
 	const source = options.source ?? 'imported';
 	const report = options.onProgress;
@@ -77,7 +82,7 @@ export function validateZones(
 			return;
 		}
 		const size = report ? vertexCount(geometry) : 0;
-		const result = repairGeometry(geometry, report && ((vertices) => report(Math.min(done + vertices, total), total)));
+		const result = repairGeometry(geometry, report && ((vertices) => report(Math.min(done + vertices, total), total)), options.winding === 'shapefile');
 		done += size;
 		report?.(done, total);
 		for (const message of result.repairs) note('repaired', message);
@@ -119,7 +124,7 @@ type Repaired = { geometry: Polygon | MultiPolygon; repairs: string[]; error: nu
 /** Called with the geometry's vertices checked so far. */
 type PartProgress = ((vertices: number) => void) | undefined;
 
-function repairGeometry(geometry: Polygon | MultiPolygon, progress: PartProgress): Repaired {
+function repairGeometry(geometry: Polygon | MultiPolygon, progress: PartProgress, shapefileWinding: boolean): Repaired {
 	const repairs: string[] = [];
 	const multi = geometry.type === 'MultiPolygon';
 	const polygons: unknown = multi ? geometry.coordinates : [geometry.coordinates];
@@ -137,7 +142,7 @@ function repairGeometry(geometry: Polygon | MultiPolygon, progress: PartProgress
 		if (bad) return { repairs, error: `${where}, ring ${bad.ring + 1} (${bad.ring === 0 ? 'outer' : `hole ${bad.ring}`}), vertex ${bad.vertex + 1} is ${describeValue(bad.value)}; coordinates must be [longitude, latitude] in WGS84 degrees (longitude -180..180, latitude -90..90).${swapped(bad.value) ? ' Are longitude and latitude swapped?' : ''}` };
 		const start = before;
 		for (const ring of rings) before += Array.isArray(ring) ? ring.length : 0;
-		const part = repairPolygon(rings as Position[][], where, repairs);
+		const part = repairPolygon(rings as Position[][], where, repairs, shapefileWinding);
 		if (part === null) continue;
 		// The crossing sweep is nearly all of the time; its share of this polygon's vertices.
 		const size = before - start;
@@ -189,7 +194,7 @@ function swapped(value: unknown): boolean {
 }
 
 /** Cleans, drops degenerate rings and orients; null when the outer ring is unusable. */
-function repairPolygon(rings: Position[][], where: string, repairs: string[]): Position[][] | null {
+function repairPolygon(rings: Position[][], where: string, repairs: string[], shapefileWinding: boolean): Position[][] | null {
 	const out: Position[][] = [];
 	for (let r = 0; r < rings.length; r++) {
 		const label = r === 0 ? `the outer ring of ${where}` : `hole ${r} of ${where}`;
@@ -209,7 +214,7 @@ function repairPolygon(rings: Position[][], where: string, repairs: string[]): P
 		const area = ringArea(ring);
 		if (area !== 0 && (r === 0) !== area > 0) {
 			ring.reverse();
-			repairs.push(`${label} ran ${r === 0 ? 'clockwise' : 'counter-clockwise'}; reversed it (GeoJSON wants outer rings counter-clockwise, holes clockwise).`);
+			if (!shapefileWinding) repairs.push(`${label} ran ${r === 0 ? 'clockwise' : 'counter-clockwise'}; reversed it (GeoJSON wants outer rings counter-clockwise, holes clockwise).`);
 		}
 		out.push(ring);
 	}

@@ -13,7 +13,10 @@ import { InputError } from './input-error';
  * @example
  * const { zones, problems } = readZones(parseGeoJson(text, { file }), { file });
  */
-export function readZones(collection: FeatureCollection, options: { file: string; source?: ZoneSource }): { zones: Zone[]; problems: ZoneProblem[] } {
+export function readZones(
+	collection: FeatureCollection,
+	options: { file: string; source?: ZoneSource; onProgress?: (done: number, total: number) => void }
+): { zones: Zone[]; problems: ZoneProblem[] } {
 	const { file } = options;
 	const features = collection.features;
 	if (features.length === 0) throw new InputError(file, 'has no features', { code: 'no-features', hint: 'Add a Polygon or MultiPolygon feature for each zone.' });
@@ -26,7 +29,9 @@ export function readZones(collection: FeatureCollection, options: { file: string
 			hint: 'Zones must be Polygon or MultiPolygon features; points (firms, institutions) go to --firms or --institutions.'
 		});
 	}
-	const result = validateZones(features, { source: options.source ?? 'imported' });
+	// A zipped Shapefile winds outer rings clockwise by its own rule: not a repair to report.
+	const winding = /\.zip$/i.test(file) ? 'shapefile' : 'geojson';
+	const result = validateZones(features, { source: options.source ?? 'imported', onProgress: options.onProgress, winding });
 	if (result.zones.length === 0) {
 		const first = result.problems.find((p) => p.severity === 'invalid');
 		throw new InputError(file, `has no usable polygon${first ? `: zone "${first.zoneId}" ${first.message}` : ''}`, {
