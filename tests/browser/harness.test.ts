@@ -21,9 +21,10 @@ describe('browser harness', () => {
 	});
 
 	it('answers a request from a local fixture when asked', async () => {
-		const online = await openApp('/', { online: { 'https://example.test/**': '{"ok":true}' } });
+		// A host the page's Content-Security-Policy allows (the online N03 boundaries' host).
+		const online = await openApp('/', { online: { 'https://raw.githubusercontent.com/fixture/**': '{"ok":true}' } });
 		try {
-			const body = await online.page.evaluate(async () => (await fetch('https://example.test/a/b.json')).json());
+			const body = await online.page.evaluate(async () => (await fetch('https://raw.githubusercontent.com/fixture/a/b.json')).json());
 			expect(body).toEqual({ ok: true });
 		} finally {
 			await online.close();

@@ -25,7 +25,7 @@ export class FirmMapData {
 	#lastRequest = 0;
 
 	/** Shows `sample`'s firms (null: none). */
-	async show(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> | null): Promise<void> {
+	async show(sample: (Pick<FirmSample, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmSample, 'columns' | 'rows'>>) | null): Promise<void> {
 		const version = ++lastVersion;
 		this.#version = version;
 		this.tiles = null;
@@ -38,7 +38,7 @@ export class FirmMapData {
 		if (version !== this.#version || !this.#worker) return;
 		const points = firmPoints(sample);
 		const request: FirmTilesRequest = { kind: 'load', version, points };
-		this.#worker.postMessage(request, [points.lon.buffer, points.lat.buffer, points.industry.buffer]);
+		this.#worker.postMessage(request, [points.lon.buffer, points.lat.buffer, points.industry.buffer, ...(points.approximate ? [points.approximate.buffer] : [])]);
 	}
 
 	destroy(): void {

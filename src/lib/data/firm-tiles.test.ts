@@ -100,3 +100,29 @@ describe('firm vector tiles', () => {
 		expect([...points.industry]).toEqual([0, 1, 0]);
 	});
 });
+
+describe('firms placed at an area point', () => {
+	it('are marked `a` in the tiles exactly when their geocode level is municipality or prefecture', () => {
+		const sample = parseFirmSample(
+			'id,lat,lon,jsic_medium,geocode_level\nT,35.57,139.70,24,town\nM,35.56,139.71,24,municipality\nK,35.58,139.72,26,koaza\nP,35.59,139.73,26,prefecture\n',
+			{ file: 'geocoded.csv' }
+		);
+		const points = firmPoints(sample);
+		expect(Array.from(points.approximate!)).toEqual([0, 1, 0, 1]);
+		const z = 10;
+		const x = Math.floor(mercatorX(139.7) * 2 ** z);
+		const y = Math.floor(mercatorY(35.57) * 2 ** z);
+		const layer = new VectorTile(new PbfReader(new FirmTiles(points).tile(z, x, y))).layers[FIRM_TILE_LAYER];
+		const marked = Array.from({ length: layer.length }, (_, k) => layer.feature(k)).map((f) => [Number(f.id), f.properties.c, f.properties.a ?? null]);
+		expect(marked).toEqual([
+			[0, '24', null],
+			[1, '24', 'area'],
+			[2, '26', null],
+			[3, '26', 'area']
+		]);
+	});
+
+	it('are absent from firms that were not geocoded', () => {
+		expect(firmPoints(parseFirmSample('id,lat,lon\nA,35.5,139.7\n', { file: 'a.csv' })).approximate).toBeUndefined();
+	});
+});

@@ -6,6 +6,7 @@
  */
 import KDBush from 'kdbush';
 import { PbfWriter } from 'pbf';
+import { cellAt } from '$lib/core/io/packed-rows';
 import type { FirmSample } from './firm-sample';
 
 /** The firms for {@link FirmTiles}: positions and industry codes by number, cheap to send to a worker. */
@@ -15,7 +16,15 @@ export interface FirmPoints {
 	/** Per firm: index into `codes`. */
 	industry: Uint16Array;
 	codes: string[];
+	/**
+	 * Per firm, 1 when its address was found only to the municipality or prefecture and it sits at
+	 * that area's representative point (absent: none is). Tiles mark such firms `a`.
+	 */
+	approximate?: Uint8Array;
 }
+
+/** Geocode levels whose point stands for a whole area, not a town. */
+const AREA_LEVELS = new Set(['municipality', 'prefecture']);
 
 /** Name of the tiles' one layer (the firm layer's `source-layer`). */
 export const FIRM_TILE_LAYER = 'firms';
@@ -36,8 +45,32 @@ const PIXEL = TILE_EXTENT / 512;
  * @example
  * const points = firmPoints(sample); // post it to the tiles worker
  */
-export function firmPoints(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'>): FirmPoints {
-	return { lon: sample.lon.slice(), lat: sample.lat.slice(), industry: sample.industry.index.slice(), codes: sample.industry.codes };
+export function firmPoints(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmSample, 'columns' | 'rows'>>): FirmPoints {
+	const points: FirmPoints = { lon: sample.lon.slice(), lat: sample.lat.slice(), industry: sample.industry.index.slice(), codes: sample.industry.codes };
+	const approximate = areaPlaced(sample);
+	if (approximate) points.approximate = approximate;
+	return points;
+}
+
+/**
+ * Per firm, 1 when it was located by address only to its municipality or prefecture (its
+ * `geocode_level` column); undefined when no firm was.
+ *
+ * @example
+ * areaPlaced(sample)?.reduce((n, a) => n + a, 0); // firms drawn as rings
+ */
+export function areaPlaced(sample: Partial<Pick<FirmSample, 'columns' | 'rows'>>): Uint8Array | undefined {
+	const level = sample.columns?.indexOf('geocode_level') ?? -1;
+	if (level < 0 || !sample.rows) return undefined;
+	const flags = new Uint8Array(sample.rows.count);
+	let any = false;
+	for (let i = 0; i < flags.length; i++) {
+		if (AREA_LEVELS.has(cellAt(sample.rows, i, level))) {
+			flags[i] = 1;
+			any = true;
+		}
+	}
+	return any ? flags : undefined;
 }
 
 /** Web Mercator x of a longitude, 0..1 west to east. */
@@ -65,6 +98,7 @@ export class FirmTiles {
 	readonly #y: Float64Array;
 	readonly #industry: Uint16Array;
 	readonly #codes: string[];
+	readonly #approximate: Uint8Array | undefined;
 	readonly #index: KDBush;
 	readonly #taken = new Uint8Array(512 * 512);
 
@@ -75,6 +109,7 @@ export class FirmTiles {
 		this.#y = new Float64Array(n);
 		this.#industry = points.industry;
 		this.#codes = points.codes;
+		this.#approximate = points.approximate;
 		this.#index = new KDBush(Math.max(1, n), 64, Float64Array);
 		for (let i = 0; i < n; i++) {
 			this.#x[i] = mercatorX(points.lon[i]);
@@ -116,15 +151,26 @@ export class FirmTiles {
 				layer.writeStringField(1, FIRM_TILE_LAYER);
 				const geometry = [9, 0, 0]; // MoveTo, one point
 				const tags = [0, 0];
+				// Key 1 `a` with one value, only on firms placed at an area's representative point.
+				let areaValue = -1;
+				const areaTags = [0, 0, 1, 0];
 				for (const i of ids) {
 					let value = valueOf.get(this.#industry[i]);
 					if (value === undefined) valueOf.set(this.#industry[i], (value = values.push(this.#codes[this.#industry[i]]) - 1));
 					geometry[1] = zigzag(Math.floor((this.#x[i] * scale - x) * TILE_EXTENT));
 					geometry[2] = zigzag(Math.floor((this.#y[i] * scale - y) * TILE_EXTENT));
+					if (this.#approximate?.[i]) {
+						if (areaValue < 0) areaValue = values.push('area') - 1;
+						areaTags[1] = value;
+						areaTags[3] = areaValue;
+						layer.writeMessage(2, writeFeature, { id: i, tags: areaTags, geometry });
+						continue;
+					}
 					tags[1] = value;
 					layer.writeMessage(2, writeFeature, { id: i, tags, geometry });
 				}
 				layer.writeStringField(3, 'c');
+				layer.writeStringField(3, 'a');
 				for (const value of values) layer.writeMessage(4, (text: string, message: PbfWriter) => message.writeStringField(1, text), value);
 				layer.writeVarintField(5, TILE_EXTENT);
 			},

@@ -262,6 +262,40 @@ export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 	'circle-pitch-alignment': 'map'
 };
 
+/**
+ * The firm paint with firms placed at an area's representative point (tile property `a`: the
+ * address was found only to the municipality or prefecture) drawn as hollow dark rings, so they
+ * are not read as located at that spot.
+ *
+ * @example
+ * approximateFirmPaint(FIRM_PAINT)['circle-stroke-color']; // ['case', ['has', 'a'], '#1f2937', '#ffffff']
+ */
+export function approximateFirmPaint(paint: NonNullable<CircleLayerSpecification['paint']>): NonNullable<CircleLayerSpecification['paint']> {
+	return {
+		...paint,
+		'circle-opacity': whenArea(paint['circle-opacity'] ?? 1, 0.15),
+		'circle-stroke-color': whenArea(paint['circle-stroke-color'] ?? '#ffffff', APPROXIMATE_FIRM_STROKE),
+		'circle-stroke-width': whenArea(paint['circle-stroke-width'] ?? 0, 1.5)
+	};
+}
+
+/**
+ * `value`, or `area` for a firm marked `a`. MapLibre allows ['zoom'] only as the input of a
+ * top-level interpolate or step, so a zoom curve keeps its place and each stop's output gets the case.
+ */
+function whenArea(value: unknown, area: number | string): ExpressionSpecification {
+	const choose = (v: unknown) => ['case', ['has', 'a'], area, v];
+	if (Array.isArray(value) && (value[0] === 'interpolate' || value[0] === 'step') && JSON.stringify(value[value[0] === 'step' ? 1 : 2]) === '["zoom"]') {
+		// interpolate: [op, type, input, z, v, z, v…]; step: [op, input, v0, z, v, z, v…]
+		const first = value[0] === 'interpolate' ? 4 : 2;
+		return value.map((part, i) => (i >= first && (i - first) % 2 === 0 ? choose(part) : part)) as ExpressionSpecification;
+	}
+	return choose(value) as ExpressionSpecification;
+}
+
+/** Ring colour of firms placed only at their municipality's or prefecture's point. */
+export const APPROXIMATE_FIRM_STROKE = '#1f2937';
+
 /** Colour-blind-safe colours (Okabe–Ito) per institution type. */
 export const INSTITUTION_COLORS: Record<InstitutionType, string> = {
 	'national-university': '#0072b2',
