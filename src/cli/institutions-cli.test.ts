@@ -86,6 +86,10 @@ describe('classify --institutions bundled with university campuses', () => {
 			'nearest_public_research_institute_id',
 			'nearest_public_research_institute_km'
 		]);
+		// Every row, problem rows included, has one cell per header column.
+		const raw = Papa.parse<string[]>(readFileSync(out, 'utf8'), { skipEmptyLines: true }).data;
+		expect(raw.every((cells) => cells.length === header.length)).toBe(true);
+		expect(rows.some((row) => row.problem !== '')).toBe(true);
 		const chosen = bundled.filter((b) => b.type === 'private-university' || b.type === 'public-research-institute');
 		let checked = 0;
 		for (const row of rows) {
