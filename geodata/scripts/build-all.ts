@@ -12,6 +12,7 @@ import { buildDistrictPolygons } from './build-district-polygons';
 import { buildDistricts } from './build-districts';
 import { buildInstitutions } from './build-institutions';
 import { buildMunicipalities, readN03Source, stringifyTopology } from './build-municipalities';
+import { buildUniversities, stringifyUniversities } from './build-universities';
 import { buildPrefectures, buildPrefectureTopology, readNaturalEarthJapan } from './build-prefectures';
 import { writeTowns } from './build-towns';
 import { readFacts } from './lib/facts';
@@ -30,13 +31,16 @@ export function buildAll(): Record<string, string> {
 	const n03 = readN03Source();
 	const districtPolygons = buildDistrictPolygons(n03, facts);
 	const prefectures = buildPrefectures(n03, ne);
+	const municipalities = buildMunicipalities(n03);
+	const institutions = buildInstitutions();
 	return {
 		'prefectures.geo.json': stringifyFeatureCollection(prefectures),
 		'prefectures.topo.json': stringifyTopology(buildPrefectureTopology(n03, prefectures)),
 		'districts.json': stringifyJson(buildDistricts(districtPolygons, facts)),
 		'districts.geo.json': stringifyFeatureCollection(districtPolygons),
-		...buildMunicipalities(n03),
-		'institutions.geo.json': stringifyFeatureCollection(buildInstitutions()),
+		...municipalities,
+		'institutions.geo.json': stringifyFeatureCollection(institutions),
+		'universities.geo.json': stringifyUniversities(buildUniversities(municipalities, institutions)),
 		'cluster-programs.geo.json': stringifyFeatureCollection(buildClusterPrograms(facts, ne))
 	};
 }

@@ -36,6 +36,3 @@ export function bundledMunicipalities(): MunicipalLookup {
 export function bundledPrefectures(): PrefectureFeature[] {
 	return prefectureFeatures(readBundled<PrefectureTopology>('prefectures.topo.json'));
 }
-
-/** Path of `geodata/institutions.geo.json`. */
-export const BUNDLED_INSTITUTIONS = GEODATA_DIR + 'institutions.geo.json';

@@ -1,13 +1,21 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MIN_LEVEL } from '../lib/core/geocode/geocode-batch';
 import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
+import type { InstitutionField, InstitutionType } from '../lib/core/model';
 import { parseMinLevel } from './geocode-args';
+import { parseFields, parseTypes } from './institution-selection';
 import { UsageError } from './usage-error';
 
 export interface ClassifyArgs {
 	firms: string;
 	zones: string;
 	institutions?: string;
+	/** Only institutions of these types (`--institution-types`). */
+	institutionTypes?: InstitutionType[];
+	/** Only institutions with one of these fields (`--institution-fields`). */
+	institutionFields?: InstitutionField[];
+	/** Append the nearest institution of each type present (`--nearest-by-type`). */
+	nearestByType: boolean;
 	bufferKm?: number;
 	out: string;
 	format: 'csv' | 'geojson';
@@ -43,6 +51,9 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 				firms: { type: 'string' },
 				zones: { type: 'string' },
 				institutions: { type: 'string' },
+				'institution-types': { type: 'string' },
+				'institution-fields': { type: 'string' },
+				'nearest-by-type': { type: 'boolean' },
 				'buffer-km': { type: 'string' },
 				out: { type: 'string' },
 				'swap-lat-lon': { type: 'boolean' },
@@ -60,7 +71,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const stats = values.stats === true;
 	const verbose = values.verbose === true;
 	const swapLatLon = values['swap-lat-lon'] === true;
-	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, minLevel: DEFAULT_MIN_LEVEL, help, stats, verbose };
+	const nearestByType = values['nearest-by-type'] === true;
+	if (help) return { firms: '', zones: '', out: '', format: 'csv', swapLatLon, minLevel: DEFAULT_MIN_LEVEL, help, stats, verbose, nearestByType };
 	const required = (name: 'firms' | 'zones' | 'out', what: string) => {
 		const value = values[name];
 		if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required: ${what}`);
@@ -70,6 +82,11 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	const zones = required('zones', 'a GeoJSON file of zone polygons, or district:<id>, municipality:<code> or prefecture:<code> (e.g. district:ota)');
 	const out = required('out', 'the output file, .csv or .geojson');
 	const institutions = typeof values.institutions === 'string' ? values.institutions : undefined;
+	for (const option of ['institution-types', 'institution-fields', 'nearest-by-type'] as const) {
+		if (values[option] !== undefined && institutions === undefined) throw new UsageError(`--${option} needs --institutions (e.g. --institutions bundled)`);
+	}
+	const institutionTypes = typeof values['institution-types'] === 'string' ? parseTypes(values['institution-types']) : undefined;
+	const institutionFields = typeof values['institution-fields'] === 'string' ? parseFields(values['institution-fields']) : undefined;
 	let bufferKm: number | undefined;
 	if (typeof values['buffer-km'] === 'string') {
 		const text = values['buffer-km'];
@@ -82,7 +99,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
 	const addressColumn = typeof values['address-column'] === 'string' ? values['address-column'] : undefined;
 	const minLevel = parseMinLevel(values['min-level'] as string | undefined);
-	return { firms, zones, institutions, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats, verbose };
+	return { firms, zones, institutions, institutionTypes, institutionFields, nearestByType, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats, verbose };
 }
 
 /**

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { validateZones, type ZoneProblem } from '../lib/core/geo';
 import { municipalityZones, prefectureZones } from '../lib/core/geography';
-import type { Zone, ZoneSource } from '../lib/core/model';
+import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib/core/model';
 import {
 	appendedColumns,
 	createClassifiedCsvWriter,
@@ -27,8 +27,9 @@ import {
 	type FirmSourceInfo,
 	type InstitutionPoint
 } from '../lib/core/io';
-import { BUNDLED_INSTITUTIONS, bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
+import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
+import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
 import { geocodedBatches, GeocodeSummary } from './geocode-command';
 import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOverInput } from './node-files';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
@@ -61,14 +62,21 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const geoJsonFirms = isGeoJson(args.firms);
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
 	const { zones, repaired, invalid, unlisted } = await loadZones(args.zones, stderr, { listAll: args.verbose });
-	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr);
+	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr, args);
+	const byType = institutions && args.nearestByType ? groupByType(institutions, args.institutions!) : undefined;
 	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
 	const geocoding = !geoJsonFirms && (args.addressColumn !== undefined || (await addressesOnly(csvBatches())));
 	if (geocoding && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges coordinate columns; this file is placed by its addresses');
-	const outputOptions = { zoneIds: zones.map((z) => z.id), institutionIds: institutions?.map((i) => i.id), bufferKm: args.bufferKm, geocoded: geocoding };
+	const outputOptions = {
+		zoneIds: zones.map((z) => z.id),
+		institutionIds: institutions?.map((i) => i.id),
+		bufferKm: args.bufferKm,
+		geocoded: geocoding,
+		byType: byType?.map((g) => ({ type: g.type, ids: g.institutions.map((i) => i.id) }))
+	};
 	const geocodeSummary = geocoding ? new GeocodeSummary(args.firms) : null;
 	const batches = geoJsonFirms
 		? geoJsonBatches(args.firms)
@@ -76,7 +84,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 			? firmsFromAddresses(csvBatches(), args, geocodeSummary!, stderr)
 			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
 	const workers = engineWorkers(totalBytes);
-	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm }, { workers });
+	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm, byType: byType?.map((g) => g.institutions) }, { workers });
 	// Batches handed to the engine and not yet written: enough to keep every thread busy.
 	const maxInFlight = workers + 1;
 	const output = new AtomicOutput(args.out);
@@ -126,7 +134,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
 	const named = unlisted > 0 ? `the first ${LISTED_REPAIRS} repairs named above, every one with --verbose` : 'each named above';
 	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
-	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}`);
+	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}${describeSelection(args)}`);
 	for (const line of listed) stderr(`  ${line}`);
 	if (counts.outsideJapan > 0) {
 		const where = info?.format === 'csv' ? 'line' : 'feature';
@@ -254,13 +262,32 @@ export async function loadZones(
 	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
 }
 
-export async function loadInstitutions(spec: string, stderr: (line: string) => void): Promise<InstitutionPoint[]> {
-	const file = spec === 'bundled' ? BUNDLED_INSTITUTIONS : spec;
-	const read = isGeoJson(file)
-		? institutionsFromGeoJson(await readFeatureFile(readWhole(file), { file: spec }), { file: spec })
-		: await readInstitutionsCsv(fileChunks(file), { file: spec, isUtf8 });
-	for (const problem of read.problems) stderr(`${spec}: ${problem}`);
-	return read.institutions;
+/**
+ * The institutions of `--institutions`: `bundled` (the hand-sourced ones and every university campus) or a file,
+ * narrowed to `--institution-types` and `--institution-fields` when given.
+ */
+export async function loadInstitutions(
+	spec: string,
+	stderr: (line: string) => void,
+	filter: { institutionTypes?: InstitutionType[]; institutionFields?: InstitutionField[] } = {}
+): Promise<InstitutionPoint[]> {
+	let all: InstitutionPoint[];
+	if (spec === 'bundled') all = bundledInstitutions();
+	else {
+		const read = isGeoJson(spec)
+			? institutionsFromGeoJson(await readFeatureFile(readWhole(spec), { file: spec }), { file: spec })
+			: await readInstitutionsCsv(fileChunks(spec), { file: spec, isUtf8 });
+		for (const problem of read.problems) stderr(`${spec}: ${problem}`);
+		all = read.institutions;
+	}
+	if (!filter.institutionTypes && !filter.institutionFields) return all;
+	return selectInstitutions(all, { types: filter.institutionTypes, fields: filter.institutionFields }, spec);
+}
+
+/** ", types …, fields …" for the summary line, or ''. */
+function describeSelection(args: ClassifyArgs): string {
+	const parts = [args.institutionTypes ? `types ${args.institutionTypes.join(', ')}` : '', args.institutionFields ? `fields ${args.institutionFields.join(', ')}` : ''];
+	return parts.some(Boolean) ? ` (${parts.filter(Boolean).join('; ')})` : '';
 }
 
 /**

@@ -242,7 +242,10 @@ describe('classify, other inputs and outputs', () => {
 		const out = join(OUT, 'bundled.csv');
 		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--buffer-km', '3', '--out', out);
 		expect(result.status, result.stderr).toBe(0);
-		const bundled = (JSON.parse(readFileSync(join(import.meta.dirname, '../../geodata/institutions.geo.json'), 'utf8')) as FeatureCollection).features.map((f) => String(f.id ?? f.properties?.id));
+		// The hand-sourced institutions and every university campus.
+		const bundled = ['institutions.geo.json', 'universities.geo.json'].flatMap((name) =>
+			(JSON.parse(readFileSync(join(import.meta.dirname, '../../geodata', name), 'utf8')) as FeatureCollection).features.map((f) => String(f.id ?? f.properties?.id))
+		);
 		const ids = parseCsv(readFileSync(out, 'utf8').replace(/^\ufeff/, '')).slice(1).map((r) => r[10]);
 		expect(ids.filter((id) => id !== '').every((id) => bundled.includes(id))).toBe(true);
 		expect(new Set(ids).size).toBeGreaterThan(1);

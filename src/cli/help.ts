@@ -77,6 +77,7 @@ Example:
 export const CLASSIFY_HELP = `Usage:
   cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
                        [--address-column NAME] [--min-level town|municipality|prefecture]
+                       [--institution-types TYPE,…] [--institution-fields FIELD,…] [--nearest-by-type]
 
 Options:
   --firms FIRMS         Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
@@ -101,7 +102,19 @@ Options:
                         firms near a boundary pass a full-resolution N03 file instead.
   --institutions INST   R&D institutions: CSV (id or name column, coordinate columns as for
                         firms) or GeoJSON Points (id as for zones); "bundled" uses the
-                        institutions that ship with cluster-map.
+                        institutions that ship with cluster-map: 32 hand-sourced ones and
+                        every university campus of MEXT's 2022 list (文部科学省「大学一覧」).
+  --institution-types TYPE[,TYPE…]
+                        Only institutions of these types: national-university,
+                        public-university, private-university, public-research-institute,
+                        national-research-institute, other.
+  --institution-fields FIELD[,FIELD…]
+                        Only institutions with one of these fields (bundled universities, from
+                        their faculties): engineering, science, medicine-health, agriculture,
+                        other. Research institutes have no fields. With --institution-types,
+                        both apply.
+  --nearest-by-type     Also the nearest institution of each type present, as a
+                        nearest_<type>_id / nearest_<type>_km pair per type after problem.
   --buffer-km KM        With --institutions: also mark firms within KM kilometres of the
                         nearest institution.
   --out OUT             Output, .csv or .geojson (by extension).
@@ -128,6 +141,9 @@ Output:
     within_buffer            with --buffer-km; true/false
     problem                  why a row's coordinates could not be used (its other computed
                              columns are then empty); empty otherwise
+    nearest_<type>_id, nearest_<type>_km
+                             with --nearest-by-type, one pair per type present, in the order
+                             above, hyphens as underscores (nearest_national_university_id)
   A cell starting with = + - or @ (also after zero-width characters), a tab or a carriage
   return, and not a plain number, is written with a leading ' so that spreadsheets do not
   run it as a formula.

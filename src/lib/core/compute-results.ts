@@ -8,6 +8,8 @@ export interface EngineSetup {
 	zones: Zone[];
 	institutions: InstitutionPoint[] | null;
 	bufferKm?: number;
+	/** Institutions grouped by type: each group's nearest institution and km too (`FirmResults.byType`). */
+	byType?: InstitutionPoint[][];
 }
 
 /**
@@ -22,6 +24,7 @@ export interface EngineSetup {
 export function createComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
 	const zoneIndex = buildZoneIndex(setup.zones);
 	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
+	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));
 	const { bufferKm } = setup;
 	return (lons, lats) => {
 		const results: FirmResults = classifyPoints(zoneIndex, lons, lats);
@@ -36,6 +39,7 @@ export function createComputer(setup: EngineSetup): (lons: Float64Array, lats: F
 				results.withinBuffer = within;
 			}
 		}
+		if (typeIndexes.length) results.byType = typeIndexes.map((index) => nearestInstitutions(index, lons, lats));
 		return results;
 	};
 }

@@ -3,7 +3,8 @@
  * Coordinates are WGS84 [lon, lat]; areas km²; distances km.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { CoordinateConfidence, InstitutionType } from './model';
+import type { GeocodeLevel } from './geocode/geocoder';
+import type { CoordinateConfidence, InstitutionField, InstitutionType } from './model';
 
 /** geodata/prefectures.geo.json feature properties; the feature id is the code ("01".."47"). */
 export interface PrefectureProperties {
@@ -155,6 +156,46 @@ export interface InstitutionProperties {
 	imported?: string;
 }
 export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>;
+
+/** geodata/universities.geo.json feature properties (one campus of MEXT's list); the feature id is the id. */
+export interface UniversityCampusProperties {
+	/** `<mext_code>-<n>`, n counting the university's merged campus addresses in the source's order. */
+	id: string;
+	university: string;
+	university_en: string;
+	mext_code: string;
+	type: InstitutionType;
+	/** Campus names the source gives (…キャンパス), '' when it gives none. */
+	campus: string;
+	/** Faculties (学部) and graduate schools (研究科) at this campus, by the rule in geodata/README.md. */
+	faculties: string[];
+	fields: InstitutionField[];
+	/** The level the geocoder reached for the address. */
+	precision: GeocodeLevel;
+	address: string;
+	matched_address: string;
+	/** The geocoded municipality (N03 2021 code; '' when only the prefecture was found). */
+	municipality_code: string;
+	/** Set when a town-level point lies outside its municipality's polygon. */
+	outside_municipality?: true;
+}
+/** A hand-sourced institution that is a campus of the list: the campus is not a feature, its faculties go here. */
+export interface HandSourcedCampus {
+	institution_id: string;
+	campus_id: string;
+	university: string;
+	mext_code: string;
+	campus: string;
+	/** Distance between the hand-sourced point and the geocoded campus. */
+	km: number;
+	faculties: string[];
+	fields: InstitutionField[];
+}
+export type UniversityCollection = FeatureCollection<Point, UniversityCampusProperties> & {
+	hand_sourced: HandSourcedCampus[];
+	/** Campuses whose address the geocoder could not place at all. */
+	unplaced: { id: string; university: string; address: string; problem: string }[];
+};
 
 export type ClusterProgram = 'meti-industrial-cluster' | 'mext-knowledge-cluster';
 

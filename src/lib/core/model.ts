@@ -18,6 +18,10 @@ export const INSTITUTION_TYPES = [
 ] as const;
 export type InstitutionType = (typeof INSTITUTION_TYPES)[number];
 
+/** Research fields of a university campus, derived from its faculty names (geodata/README.md, universities). */
+export const INSTITUTION_FIELDS = ['engineering', 'science', 'medicine-health', 'agriculture', 'other'] as const;
+export type InstitutionField = (typeof INSTITUTION_FIELDS)[number];
+
 /** How precisely an institution's coordinate is known (see geodata/README.md). */
 export type CoordinateConfidence = 'high' | 'medium' | 'low';
 

@@ -10,6 +10,8 @@ export interface FirmResults {
 	/** From `nearestInstitutions`, when institutions were given. */
 	nearest?: Int32Array;
 	km?: Float64Array;
+	/** Per group of `ClassifiedOutputOptions.byType`: the nearest institution of that type (index into its ids, -1: none) and km. */
+	byType?: { nearest: Int32Array; km: Float64Array }[];
 	/** 1 when km <= the buffer, when a buffer was given. */
 	withinBuffer?: Uint8Array;
 }
@@ -26,15 +28,30 @@ export interface ClassifiedOutputOptions {
 	geocoded?: boolean;
 	/** false: no zone and institution columns (`cluster-map geocode`); default true. */
 	classified?: boolean;
+	/** One group per institution type: adds `nearest_<type>_id` and `nearest_<type>_km` after `problem`. */
+	byType?: readonly { type: string; ids: readonly string[] }[];
 }
 
 /** Columns of geocoded rows, before the classification's (`problem` stays last, shared). */
 export const GEOCODE_COLUMNS = ['geocode_lon', 'geocode_lat', 'geocode_level', 'geocode_match'] as const;
 
 /**
+ * The two columns of one institution type, hyphens as underscores (`national-university` →
+ * `nearest_national_university_id`) so that R, Stata and SQL take the names as they are.
+ *
+ * @example
+ * typeColumns('public-research-institute'); // ['nearest_public_research_institute_id', 'nearest_public_research_institute_km']
+ */
+export function typeColumns(type: string): [string, string] {
+	const name = type.replace(/-/g, '_');
+	return [`nearest_${name}_id`, `nearest_${name}_km`];
+}
+
+/**
  * Names of the columns appended to every row, in order: `zone_ids`, `inside_cluster`, then
  * `nearest_institution_id` and `nearest_institution_km` with institutions, `within_buffer` with a
- * buffer, and `problem` always last.
+ * buffer, and `problem`; with `byType`, a pair of {@link typeColumns} per type after `problem`, so
+ * that the columns before stay where they always were.
  *
  * @example
  * appendedColumns({ zoneIds: ['ota'] }); // ['zone_ids', 'inside_cluster', 'problem']
@@ -47,7 +64,8 @@ export function appendedColumns(options: ClassifiedOutputOptions): string[] {
 		'inside_cluster',
 		...(options.institutionIds ? ['nearest_institution_id', 'nearest_institution_km'] : []),
 		...(options.bufferKm !== undefined ? ['within_buffer'] : []),
-		'problem'
+		'problem',
+		...(options.byType ?? []).flatMap((g) => typeColumns(g.type))
 	];
 }
 

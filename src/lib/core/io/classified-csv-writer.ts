@@ -57,17 +57,22 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 	// indexed [inside][institution + 1].
 	const institutionCells = ['', ...(options.institutionIds ?? [])].map((id, i) => (!hasInstitutions ? '' : i === 0 ? ',,' : `,${cell(id)},`));
 	const afterZones = [',false', ',true'].map((flag) => institutionCells.map((tail) => encode(flag + tail)));
-	// Row end: within_buffer if asked, the empty problem cell, CRLF; indexed by the buffer flag.
-	const rowEnd = [',false', ',true'].map((flag) => encode(`${hasBuffer ? flag : ''},\r\n`));
+	// Row end: within_buffer if asked and the empty problem cell (then the type pairs, then CRLF); indexed by the buffer flag.
+	const rowEnd = [',false', ',true'].map((flag) => encode(`${hasBuffer ? flag : ''},`));
+	// Per type after the problem cell: `,id,` then the km, or `,,` when there is none.
+	const byType = options.byType ?? [];
+	const typeCells = byType.map((g) => g.ids.map((id) => encode(`,${cell(id)},`)));
+	const noType = encode(',,');
+	const typeRoom = typeCells.reduce((sum, cells) => sum + 32 + Math.max(0, ...cells.map((c) => c.length)), 0);
 	const geocoded = options.geocoded === true;
 	const classified = options.classified !== false;
 	// Before the problem cell of a row with a problem: empty cells for everything but the geocode ones.
-	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1 - (geocoded ? GEOCODE_COLUMNS.length : 0)));
+	const emptyComputed = encode(','.repeat(appendedColumns(options).length - 1 - (geocoded ? GEOCODE_COLUMNS.length : 0) - 2 * byType.length));
 	const finish = (writer: ByteWriter) => (options.encoding === 'shift_jis' ? toShiftJis(writer.result()) : writer.result());
 	const writer = new ByteWriter(1 << 20);
 	// Upper bounds of the appended bytes of a row: per zone, and for everything else.
 	const zoneRoom = Math.max(1, ...zoneCells.map((c) => c.length)) + 1;
-	const fixedRoom = 64 + Math.max(0, ...afterZones[0].map((c) => c.length));
+	const fixedRoom = 64 + Math.max(0, ...afterZones[0].map((c) => c.length)) + typeRoom;
 
 	return {
 		header(columns) {
@@ -102,6 +107,7 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 				if (problem !== null) {
 					writer.put(emptyComputed);
 					writer.text(cell(problem.map(describeRowProblem).join('; ')));
+					for (let g = 0; g < byType.length; g++) writer.put(noType);
 					writer.put(CRLF);
 				} else if (!classified) writer.put(CRLF);
 				else {
@@ -122,6 +128,15 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 					writer.put(afterZones[inside[r]][institution + 1]);
 					if (institution >= 0) writer.thousandths(km![r]);
 					writer.put(rowEnd[withinBuffer?.[r] ?? 0]);
+					for (let g = 0; g < byType.length; g++) {
+						const n = results.byType?.[g].nearest[r] ?? -1;
+						if (n < 0) writer.put(noType);
+						else {
+							writer.put(typeCells[g][n]);
+							writer.thousandths(results.byType![g].km[r]);
+						}
+					}
+					writer.put(CRLF);
 				}
 			}
 			return finish(writer);

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { recordCells } from './cell-text';
-import { appendedColumns, roundKm, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
+import { appendedColumns, roundKm, typeColumns, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
 import type { FirmBatch } from './firm-batch';
 import { describeRowProblem } from './row-problem';
 
@@ -97,6 +97,12 @@ function appendedValues(batch: FirmBatch, results: FirmResults, r: number, optio
 	}
 	if (options.bufferKm !== undefined) values.within_buffer = ok ? results.withinBuffer?.[r] === 1 : null;
 	values.problem = ok ? null : problem.map(describeRowProblem).join('; ');
+	(options.byType ?? []).forEach((group, g) => {
+		const [idKey, kmKey] = typeColumns(group.type);
+		const n = ok ? (results.byType?.[g].nearest[r] ?? -1) : -1;
+		values[idKey] = n >= 0 ? group.ids[n] : null;
+		values[kmKey] = n >= 0 ? roundKm(results.byType![g].km[r]) : null;
+	});
 	return values;
 }
 

@@ -40,7 +40,7 @@ export { districtZones, findDistrict } from './district-zones';
 export { institutionsFromGeoJson, readInstitutionsCsv, type InstitutionCsvColumns, type InstitutionPoint, type InstitutionPropertyNames, type InstitutionsRead } from './read-institutions';
 export { guessInstitutionColumns, institutionType, type InstitutionColumnGuess } from './institution-columns';
 export { csvCell, needsFormulaGuard } from './csv-cell';
-export { appendedColumns, roundKm, GEOCODE_COLUMNS, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
+export { appendedColumns, roundKm, typeColumns, GEOCODE_COLUMNS, type ClassifiedOutputOptions, type FirmResults } from './classified-columns';
 export { createClassifiedCsvWriter, featureCells, type ClassifiedCsvOptions, type ClassifiedCsvWriter } from './classified-csv-writer';
 export { createClassifiedGeoJsonWriter, type ClassifiedGeoJsonWriter } from './classified-geojson-writer';
 export { ByteWriter } from './byte-writer';

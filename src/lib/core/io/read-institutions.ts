@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { InstitutionType } from '../model';
+import type { InstitutionField, InstitutionType } from '../model';
 import { cellText } from './cell-text';
 import { duplicateIds } from './duplicate-ids';
 import { importProblem, type ImportProblem } from './import-problem';
@@ -20,6 +20,8 @@ export interface InstitutionPoint {
 	type?: InstitutionType;
 	/** The type cell as written. */
 	typeText?: string;
+	/** Research fields (bundled university campuses; see geodata/README.md). */
+	fields?: InstitutionField[];
 }
 
 /**

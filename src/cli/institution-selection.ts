@@ -1,0 +1,91 @@
+import type { InstitutionCollection, UniversityCollection } from '../lib/core/geodata-types';
+import type { InstitutionPoint } from '../lib/core/io';
+import { INSTITUTION_FIELDS, INSTITUTION_TYPES, type InstitutionField, type InstitutionType } from '../lib/core/model';
+import { readBundled } from './bundled-data';
+import { UsageError } from './usage-error';
+
+/**
+ * `--institutions bundled`: the hand-sourced institutions (geodata/institutions.geo.json, better coordinates) and
+ * every university campus of geodata/universities.geo.json. A campus matched to a hand-sourced institution is not
+ * among the campuses; its faculties' fields are given to the hand-sourced point instead.
+ *
+ * @example
+ * bundledInstitutions().find((i) => i.id === 'gunma-u-kiryu')?.fields; // ['engineering', 'science']
+ */
+export function bundledInstitutions(): InstitutionPoint[] {
+	const hand = readBundled<InstitutionCollection>('institutions.geo.json');
+	const universities = readBundled<UniversityCollection>('universities.geo.json');
+	const matched = new Map(universities.hand_sourced.map((m) => [m.institution_id, m.fields]));
+	const out: InstitutionPoint[] = hand.features.map((f) => {
+		const [lon, lat] = f.geometry.coordinates;
+		const fields = matched.get(f.properties.id);
+		return { id: f.properties.id, lon, lat, name: f.properties.name_ja, type: f.properties.type, ...(fields ? { fields } : {}) };
+	});
+	for (const f of universities.features) {
+		const p = f.properties;
+		const [lon, lat] = f.geometry.coordinates;
+		out.push({ id: p.id, lon, lat, name: [p.university, p.campus].filter(Boolean).join(' '), type: p.type, fields: p.fields });
+	}
+	return out;
+}
+
+/**
+ * A comma-separated list of known values (`--institution-types`, `--institution-fields`).
+ *
+ * @throws UsageError naming the unknown values and listing the valid ones
+ * @example
+ * parseList('--institution-fields', 'engineering,science', INSTITUTION_FIELDS); // ['engineering', 'science']
+ */
+export function parseList<T extends string>(option: string, text: string, valid: readonly T[]): T[] {
+	const values = text.split(',').map((s) => s.trim()).filter(Boolean);
+	const unknown = values.filter((v) => !(valid as readonly string[]).includes(v));
+	if (values.length === 0) throw new UsageError(`${option} needs one or more of: ${valid.join(', ')}`);
+	if (unknown.length) throw new UsageError(`${option}: unknown ${unknown.map((v) => `"${v}"`).join(', ')}; valid values are ${valid.join(', ')}`);
+	return [...new Set(values)] as T[];
+}
+
+export const parseTypes = (text: string) => parseList('--institution-types', text, INSTITUTION_TYPES);
+export const parseFields = (text: string) => parseList('--institution-fields', text, INSTITUTION_FIELDS);
+
+/**
+ * The institutions of the given types that have at least one of the given fields (either filter left out: no
+ * filtering by it).
+ *
+ * @throws UsageError when a filter cannot apply (the file gives no types, or no fields) or nothing is left
+ * @example
+ * selectInstitutions(all, { types: ['national-university'], fields: ['engineering'] }, 'bundled');
+ */
+export function selectInstitutions(
+	institutions: readonly InstitutionPoint[],
+	filter: { types?: readonly InstitutionType[]; fields?: readonly InstitutionField[] },
+	spec: string
+): InstitutionPoint[] {
+	const { types, fields } = filter;
+	if (types && institutions.every((i) => i.type === undefined)) {
+		throw new UsageError(`--institution-types: ${spec} gives no institution type (add a type column, or use --institutions bundled)`);
+	}
+	if (fields && institutions.every((i) => i.fields === undefined)) {
+		throw new UsageError(`--institution-fields: ${spec} gives no research fields; the bundled institutions have them (--institutions bundled)`);
+	}
+	const chosen = institutions.filter(
+		(i) => (!types || (i.type !== undefined && types.includes(i.type))) && (!fields || (i.fields ?? []).some((f) => fields.includes(f)))
+	);
+	if (chosen.length === 0) {
+		const asked = [types ? `types ${types.join(', ')}` : '', fields ? `fields ${fields.join(', ')}` : ''].filter(Boolean).join(' and ');
+		throw new UsageError(`no institution in ${spec} has ${asked}`);
+	}
+	return chosen;
+}
+
+/**
+ * The institutions grouped by type, in the order of INSTITUTION_TYPES, one group per type present.
+ *
+ * @throws UsageError when an institution has no type
+ * @example
+ * groupByType(bundledInstitutions()).map((g) => g.type); // ['national-university', 'public-university', …]
+ */
+export function groupByType(institutions: readonly InstitutionPoint[], spec: string): { type: InstitutionType; institutions: InstitutionPoint[] }[] {
+	const untyped = institutions.find((i) => i.type === undefined);
+	if (untyped) throw new UsageError(`--nearest-by-type: institution "${untyped.id}" of ${spec} has no type (add a type column, or use --institutions bundled)`);
+	return INSTITUTION_TYPES.map((type) => ({ type, institutions: institutions.filter((i) => i.type === type) })).filter((g) => g.institutions.length > 0);
+}
