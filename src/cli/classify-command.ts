@@ -272,7 +272,7 @@ export async function loadInstitutions(
 	filter: { institutionTypes?: InstitutionType[]; institutionFields?: InstitutionField[] } = {}
 ): Promise<InstitutionPoint[]> {
 	let all: InstitutionPoint[];
-	if (spec === 'bundled') all = bundledInstitutions();
+	if (spec === 'bundled' || spec === 'all') all = bundledInstitutions({ campuses: spec === 'all' });
 	else {
 		const read = isGeoJson(spec)
 			? institutionsFromGeoJson(await readFeatureFile(readWhole(spec), { file: spec }), { file: spec })

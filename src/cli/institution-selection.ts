@@ -5,14 +5,15 @@ import { readBundled } from './bundled-data';
 import { UsageError } from './usage-error';
 
 /**
- * `--institutions bundled`: the hand-sourced institutions (geodata/institutions.geo.json, better coordinates) and
- * every university campus of geodata/universities.geo.json. A campus matched to a hand-sourced institution is not
- * among the campuses; its faculties' fields are given to the hand-sourced point instead.
+ * `--institutions bundled`: the hand-sourced institutions (geodata/institutions.geo.json, better coordinates), the
+ * ones the app shows, so its export and the command agree; `--institutions all`: those and every university campus
+ * of geodata/universities.geo.json. A campus matched to a hand-sourced institution is not among the campuses; its
+ * faculties' fields are given to the hand-sourced point instead.
  *
  * @example
- * bundledInstitutions().find((i) => i.id === 'gunma-u-kiryu')?.fields; // ['engineering', 'science']
+ * bundledInstitutions({ campuses: true }).find((i) => i.id === 'gunma-u-kiryu')?.fields; // ['engineering', 'science']
  */
-export function bundledInstitutions(): InstitutionPoint[] {
+export function bundledInstitutions(options: { campuses: boolean }): InstitutionPoint[] {
 	const hand = readBundled<InstitutionCollection>('institutions.geo.json');
 	const universities = readBundled<UniversityCollection>('universities.geo.json');
 	const matched = new Map(universities.hand_sourced.map((m) => [m.institution_id, m.fields]));
@@ -21,6 +22,7 @@ export function bundledInstitutions(): InstitutionPoint[] {
 		const fields = matched.get(f.properties.id);
 		return { id: f.properties.id, lon, lat, name: f.properties.name_ja, type: f.properties.type, ...(fields ? { fields } : {}) };
 	});
+	if (!options.campuses) return out;
 	for (const f of universities.features) {
 		const p = f.properties;
 		const [lon, lat] = f.geometry.coordinates;
@@ -82,7 +84,7 @@ export function selectInstitutions(
  *
  * @throws UsageError when an institution has no type
  * @example
- * groupByType(bundledInstitutions()).map((g) => g.type); // ['national-university', 'public-university', …]
+ * groupByType(bundledInstitutions({ campuses: true })).map((g) => g.type); // ['national-university', 'public-university', …]
  */
 export function groupByType(institutions: readonly InstitutionPoint[], spec: string): { type: InstitutionType; institutions: InstitutionPoint[] }[] {
 	const untyped = institutions.find((i) => i.type === undefined);
