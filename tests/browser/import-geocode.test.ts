@@ -51,3 +51,34 @@ describe.each([
 		expect(app.errors).toEqual([]);
 	});
 });
+
+describe('firms found only to their municipality', () => {
+	let app: OpenedApp;
+	beforeAll(async () => {
+		app = await openReadyApp('/');
+	});
+	afterAll(() => app?.close());
+
+	it('are placed at its point when that level is chosen, drawn as rings and keyed in the legend', async () => {
+		const { page } = app;
+		await page.locator('#import-file').setInputFiles({ name: 'firms-addresses-sjis.csv', mimeType: 'text/csv', buffer: EXAMPLE });
+		const dialog = page.getByRole('dialog');
+		await dialog.locator('[data-locate-level]').waitFor();
+		await dialog.locator('[data-locate-level]').selectOption('municipality');
+		await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+		await dialog.locator('[data-levels]').waitFor();
+		await expect(dialog.getByRole('status').first().textContent()).resolves.toMatch(/12 of 16 firms placed/);
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		await expect(page.locator('[data-legend-area-placed]').textContent()).resolves.toMatch(/only to the municipality.*: 1$/);
+		// 大田区 as a whole: its representative point, in the tiles as `a`.
+		await page.evaluate(() => window.__clusterMap!.jumpTo({ center: [139.72, 35.57], zoom: 11 }));
+		await page.waitForFunction(() => {
+			const map = window.__clusterMap!;
+			return map.loaded() && map.querySourceFeatures('firms', { sourceLayer: 'firms' }).some((f) => f.properties.a === 'area');
+		});
+		const marked = await page.evaluate(() => window.__clusterMap!.querySourceFeatures('firms', { sourceLayer: 'firms' }).filter((f) => f.properties.a === 'area').map((f) => f.id));
+		expect(new Set(marked).size).toBe(1);
+		await screenshot(page, 'import-geocode-municipality');
+		expect(app.errors).toEqual([]);
+	});
+});

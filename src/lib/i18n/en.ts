@@ -212,7 +212,7 @@ export const en = {
 	'legend.byInside': 'SMEs inside and outside the zones',
 
 	'geocode.attribution': 'Firms located by address: 「Geolonia 住所データ」 (CC BY 4.0), based on MLIT 位置参照情報',
-	'legend.areaPlaced': 'Located by address only to the municipality (or prefecture): {count} firms, drawn as rings at its representative point, not at their own place',
+	'legend.areaPlaced': 'Located by address only to the municipality (or prefecture), drawn as rings at its representative point, not at their own place: {count}',
 
 	...importEn,
 	...compareEn,

@@ -210,7 +210,7 @@ export const ja: Record<MessageKey, string> = {
 	'legend.byInside': '区域の内外の中小企業',
 
 	'geocode.attribution': '住所から求めた企業の位置：「Geolonia 住所データ」（CC BY 4.0）、国土交通省 位置参照情報に基づく',
-	'legend.areaPlaced': '住所から市区町村（または都道府県）までしか分からなかった企業：{count} 社。実際の場所ではなく、その代表点に輪で表示',
+	'legend.areaPlaced': '住所から市区町村（または都道府県）までしか分からなかった企業（実際の場所ではなく、その代表点に輪で表示）：{count} 社',
 
 	...importJa,
 	...compareJa,
