@@ -2,6 +2,7 @@
  * An import problem worded in the UI language: structured row problems and whole-file errors
  * through the import strings; zone notes keep the geometry check's own (English) sentence.
  */
+import { geocodeReason } from './geocode-reason';
 import type { ImportProblem } from '$lib/core/io';
 import type { ImportFailure } from '$lib/data/import-protocol';
 import type { MessageKey, MessageParams } from '$lib/i18n';
@@ -37,8 +38,7 @@ export function problemText(p: ImportProblem, t: Translate): string {
 		case 'unknown-type':
 			return t('import.p.unknown-type', { text: problem.text });
 		case 'not-geocoded':
-			// The matcher's reason names the places in Japanese and is not yet translated.
-			return problem.reason;
+			return geocodeReason(problem.reason, t);
 	}
 }
 
