@@ -6,13 +6,13 @@ import { openReadyApp, screenshot, type OpenedApp } from './harness';
 // Town (町丁目 / 大字) names at street zoom, offline: only the town files of the prefectures in view
 // are loaded, the names are drawn under the firms, and the town data is credited while they show.
 
-/** Town files fetched so far (each prefecture's geodata/towns/PP.json is its own chunk), with their sizes. */
+/** Town files fetched so far (geodata/towns/PP.json, served as assets/PP.<hash>.json), with their sizes. */
 function townFiles(page: Page): Promise<{ code: string; bytes: number }[]> {
 	return page.evaluate(() =>
 		(performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-			.map((e) => ({ match: /\/towns\/(\d\d)\.json|\/(\d\d)\.[\w-]+\.js$|\/(\d\d)-[\w-]+\.js$/.exec(e.name), bytes: e.decodedBodySize }))
+			.map((e) => ({ match: /\/assets\/(\d\d)\.[\w-]+\.json$/.exec(e.name), bytes: e.decodedBodySize }))
 			.filter((e) => e.match)
-			.map((e) => ({ code: e.match![1] ?? e.match![2] ?? e.match![3], bytes: e.bytes }))
+			.map((e) => ({ code: e.match![1], bytes: e.bytes }))
 	);
 }
 

@@ -2,7 +2,7 @@
  * The offline geocoder in the browser: the town index (182 KB) is loaded when a file is first
  * located by address, and each prefecture's towns (30 KB – 1.1 MB) only when an address of that
  * prefecture comes up — the app never loads all 8 MB. The files are the committed geodata/towns,
- * bundled by Vite as separate chunks; nothing is fetched from another host.
+ * served as JSON assets of the app (see town-files.ts); nothing is fetched from another host.
  */
 import { Geocoder } from '$lib/core/geocode/geocoder';
 import type { TownIndex } from '$lib/core/geocode/town-data';
