@@ -110,7 +110,7 @@ export const COLORS = {
 	district: '#c2410c',
 	municipalityLine: '#6b7280',
 	// Lighter than the municipality names and far from every firm and zone colour: context, not data.
-	townName: '#8a8f98',
+	townName: '#757a84',
 	districtLabel: '#7c2d12',
 	meti: '#0f766e',
 	mext: '#7e22ce'
@@ -348,8 +348,9 @@ export const TOWN_MIN_ZOOM = 13;
 export const TOWN_NAME_LAYOUT: NonNullable<SymbolLayerSpecification['layout']> = {
 	'text-field': ['get', 'name'],
 	'text-font': TEXT_FONT,
-	'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10, 16, 12],
-	'text-max-width': 6,
+	'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10.5, 16, 12.5],
+	// Most names fit one line (大森本町一丁目); a wrapped name would cover twice the map.
+	'text-max-width': 10,
 	'text-padding': 6
 };
 
