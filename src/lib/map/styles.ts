@@ -26,6 +26,7 @@ export const SOURCES = {
 	districts: 'districts',
 	municipalities: 'municipalities',
 	municipalityNames: 'municipality-names',
+	townNames: 'town-names',
 	districtLabels: 'district-labels',
 	municipalityLabels: 'municipality-labels',
 	firms: 'firms',
@@ -71,6 +72,8 @@ export const LAYER_ORDER = [
 	'density-detected-line',
 	// No features: it only puts the town data's credit in the attribution while geocoded firms are shown.
 	'geocode-credit',
+	// Town names: quiet context under the firms and every other label, so they give way in collisions.
+	'town-names',
 	'firms',
 	'district-markers',
 	'institutions-halo',
@@ -106,6 +109,8 @@ export const COLORS = {
 	labelHalo: '#ffffff',
 	district: '#c2410c',
 	municipalityLine: '#6b7280',
+	// Lighter than the municipality names and far from every firm and zone colour: context, not data.
+	townName: '#757a84',
 	districtLabel: '#7c2d12',
 	meti: '#0f766e',
 	mext: '#7e22ce'
@@ -365,6 +370,28 @@ export const MUNICIPALITY_NAME_PAINT: NonNullable<SymbolLayerSpecification['pain
 	'text-color': '#4b5563',
 	'text-halo-color': '#ffffff',
 	'text-halo-width': 1.5
+};
+
+/**
+ * Zoom from which town (町丁目 / 大字) names are loaded and drawn: at 13 a ward's towns are a few
+ * hundred pixels apart; further out they would only collide into each other.
+ */
+export const TOWN_MIN_ZOOM = 13;
+
+/** Town names (Japanese in both languages: the town data has no English names), small and grey. */
+export const TOWN_NAME_LAYOUT: NonNullable<SymbolLayerSpecification['layout']> = {
+	'text-field': ['get', 'name'],
+	'text-font': TEXT_FONT,
+	'text-size': ['interpolate', ['linear'], ['zoom'], 13, 10.5, 16, 12.5],
+	// Most names fit one line (大森本町一丁目); a wrapped name would cover twice the map.
+	'text-max-width': 10,
+	'text-padding': 6
+};
+
+export const TOWN_NAME_PAINT: NonNullable<SymbolLayerSpecification['paint']> = {
+	'text-color': COLORS.townName,
+	'text-halo-color': '#ffffff',
+	'text-halo-width': 1.2
 };
 
 /** District names: bold, above the prefecture names, kept visible when they collide. */

@@ -14,6 +14,7 @@ export const LAYER_KEYS = [
 	'institutions',
 	'firms',
 	'municipalities',
+	'towns',
 	'clusterPrograms'
 ] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
@@ -26,6 +27,7 @@ export const DEFAULT_LAYERS: LayerVisibility = {
 	institutions: true,
 	firms: true,
 	municipalities: true,
+	towns: true,
 	clusterPrograms: false
 };
 

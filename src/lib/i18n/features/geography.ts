@@ -5,6 +5,10 @@
 export const geographyEn = {
 	'layers.municipalities': 'Municipal boundaries and names (from district zoom)',
 	'municipalities.failed': 'Municipal boundaries of prefecture {codes} could not be loaded: {message}',
+	'layers.towns': 'Town names (町丁目, from street zoom)',
+	'towns.failed': 'Town names of prefecture {codes} could not be loaded.',
+	'towns.attribution': 'Town names: 「Geolonia 住所データ」 (CC BY 4.0), based on MLIT 位置参照情報',
+	'legend.towns': 'Town names (町丁目 / 大字) are in Japanese, as in the town data',
 	'legend.districtBoundary': 'District: its municipalities (N03 of 2021-01-01, 1 % simplified)',
 	'legend.municipalities': 'Municipal boundary (N03 of 2021-01-01)',
 	'legend.bundledZones': 'Zones from district or municipal boundaries use MLIT N03 of 2021-01-01, simplified to 1 % of the vertices: edges may be off by up to a few hundred metres. For firms near a boundary, load the full-resolution boundary (online).',
@@ -29,6 +33,10 @@ export const geographyEn = {
 export const geographyJa: Record<keyof typeof geographyEn, string> = {
 	'layers.municipalities': '市区町村の境界と名称（地区の縮尺から）',
 	'municipalities.failed': '都道府県 {codes} の市区町村境界を読み込めませんでした：{message}',
+	'layers.towns': '町丁目の名称（街区の縮尺から）',
+	'towns.failed': '都道府県 {codes} の町丁目名を読み込めませんでした。',
+	'towns.attribution': '町丁目名：「Geolonia 住所データ」（CC BY 4.0）、国土交通省 位置参照情報に基づく',
+	'legend.towns': '町丁目・大字の名称（住所データのとおり日本語）',
 	'legend.districtBoundary': '地区：構成市区町村（N03、2021年1月1日、1% に簡略化）',
 	'legend.municipalities': '市区町村境界（N03、2021年1月1日）',
 	'legend.bundledZones': '地区・市区町村の境界から作った区域は、国土数値情報 N03（2021年1月1日）を頂点の 1% に簡略化したものです。境界が数百 m ずれることがあります。境界付近の企業には、完全な解像度の境界（オンライン）を読み込んでください。',
