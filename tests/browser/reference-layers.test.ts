@@ -50,8 +50,8 @@ describe('a reference layer from a file', () => {
 		await expect.poll(() => sourceFeatureCount(page, 'references')).toBe(2);
 		await expect.poll(() => rendered(page, 'reference-line')).toBeGreaterThan(0);
 		await expect.poll(() => rendered(page, 'reference-labels')).toBeGreaterThan(0);
-		const labels = await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['reference-labels'] }).map((f) => f.properties.label));
-		expect(new Set(labels)).toEqual(new Set(['北地区', '南地区']));
+		const labels = () => page.evaluate(() => [...new Set(window.__clusterMap!.queryRenderedFeatures({ layers: ['reference-labels'] }).map((f) => String(f.properties.label)))].sort());
+		await expect.poll(labels).toEqual(['北地区', '南地区'].sort());
 		const order = await page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
 		expect(order.indexOf('reference-line')).toBeLessThan(order.indexOf('firms'));
 		// Not a zone: nothing is classified.

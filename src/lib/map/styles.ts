@@ -59,6 +59,8 @@ export const LAYER_ORDER = [
 	'prefecture-lines',
 	'district-fill',
 	'district-line',
+	// Town names: quiet context under every other label (a lower layer gives way in collisions) and the firms.
+	'town-names',
 	// Reference layers (a user's municipality layer…): outlines for orientation, under zones and firms.
 	'reference-fill',
 	'reference-line',
@@ -72,8 +74,6 @@ export const LAYER_ORDER = [
 	'density-detected-line',
 	// No features: it only puts the town data's credit in the attribution while geocoded firms are shown.
 	'geocode-credit',
-	// Town names: quiet context under the firms and every other label, so they give way in collisions.
-	'town-names',
 	'firms',
 	'district-markers',
 	'institutions-halo',
