@@ -5,8 +5,8 @@
 import type { FirmBatch } from '../io/firm-batch';
 import type { CsvBatch } from '../io/read-csv';
 import type { RowProblem } from '../io/row-problem';
-import { cellText, recordCells } from '../io/cell-text';
-import { RECORD_MALFORMED } from '../io/scan-csv-records';
+import { cellText } from '../io/cell-text';
+import { recordShapeProblems } from '../io/read-firms-csv';
 import { GEOCODE_LEVELS, type GeocodeLevel, type Geocoder } from './geocoder';
 
 /** The least precise level placed by default: a firm needs at least its town. */
@@ -31,7 +31,7 @@ export function geocodeCsvBatch(
 	options: { geocoder: Geocoder; addressColumn: number; minLevel: GeocodeLevel; counts?: LevelCounts }
 ): FirmBatch {
 	const { records, header } = batch;
-	const { count, firstCell, flags } = records;
+	const { count, firstCell } = records;
 	const width = header.length;
 	const column = header[options.addressColumn];
 	const worst = GEOCODE_LEVELS.indexOf(options.minLevel);
@@ -40,12 +40,9 @@ export function geocodeCsvBatch(
 	const found = { lons: new Float64Array(count).fill(NaN), lats: new Float64Array(count).fill(NaN), level: new Array<GeocodeLevel | null>(count).fill(null), match: new Array<string>(count).fill('') };
 	const problems: (RowProblem[] | null)[] = new Array(count).fill(null);
 	for (let r = 0; r < count; r++) {
-		const cells = firstCell[r + 1] - firstCell[r];
-		if (cells !== width || (flags[r] & RECORD_MALFORMED) !== 0) {
-			const list: RowProblem[] = [];
-			if ((flags[r] & RECORD_MALFORMED) !== 0) list.push({ kind: 'malformed-quotes' });
-			if (cells !== width) list.push({ kind: 'ragged', cells, expected: width, extra: recordCells(records, r).slice(width) });
-			problems[r] = list;
+		const shape = recordShapeProblems(records, r, width);
+		if (shape !== null) {
+			problems[r] = shape;
 			continue;
 		}
 		const result = options.geocoder.geocode(cellText(records, firstCell[r] + options.addressColumn));

@@ -82,21 +82,18 @@ function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptio
 
 function firmBatch(batch: CsvBatch, latColumn: number, lonColumn: number): FirmBatch {
 	const { records, header } = batch;
-	const { bytes, count, firstCell, cellStart, cellEnd, flags } = records;
+	const { bytes, count, firstCell, cellStart, cellEnd } = records;
 	const width = header.length;
 	const lons = new Float64Array(count);
 	const lats = new Float64Array(count);
 	const problems: (RowProblem[] | null)[] = new Array(count).fill(null);
 	for (let r = 0; r < count; r++) {
 		const k = firstCell[r];
-		const cells = firstCell[r + 1] - k;
 		let lat = NaN;
 		let lon = NaN;
-		if (cells !== width || (flags[r] & RECORD_MALFORMED) !== 0) {
-			const found: RowProblem[] = [];
-			if ((flags[r] & RECORD_MALFORMED) !== 0) found.push({ kind: 'malformed-quotes' });
-			if (cells !== width) found.push({ kind: 'ragged', cells, expected: width, extra: recordCells(records, r).slice(width) });
-			problems[r] = found;
+		const shape = recordShapeProblems(records, r, width);
+		if (shape !== null) {
+			problems[r] = shape;
 		} else {
 			lat = coordinateFromBytes(bytes, cellStart[k + latColumn], cellEnd[k + latColumn]);
 			lon = coordinateFromBytes(bytes, cellStart[k + lonColumn], cellEnd[k + lonColumn]);
@@ -137,4 +134,22 @@ function checked(text: string, axis: Axis, column: string, limit: number, found:
 	if (Number.isNaN(value)) found.push({ kind: 'unparsable', axis, column, text });
 	else if (!(Math.abs(value) <= limit)) found.push({ kind: 'out-of-range', axis, column, value });
 	return value;
+}
+
+/**
+ * What keeps record r from lining up with a header of `width` columns — a stray quote, too few or
+ * too many cells (the extra cells named) — or null when it lines up. Such a row is kept but not
+ * read for a position: a cell may belong to another column.
+ *
+ * @example
+ * recordShapeProblems(records, 0, 3); // [{ kind: 'ragged', cells: 4, expected: 3, extra: ['x'] }]
+ */
+export function recordShapeProblems(records: CsvRecords, r: number, width: number): RowProblem[] | null {
+	const cells = records.firstCell[r + 1] - records.firstCell[r];
+	const malformed = (records.flags[r] & RECORD_MALFORMED) !== 0;
+	if (cells === width && !malformed) return null;
+	const found: RowProblem[] = [];
+	if (malformed) found.push({ kind: 'malformed-quotes' });
+	if (cells !== width) found.push({ kind: 'ragged', cells, expected: width, extra: recordCells(records, r).slice(width) });
+	return found;
 }
