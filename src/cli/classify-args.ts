@@ -44,7 +44,7 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	let values: Record<string, string | boolean | undefined>;
 	try {
 		({ values } = parseArgs({
-			args: joinNegativeValues(argv),
+			args: argv,
 			strict: true,
 			allowPositionals: false,
 			options: {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DISTANCE_BREAKS } from '../lib/core/stats/compare';
-import { describeParseError, joinNegativeValues } from './classify-args';
+import { describeParseError } from './classify-args';
 import { UsageError } from './usage-error';
 
 export type CompareTable = 'comparison' | 'linkage' | 'regression';
@@ -40,7 +40,7 @@ export function parseCompareArgs(argv: string[]): CompareArgs {
 	let values: Record<string, string | boolean | undefined>;
 	try {
 		({ values } = parseArgs({
-			args: joinNegativeValues(argv),
+			args: argv,
 			strict: true,
 			allowPositionals: false,
 			options: {

@@ -44,7 +44,9 @@ describe('out-of-range numbers', () => {
 	it.each([
 		[['compare', '--firms', 'f.csv', '--zones', 'z.geojson', '--outcome', 'x', '--permutations', '-1'], '--permutations must be a whole number, not "-1"'],
 		[['compare', '--firms', 'f.csv', '--zones', 'z.geojson', '--outcome', 'x', '--seed', '-5'], '--seed must be a whole number, not "-5"'],
-		[['classify', '--firms', 'f.csv', '--zones', 'z.geojson', '--institutions', 'bundled', '--buffer-km', '-2', '--out', 'o.csv'], '--buffer-km must be']
+		[['classify', '--firms', 'f.csv', '--zones', 'z.geojson', '--institutions', 'bundled', '--buffer-km', '-2', '--out', 'o.csv'], '--buffer-km must be'],
+		[['hotspots', '--firms', 'f.csv', '--cells', 'mesh3', '--permutations', '-1', '--out', 'o.csv'], '--permutations must be a whole number from 0 to 99,999, not "-1"'],
+		[['geocode', '--firms', 'f.csv', '--address-column', '-1', '--out', 'o.csv'], 'f.csv: does not exist']
 	])('%j says the value is out of range', async (args, message) => {
 		const result = await run(...args);
 		expect(result.status).toBe(2);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../lib/core/io';
-import { parseClassifyArgs } from './classify-args';
+import { joinNegativeValues, parseClassifyArgs } from './classify-args';
 import { runClassify } from './classify-command';
 import { parseCompareArgs } from './compare-args';
 import { runCompare } from './compare-command';
@@ -32,7 +32,8 @@ const nodeConsole: Console = {
  * process.exitCode = await main(process.argv.slice(2));
  */
 export async function main(argv: string[], io: Console = nodeConsole): Promise<number> {
-	const [command, ...rest] = argv;
+	// Every command reads `--seed -1` as a value (out of range), not as an unknown option.
+	const [command, ...rest] = joinNegativeValues(argv);
 	let stats = false;
 	const started = performance.now();
 	try {
