@@ -4,7 +4,6 @@
  * overwrites a newer one.
  */
 import type { PackedRows } from '$lib/core/io/packed-rows';
-import type { Zone } from '$lib/core/model';
 import type { ColumnInfo } from './compare-columns';
 import type { CompareParams, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ProgressReply } from './compare-protocol';
 
@@ -61,12 +60,12 @@ export class CompareClient {
 			type: 'compare',
 			id,
 			params: $state.snapshot(params) as CompareParams,
-			inside: input.inside.slice(),
-			zones: input.zones.map((zone) => $state.snapshot(zone) as Zone),
+			membership: { ...input.membership, inside: input.membership.inside.slice(), offsets: input.membership.offsets.slice(), zoneIndices: input.membership.zoneIndices.slice(), zoneIds: [...input.membership.zoneIds], zoneNames: input.membership.zoneNames && [...input.membership.zoneNames] },
 			nearestKm: input.nearestKm?.slice(),
 			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat }))
 		};
-		this.#port.postMessage(request, [request.inside.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);
+		const { membership } = request;
+		this.#port.postMessage(request, [membership.inside.buffer, membership.offsets.buffer, membership.zoneIndices.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);
 	}
 
 	destroy(): void {

@@ -23,7 +23,7 @@ import {
 	type ParsedColumn
 } from '$lib/core/stats/compare';
 import { describeColumns, type ColumnInfo } from './compare-columns';
-import { distanceBins, nearestKm, valueDistribution, zoneMembership } from './compare-prepare';
+import { distanceBins, nearestKm, valueDistribution } from './compare-prepare';
 import type { CodingNote, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ContrastResult, OutcomeRegression, ProgressReply } from './compare-protocol';
 
 export interface CompareHandlerOptions {
@@ -109,12 +109,12 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	const started = hooks.now();
 	const { params } = request;
 	const n = table.rows.count;
-	if (request.inside.length !== n) throw new Error(`the classification has ${request.inside.length} firms but the table ${n}; classify again.`);
+	const { membership } = request;
+	if (membership.inside.length !== n) throw new Error(`the classification has ${membership.inside.length} firms but the table ${n}; classify again.`);
 	const notes: CodingNote[] = [];
 	const outcomes = params.outcomes.map((name) => outcomeColumn(table, name, notes));
 
 	hooks.progress({ stage: 'prepare', done: 0, total: 1, fraction: 0 });
-	const membership = zoneMembership(request.zones, request.inside, table.lons, table.lats);
 	const contrasts = makeContrasts(membership, params.grouping);
 	const km = params.distance === null ? null : params.distance === 'any' && request.nearestKm ? request.nearestKm : nearestKm(request.institutions, params.distance, table.lons, table.lats);
 
@@ -137,7 +137,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 
 	// Linkage is always inside vs outside: any zone, or the chosen zone against the rest.
 	await hooks.pause();
-	const group = params.grouping.kind === 'zone-vs-rest' ? contrasts[0].group : Int8Array.from(request.inside, (flag) => (flag ? 1 : 0));
+	const group = params.grouping.kind === 'zone-vs-rest' ? contrasts[0].group : Int8Array.from(membership.inside, (flag) => (flag ? 1 : 0));
 	const factors: [LinkageTable['factor'], Factor][] = [];
 	if (km) factors.push(['distance', { ...distanceBands(km, { breaks: params.bands }), name: 'distance' }]);
 	const communication = params.communication === null ? null : communicationFactor(table, params.communication, notes);

@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { DetectedZone } from '$lib/core/detect';
 import { columnCells } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
+import type { ZoneMembership } from '$lib/core/stats/compare/types';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
 import type { DensityFirms } from '$lib/worker/density-client.svelte';
@@ -35,12 +36,18 @@ export function densityFirms(sample: FirmSample): DensityFirms {
 /**
  * Regions for a location quotient. Prefectures and districts come from the sample's `pref_code`
  * and `district` columns when it has them (exact, and free of coastline simplification), else
- * from their shapes; zones always from their shapes.
+ * from their shapes; the user's zones from their classification (null until it matches them).
  *
  * @example
  * lqRegions('prefecture', sample, geodata, zones.list); // { kind: 'membership', ids: ['01', …], membership }
  */
-export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[]): LqRegions {
+export function lqRegions(kind: Exclude<LqRegionKind, 'zone'>, sample: FirmSample, geodata: Geodata, zones: readonly Zone[]): LqRegions;
+export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null): LqRegions | null;
+export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null = null): LqRegions | null {
+	if (kind === 'zone') {
+		const current = classification !== null && classification.zoneIds.length === zones.length && zones.every((zone, z) => zone.id === classification.zoneIds[z]);
+		return current ? { kind: 'classified', ids: classification.zoneIds, offsets: classification.offsets, zoneIndices: classification.zoneIndices } : null;
+	}
 	const shapes = regionShapes(kind, geodata, zones);
 	const column = kind === 'prefecture' ? 'pref_code' : kind === 'district' ? 'district' : null;
 	const at = column ? sample.columns.indexOf(column) : -1;
