@@ -7,7 +7,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { untrack } from 'svelte';
 import type { FirmSample } from '$lib/data/firm-sample';
-import { FirmMapData } from '$lib/data/firm-map-data.svelte';
+import { FirmMapData } from '$lib/state/firm-map-data.svelte';
 import { areaPlaced } from '$lib/data/firm-tiles';
 import { loadClusterPrograms, loadGeodata, type Geodata } from '$lib/data/geodata';
 import { activeInstitutions, sharedInstitutionIds } from '$lib/data/import-institutions';

@@ -5,8 +5,8 @@
  */
 import type { Zone } from '$lib/core/model';
 import type { FirmSample } from '$lib/data/firm-sample';
-import { AnalysisClient, type AnalysisPort } from '$lib/worker/client.svelte';
-import type { ClassifiedReply, NearestInstitutions } from '$lib/worker/protocol';
+import { AnalysisClient, type AnalysisPort } from '$lib/worker/analysis-client.svelte';
+import type { ClassifiedReply, NearestInstitutions } from '$lib/worker/analysis-protocol';
 
 /** The classification with the nearest institution of every firm attached. */
 export type Classification = ClassifiedReply;

@@ -78,6 +78,7 @@ export class CompareClient {
 			this.error = reply.message;
 			return;
 		}
+		if (reply.type !== 'compared') return;
 		this.error = null;
 		this.result = reply.result;
 		this.fresh = true;

@@ -58,7 +58,7 @@ export class WorkerGateway<Request extends { id: number }, Reply extends { id: n
 			this.#latest.set(kind, id);
 		}
 		this.#kinds.set(id, kind);
-		this.#port.postMessage({ ...message, id } as Request, transfer);
+		this.#port.postMessage({ ...message, id } as unknown as Request, transfer);
 		return id;
 	}
 

@@ -4,7 +4,7 @@
  */
 import { classifyFirms } from '$lib/core/classify';
 import { buildInstitutionIndex, nearestInstitutions, type InstitutionIndex } from '$lib/core/proximity';
-import type { AnalysisReply, AnalysisRequest, NearestInstitutions } from './protocol';
+import type { AnalysisReply, AnalysisRequest, NearestInstitutions } from './analysis-protocol';
 
 export interface HandlerResult {
 	reply: AnalysisReply;

@@ -4,7 +4,7 @@
  */
 import type { Zone } from '$lib/core/model';
 import { WorkerGateway, type WorkerPort } from './gateway';
-import type { AnalysisReply, AnalysisRequest, ClassifiedReply, NearestInstitutions } from './protocol';
+import type { AnalysisReply, AnalysisRequest, ClassifiedReply, NearestInstitutions } from './analysis-protocol';
 
 /** The analysis worker, or a stand-in in tests. */
 export type AnalysisPort = WorkerPort<AnalysisRequest, AnalysisReply>;
