@@ -6,10 +6,11 @@ import { readBundled } from './bundled-data';
 import { UsageError } from './usage-error';
 
 /**
- * `--institutions bundled`: the hand-sourced institutions (geodata/institutions.geo.json, better coordinates), the
- * ones the app shows, so its export and the command agree; `--institutions all`: those and every university campus
- * of geodata/universities.geo.json. A campus matched to a hand-sourced institution is not among the campuses; its
- * faculties' fields are given to the hand-sourced point instead (the engine's `bundledInstitutionCollection`).
+ * `--institutions bundled` (or `all`): the hand-sourced institutions (geodata/institutions.geo.json, better
+ * coordinates) and every university campus of geodata/universities.geo.json, in the app's order, so its export and
+ * the command agree; `campuses: false` gives the hand-sourced ones only. A campus matched to a hand-sourced
+ * institution is not among the campuses; its faculties' fields are given to the hand-sourced point instead (the
+ * engine's `bundledInstitutionCollection`).
  *
  * @example
  * bundledInstitutions({ campuses: true }).find((i) => i.id === 'gunma-u-kiryu')?.fields; // ['engineering', 'science']
