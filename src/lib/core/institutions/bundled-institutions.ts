@@ -28,10 +28,12 @@ export function bundledInstitutionCollection(
 	options: { campuses?: boolean } = {}
 ): InstitutionCollection {
 	const matched = new Map(universities.hand_sourced.map((m) => [m.institution_id, m]));
+	const englishNames = new Map(universities.features.map((f) => [f.properties.mext_code, f.properties.university_en]));
 	const features: InstitutionCollection['features'] = hand.features.map((feature) => {
 		const m = matched.get(feature.properties.id);
 		if (!m) return feature;
-		const campus = { university: m.university, mext_code: m.mext_code, campus: m.campus, faculties: m.faculties, fields: m.fields };
+		const english = englishNames.get(m.mext_code);
+		const campus = { university: m.university, ...(english && { university_en: english }), mext_code: m.mext_code, campus: m.campus, faculties: m.faculties, fields: m.fields };
 		return { ...feature, properties: { ...feature.properties, ...campus } };
 	});
 	if (options.campuses === false) return { type: 'FeatureCollection', features };

@@ -28,7 +28,7 @@ describe('bundledInstitutionCollection', () => {
 			expect(feature.properties).toMatchObject({ fields: m.fields, faculties: m.faculties, university: m.university, mext_code: m.mext_code });
 			expect(feature.geometry.coordinates).toEqual(source.geometry.coordinates);
 		}
-		expect(all.features.find((f) => f.id === 'gunma-u-kiryu')?.properties.fields).toEqual(['engineering', 'science']);
+		expect(all.features.find((f) => f.id === 'gunma-u-kiryu')?.properties).toMatchObject({ fields: ['engineering', 'science'], university_en: 'Gunma University' });
 	});
 
 	it('names a campus by university and campus and keeps its precision', () => {
