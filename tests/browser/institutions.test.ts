@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
-import { validateZones } from '../../src/lib/core/geo';
+import { haversineKm, validateZones } from '../../src/lib/core/geo';
 import { INSTITUTION_TYPES } from '../../src/lib/core/model';
 import { institutionBuffers } from '../../src/lib/core/proximity';
 import { readFirms, readInstitutions } from './firms-reference';
@@ -22,12 +22,17 @@ const sites = readInstitutions().features.map((f) => ({
 }));
 const engineering = sites.filter((s) => s.fields.includes('engineering'));
 
-/** Firms inside the buffer round `chosen` by the engine in Node, repaired as the worker repairs zones. */
-function engineCount(radiusKm: number, chosen: typeof sites): number {
-	const { geometry } = institutionBuffers(chosen, radiusKm, { types: [...INSTITUTION_TYPES] });
-	const feature: Feature = { type: 'Feature', id: 'b', properties: {}, geometry };
-	const { inside } = classifyPoints(buildZoneIndex(validateZones([feature], { source: 'buffer' }).zones), firms.lons, firms.lats);
-	return inside.reduce((sum, flag) => sum + flag, 0);
+/** Inside flags of the firms for buffers round each of `sets`, by the engine in Node, repaired as the worker repairs zones. */
+function engineInside(radiusKm: number, ...sets: (typeof sites)[]): Uint8Array {
+	const features: Feature[] = sets.map((chosen, k) => ({ type: 'Feature', id: `b${k}`, properties: {}, geometry: institutionBuffers(chosen, radiusKm, { types: [...INSTITUTION_TYPES] }).geometry }));
+	return classifyPoints(buildZoneIndex(validateZones(features, { source: 'buffer' }).zones), firms.lons, firms.lats).inside;
+}
+const engineCount = (radiusKm: number, chosen: typeof sites) => engineInside(radiusKm, chosen).reduce((sum, flag) => sum + flag, 0);
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const n = sorted.length;
+	return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
 describe('R&D institutions narrowed by field', () => {
@@ -129,6 +134,30 @@ describe('R&D institutions narrowed by field', () => {
 		await expect(page.locator('[data-legend-coarse]').textContent()).resolves.toContain('市区町村までしか');
 		await settled(page);
 		await screenshot(page, 'institutions-engineering-ja');
+		expect(app.errors).toEqual([]);
+	});
+
+	it('measures the comparison distance to the nearest institution with a chosen field', async () => {
+		const { page } = app;
+		await page.getByText('English', { exact: true }).click();
+		const panel = page.locator('[data-institution-panel]');
+		for (const field of ['Science', 'Medicine and health', 'Agriculture', 'Other fields']) await panel.getByRole('checkbox', { name: new RegExp(`^${field}`) }).check();
+		await expect.poll(() => sourceFeatureCount(page, 'institutions')).toBe(sites.length);
+
+		await page.getByRole('button', { name: 'Compare inside vs outside' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Inside vs outside: innovation comparison' });
+		await expect.poll(() => dialog.isVisible()).toBe(true);
+		await dialog.getByRole('spinbutton', { name: 'Permutations' }).fill('0');
+		await dialog.locator('[data-distance-field]').selectOption('agriculture');
+		// Brute force in Node: km to the nearest institution with an agriculture faculty, medians inside and outside the two buffers.
+		const agriculture = sites.filter((s) => s.fields.includes('agriculture'));
+		const inside = engineInside(3, sites, engineering);
+		const km = Array.from(firms.lons, (lon, i) => Math.min(...agriculture.map((s) => haversineKm(lon, firms.lats[i], s.lon, s.lat))));
+		const format = (value: number) => value.toLocaleString('en', { maximumFractionDigits: 2 });
+		const expected = `Median km: inside ${format(median(km.filter((_, i) => inside[i])))}, outside ${format(median(km.filter((_, i) => !inside[i])))}`;
+		await expect.poll(() => dialog.getByText(/^Median km:/).textContent(), { timeout: 60_000 }).toBe(expected);
+		await screenshot(page, 'institutions-compare-agriculture-en');
+		await page.keyboard.press('Escape');
 		expect(app.errors).toEqual([]);
 	});
 });
