@@ -160,4 +160,26 @@ describe('R&D institutions narrowed by field', () => {
 		await page.keyboard.press('Escape');
 		expect(app.errors).toEqual([]);
 	});
+
+	it('draws a campus located only to its municipality as a ring and says so in its popup', async () => {
+		const { page } = app;
+		// 信州大学 伊那キャンパス: its address reached only 伊那市.
+		const campus = readInstitutions().features.find((f) => f.id === 'F120110105771-4')!;
+		expect(campus.properties.precision).toBe('municipality');
+		const point = await page.evaluate(
+			(center) =>
+				new Promise<{ x: number; y: number }>((done) => {
+					const map = window.__clusterMap!;
+					map.once('idle', () => done(map.project(center)));
+					map.jumpTo({ center, zoom: 13 });
+				}),
+			campus.geometry.coordinates as [number, number]
+		);
+		await page.mouse.click(point.x, point.y);
+		const popup = page.locator('.feature-popup');
+		await popup.waitFor();
+		expect(await popup.textContent()).toContain('Municipality only: the point is the municipality’s, not the campus’s');
+		await screenshot(page, 'institutions-coarse-en');
+		await page.keyboard.press('Escape');
+	});
 });
