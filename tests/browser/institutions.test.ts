@@ -46,6 +46,8 @@ describe('R&D institutions narrowed by field', () => {
 	it('loads every campus at start and says what that costs', async () => {
 		const { page } = app;
 		expect(await sourceFeatureCount(page, 'institutions')).toBe(sites.length);
+		// The university list's credit, while the layer is shown.
+		await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('文部科学省「大学一覧」');
 		// The file's fetch and JSON parse as the browser did them, and a parse of it again (cached) on its own.
 		const figures = await page.evaluate(async () => {
 			const entry = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.includes('universities.geo'))!;

@@ -3,6 +3,7 @@
  * linkage by field, English and Japanese side by side (en.ts and ja.ts merge them).
  */
 export const institutionsEn = {
+	'institutions.attribution': 'Universities: MEXT 文部科学省「大学一覧」(2022), placed by address',
 	'institutions.filter.heading': 'R&D institutions in use',
 	'institutions.filter.types': 'Types',
 	'institutions.filter.fields': 'Fields (by faculty)',
@@ -31,6 +32,7 @@ export const institutionsEn = {
 } as const;
 
 export const institutionsJa: Record<keyof typeof institutionsEn, string> = {
+	'institutions.attribution': '大学：文部科学省「大学一覧」（令和4年度）、住所から位置を特定',
 	'institutions.filter.heading': '使う研究開発機関',
 	'institutions.filter.types': '種別',
 	'institutions.filter.fields': '分野（学部による）',
