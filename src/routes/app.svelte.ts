@@ -26,6 +26,7 @@ import type { CodeBoundary } from '$lib/data/boundaries';
 import { newReferenceId, referenceZone, type ReferenceLayer } from '$lib/data/reference-layers';
 import { download } from './compare/download';
 import { DensityState } from './density/density-state.svelte';
+import { InstitutionChoice } from './institutions/institution-choice.svelte';
 
 export class App {
 	readonly notices = new Notices();
@@ -43,8 +44,12 @@ export class App {
 	/** The first firms (restored or bundled) have loaded or failed to. */
 	firmsSettled = $state(false);
 
-	/** The institutions in use: the bundled ones, with the user's added or in their place. */
-	readonly institutions = $derived(this.geodata ? activeInstitutions(this.geodata.institutions, this.session.institutions) : null);
+	/** Which types and fields of institution are in use (the institutions panel). */
+	readonly institutionChoice = new InstitutionChoice();
+	/** The bundled institutions, with the user's added or in their place. */
+	readonly allInstitutions = $derived(this.geodata ? activeInstitutions(this.geodata.institutions, this.session.institutions) : null);
+	/** The institutions in use: those of the chosen types and fields. */
+	readonly institutions = $derived(this.allInstitutions ? this.institutionChoice.apply(this.allInstitutions) : null);
 	/** Zones not drawn by hand (districts, buffers, imports…), drawn by the zone layers rather than the drawing control. */
 	readonly otherZones = $derived(this.zones.list.filter((zone) => zone.source !== 'drawn'));
 	/** Firms located by address carry the town data's credit while they are shown. */

@@ -7,6 +7,7 @@ import { densityEn } from './features/density';
 import { hotspotsEn } from './features/hotspots';
 import { importEn } from './features/import';
 import { referenceEn } from './features/reference';
+import { institutionsEn } from './features/institutions';
 import { geographyEn } from './features/geography';
 import { sessionEn } from './features/session';
 
@@ -219,6 +220,7 @@ export const en = {
 	...densityEn,
 	...hotspotsEn,
 	...referenceEn,
+	...institutionsEn,
 	...geographyEn,
 	...sessionEn
 } as const;

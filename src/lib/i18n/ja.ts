@@ -4,6 +4,7 @@ import { densityJa } from './features/density';
 import { hotspotsJa } from './features/hotspots';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
+import { institutionsJa } from './features/institutions';
 import { geographyJa } from './features/geography';
 import { sessionJa } from './features/session';
 
@@ -217,6 +218,7 @@ export const ja: Record<MessageKey, string> = {
 	...densityJa,
 	...hotspotsJa,
 	...referenceJa,
+	...institutionsJa,
 	...geographyJa,
 	...sessionJa
 };

@@ -319,16 +319,21 @@ export const INSTITUTION_HALO_PAINT: NonNullable<CircleLayerSpecification['paint
 	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 9, 8, 14, 11.5]
 };
 
+const institutionColour = [
+	'match',
+	['get', 'type'],
+	...INSTITUTION_TYPES.flatMap((type) => [type, INSTITUTION_COLORS[type]]),
+	INSTITUTION_COLORS.other
+] as unknown as ExpressionSpecification;
+/** A campus whose address was found only to its municipality (or prefecture): the point is not the campus's. */
+const coarseInstitution: ExpressionSpecification = ['in', ['get', 'precision'], ['literal', ['municipality', 'prefecture']]];
+
+/** Filled in the type's colour; a campus located only to its municipality is a hollow ring in it instead. */
 export const INSTITUTION_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
-	'circle-color': [
-		'match',
-		['get', 'type'],
-		...INSTITUTION_TYPES.flatMap((type) => [type, INSTITUTION_COLORS[type]]),
-		INSTITUTION_COLORS.other
-	] as unknown as ExpressionSpecification,
+	'circle-color': ['case', coarseInstitution, '#ffffff', institutionColour],
 	'circle-radius': institutionRadius,
-	'circle-stroke-color': '#ffffff',
-	'circle-stroke-width': 1.5
+	'circle-stroke-color': ['case', coarseInstitution, institutionColour, '#ffffff'],
+	'circle-stroke-width': ['case', coarseInstitution, 2.5, 1.5]
 };
 
 export const DISTRICT_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {
