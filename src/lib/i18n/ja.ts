@@ -71,7 +71,7 @@ export const ja: Record<MessageKey, string> = {
 	'legend.clusterMeti': '経済産業省 産業クラスター計画の地域',
 	'legend.clusterMext': '文部科学省 知的クラスター創成事業の地域',
 	'legend.clusterNote': '薄い表示：出典で未確認。範囲は都道府県単位（近似）。',
-	'legend.references': '参照レイヤー（輪郭のみ、ゾーンではありません）',
+	'legend.references': '参照レイヤー（輪郭のみ、区域ではありません）',
 	'legend.prefectures': '都道府県境',
 
 	'synthetic.badge': '合成サンプル（実在の企業ではありません）',
