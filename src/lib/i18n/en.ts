@@ -21,6 +21,8 @@ export const en = {
 	'map.zoomOut': 'Zoom out',
 	'map.resetBearing': 'Drag to rotate the map, click to reset north',
 	'map.toggleAttribution': 'Show or hide attribution',
+	'map.zoomToData': 'Zoom to data',
+	'map.zoomToDataHint': 'Fit the map to every firm shown',
 
 	'panel.open': 'Show panel',
 	'panel.close': 'Hide panel',
@@ -52,6 +54,7 @@ export const en = {
 	'layers.districts': 'Field-study districts',
 	'layers.institutions': 'R&D institutions',
 	'layers.firms': 'SMEs (synthetic sample)',
+	'layers.firmsImported': 'Firms: {file}',
 	'layers.clusterPrograms': 'METI / MEXT cluster programme regions',
 
 	'basemap.title': 'Basemap',
@@ -78,7 +81,7 @@ export const en = {
 
 	'synthetic.badge': 'Synthetic sample — not real firms',
 	'firms.count': '{count, plural, one {# firm} other {# firms}}',
-	'firms.loading': 'Loading firm sample…',
+	'firms.loading': 'Loading firms…',
 	'firms.problems': '{count, plural, one {# row} other {# rows}} of {file} {count, plural, one {has} other {have}} no usable position and are not on the map; first: {first}',
 
 	'institution.national-university': 'National university',
@@ -121,6 +124,7 @@ export const en = {
 	'popup.kind.institution': 'R&D institution',
 	'popup.kind.firm': 'SME',
 	'popup.kind.firmSample': 'SME (synthetic sample)',
+	'popup.importedFirms': 'Imported firms',
 	'popup.kind.cluster': 'Cluster programme region',
 	'popup.industry': 'Industry',
 	'popup.zones': 'In zones',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ja } from './ja';
 import { formatNumber, languageFromNavigator, pluralise, translate, type MessageKey } from './index';
+import { displayValue } from './values';
 import { JSIC_MEDIUM, jsicMajorName, jsicMediumCode, jsicMediumName } from './jsic';
 
 /** Names a message fills: `{name}` and `{name, plural, …}`. */
@@ -90,5 +91,14 @@ describe('plurals', () => {
 			.map((key) => translate('en', key, Object.fromEntries(placeholders(en[key]).map((name) => [name, 1]))))
 			.filter((text) => plural.test(text));
 		expect(wrong).toEqual([]);
+	});
+});
+
+describe('display values', () => {
+	it('shows answer words in Japanese in the Japanese UI and leaves others and English alone', () => {
+		expect(['yes', 'No', 'none', 'yearly', 'monthly', 'weekly'].map((v) => displayValue('ja', v))).toEqual(['はい', 'いいえ', 'なし', '年単位', '月単位', '週単位']);
+		expect(displayValue('en', 'weekly')).toBe('weekly');
+		expect(displayValue('ja', '平万重工業株式会社')).toBe('平万重工業株式会社');
+		expect(displayValue('ja', '24')).toBe('24');
 	});
 });

@@ -94,7 +94,9 @@ export const compareEn = {
 	'compare.term.communication': 'Communication frequency',
 	'compare.term.subcontractor': 'Subcontractor',
 	'compare.term.log_size': 'ln(firm size)',
-	'compare.term.industry': 'Industry {code}',
+	'compare.term.industry': 'Industry: {name}',
+	'compare.term.industryOther': 'other industries (pooled)',
+	'compare.regression.baseline': 'industry terms against the baseline {industry}',
 
 	'compare.export': 'Export',
 	'compare.export.csv': 'Tables (CSV)',
@@ -204,7 +206,9 @@ export const compareJa: Record<keyof typeof compareEn, string> = {
 	'compare.term.communication': '交流頻度',
 	'compare.term.subcontractor': '下請け',
 	'compare.term.log_size': 'ln(企業規模)',
-	'compare.term.industry': '業種 {code}',
+	'compare.term.industry': '業種：{name}',
+	'compare.term.industryOther': 'その他の業種（統合）',
+	'compare.regression.baseline': '業種の係数は基準カテゴリー {industry} との差',
 
 	'compare.export': '書き出し',
 	'compare.export.csv': '表（CSV）',
