@@ -100,6 +100,8 @@ describe('comparing the firms inside and outside a zone', () => {
 		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
 		await expect.poll(() => dialog.locator('[data-table="regression"]').count()).toBe(3);
 		await expectTablesInPane(dialog);
+		// At 1280 px every column of the outcome table shows without scrolling (cells wrap at their spaces).
+		expect(await dialog.locator('[data-table="outcomes"]').first().evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
 		// Industry terms by name, against a named baseline.
 		const terms = await dialog.locator('[data-table="regression"]').first().locator('tbody th').allTextContents();
 		expect(terms.filter((term) => term.startsWith('Industry: ')).every((term) => /^Industry: [A-Z][a-z].* \([A-Z]\)$/.test(term))).toBe(true);
@@ -195,7 +197,8 @@ describe('comparing the firms inside and outside a zone', () => {
 describe('the comparison in Japanese', () => {
 	let app: OpenedApp;
 	beforeAll(async () => {
-		app = await openReadyApp('/', { locale: 'ja-JP' });
+		// A small laptop screen, narrower than the outcome table.
+		app = await openReadyApp('/', { locale: 'ja-JP', viewport: { width: 1024, height: 768 } });
 	});
 	afterAll(() => app?.close());
 
@@ -219,6 +222,16 @@ describe('the comparison in Japanese', () => {
 		expect(await regression.locator('caption').textContent()).toMatch(/基準カテゴリー \S+ \([A-Z]\)/);
 		expect(await dialog.locator('[data-chart] svg').allTextContents().then((texts) => texts.join(' '))).toContain('週単位');
 		await expectTablesInPane(dialog);
+		// Narrower than the table: it scrolls sideways inside its box, the outcome names staying in view.
+		const outcomes = dialog.locator('[data-table="outcomes"]').first();
+		const sticky = await outcomes.evaluate((box) => {
+			box.scrollLeft = box.scrollWidth;
+			const name = box.querySelector('tbody th')!.getBoundingClientRect().left - box.getBoundingClientRect().left;
+			box.scrollLeft = 0;
+			return { scrolls: box.scrollWidth > box.clientWidth, name };
+		});
+		expect(sticky.scrolls).toBe(true);
+		expect(Math.abs(sticky.name)).toBeLessThanOrEqual(2);
 		await regression.scrollIntoViewIfNeeded();
 		await screenshot(page, 'compare-ja-regression');
 		expect(app.errors).toEqual([]);
