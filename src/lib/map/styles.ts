@@ -254,10 +254,11 @@ export function industryColor(code: string): string {
 
 /**
  * Firm circle radius (px) by zoom: dots over Japan, then at district zoom (11–12) circles of
- * 7–8 px across, so a handful of firms in a ward can be found and clicked; at street zoom large
- * enough to tell apart. A white outline from zoom 10 separates firms that overlap.
+ * about 7–8 px across (they were 4), so a handful of firms in a ward can be found and clicked, yet
+ * growing slowly past it so a dense district stays readable. A white outline from zoom 10 separates
+ * firms that overlap.
  */
-export const FIRM_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 1.8, 10, 3, 12, 4.2, 14, 5.5, 17, 8];
+export const FIRM_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 1.8, 10, 2.8, 11, 3.4, 12, 3.8, 14, 4.6, 17, 7];
 
 /** Firms as small circles coloured by industry (property `c`), growing with zoom. */
 export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
@@ -268,7 +269,7 @@ export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 		OTHER_INDUSTRY_COLOR
 	] as unknown as ExpressionSpecification,
 	'circle-radius': FIRM_RADIUS,
-	'circle-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.55, 10, 0.85],
+	'circle-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.55, 10, 0.8],
 	'circle-stroke-color': '#ffffff',
 	'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 11, 0.5, 14, 0.8],
 	'circle-pitch-alignment': 'map'
