@@ -19,13 +19,13 @@ const view = (page: Page) =>
 const still = (page: Page) => page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
 const attribution = (page: Page) => page.locator('.maplibregl-ctrl-attrib').textContent();
 
-/** Clicks the first firm of the file where the map draws it, and returns the popup. */
+/** Clicks the second firm of the file (clear of the panel) where the map draws it, and returns the popup. */
 async function clickFirm(page: Page) {
 	const [x, y] = await page.evaluate(({ lon, lat }) => {
 		const p = window.__clusterMap!.project([lon, lat]);
 		const r = window.__clusterMap!.getCanvas().getBoundingClientRect();
 		return [r.left + p.x, r.top + p.y];
-	}, FIRMS[0]);
+	}, FIRMS[1]);
 	await page.mouse.click(x, y);
 	const popup = page.locator('.maplibregl-popup');
 	await popup.waitFor();
@@ -65,6 +65,7 @@ describe('the first hour with an imported file', () => {
 		await expect(popup.textContent()).resolves.toContain(`Imported: ${FILE}`);
 		await expect(popup.textContent()).resolves.not.toContain('synthetic');
 		await expect(popup.textContent()).resolves.toContain('weekly');
+		await expect(popup.textContent()).resolves.toContain('大田工業2');
 		await screenshot(page, 'firm-popup-imported');
 		expect(app.errors).toEqual([]);
 	});
@@ -81,7 +82,7 @@ describe('the first hour with an imported file', () => {
 		const text = await popup.textContent();
 		expect(text).toContain(`読み込んだデータ：${FILE}`);
 		expect(text).toContain('週単位');
-		expect(text).toContain('はい');
+		expect(text).toContain('いいえ'); // subcontractor: no
 		expect(text).not.toContain('weekly');
 		await screenshot(page, 'firm-popup-imported-ja');
 		expect(app.errors).toEqual([]);

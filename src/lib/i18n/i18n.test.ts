@@ -102,3 +102,9 @@ describe('display values', () => {
 		expect(displayValue('ja', '24')).toBe('24');
 	});
 });
+
+describe('one Japanese word for a zone', () => {
+	it('says 区域 everywhere, never ゾーン', () => {
+		expect(Object.entries(ja).filter(([, message]) => message.includes('ゾーン'))).toEqual([]);
+	});
+});
