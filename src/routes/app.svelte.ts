@@ -107,7 +107,7 @@ export class App {
 	start(): void {
 		loadGeodata()
 			.then((data) => {
-				this.style = offlineStyle({ prefectures: data.prefectures, prefectureLabels: prefectureLabelPoints(data.prefectures), lang: settings.language, attribution: settings.t('attribution.offline') });
+				this.style = offlineStyle({ prefectures: data.prefectures, prefectureLabels: prefectureLabelPoints(data.prefectures), lang: settings.language });
 				this.municipal.setDistricts(data.districts);
 				this.geodata = data;
 			})

@@ -178,7 +178,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	for (const [k, column] of outcomes.entries()) {
 		await hooks.pause();
 		const design = buildDesign({ y: column.values, inside: group, distanceKm: km ?? undefined, communication: communicationValues, subcontractor: subcontractor?.values, employees, industry });
-		regressions.push({ outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design) });
+		regressions.push({ outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design), industryReference: design.industryReference });
 		hooks.progress({ stage: 'regression', done: k + 1, total: outcomes.length, fraction: first * ((tests + 1 + (k + 1) / outcomes.length) / (tests + 2)) });
 	}
 	if (!permute) return result({ regressions: false, permutations: false });

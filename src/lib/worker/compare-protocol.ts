@@ -103,6 +103,8 @@ export interface OutcomeDistribution {
 export interface OutcomeRegression {
 	outcome: string;
 	result: RegressionResult;
+	/** The industry the dummies are measured against (null without industries). */
+	industryReference?: string | null;
 }
 
 /** A value that could not be read and was counted as missing. */

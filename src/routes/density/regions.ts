@@ -139,7 +139,13 @@ export function countInBbox(lons: Float64Array, lats: Float64Array, [w, s, e, n]
  * @example
  * for (const zone of asSessionZones(detected, (id) => zones.get(id) !== undefined, (z, n) => `Cluster ${n}`)) zones.add(zone);
  */
-export function asSessionZones(detected: readonly DetectedZone[], taken: (id: string) => boolean, nameOf: (zone: DetectedZone, n: number) => string): Zone[] {
+export function asSessionZones(
+	detected: readonly DetectedZone[],
+	taken: (id: string) => boolean,
+	nameOf: (zone: DetectedZone, n: number | string) => string,
+	/** Each zone's number in the detection (default its place in `detected`), or the numbers a merged zone was made of. */
+	numbers?: readonly (number | string)[]
+): Zone[] {
 	const used = new Set<string>();
 	let run = 1;
 	const free = (id: string) => !taken(id) && !used.has(id);
@@ -149,7 +155,7 @@ export function asSessionZones(detected: readonly DetectedZone[], taken: (id: st
 		used.add(id);
 		return {
 			id,
-			name: nameOf(zone, k + 1),
+			name: nameOf(zone, numbers?.[k] ?? k + 1),
 			geometry: zone.geometry,
 			source: 'detected',
 			parameters: { ...zone.parameters, firmCount: zone.firmCount, areaKm2: zone.areaKm2, density: zone.density }
