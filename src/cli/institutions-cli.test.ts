@@ -161,6 +161,6 @@ describe('classify --institutions bundled: the hand-sourced institutions and eve
 		// 公設試 have no fields, so none is left.
 		const none = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--institution-types', 'public-research-institute', '--institution-fields', 'engineering', '--out', join(OUT, 'x.csv'));
 		expect(none.status).toBe(2);
-		expect(none.stderr).toContain('no institution in all has types public-research-institute and fields engineering');
+		expect(none.stderr).toContain('no institution in bundled has types public-research-institute and fields engineering');
 	});
 });

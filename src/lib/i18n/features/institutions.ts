@@ -9,7 +9,7 @@ export const institutionsEn = {
 	'institutions.filter.fields': 'Fields (by faculty)',
 	'institutions.filter.all': 'All',
 	'institutions.filter.fieldsNote': 'Research institutes and imported points have no faculties: they are in use only while every field is ticked.',
-	'institutions.filter.count': '{count} of {total} institutions in use: on the map, for buffers, the nearest institution and the comparison.',
+	'institutions.filter.count': '{count} of {total, plural, one {# institution} other {# institutions}} in use: on the map, for buffers, the nearest institution and the comparison.',
 	'institutions.filter.empty': 'No institution has a ticked type and a ticked field; tick more.',
 	'field.engineering': 'Engineering',
 	'field.science': 'Science',
