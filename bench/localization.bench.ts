@@ -17,7 +17,7 @@ import { splitDraws } from '../src/lib/core/stats/localization/draw-parts';
 import { COUNT_COPIES, sitePoints } from '../src/lib/core/stats/localization/pair-histogram';
 import { addMatrixHistogram, buildPoolMatrix, type PoolMatrix } from '../src/lib/core/stats/localization/pool-matrix';
 import { ripleyKL } from '../src/lib/core/stats/localization/ripley';
-import { localizationSites } from './lib/localization-data';
+import { localizationSites } from '../src/lib/core/sample/localization-sites';
 import { machine, measure, ms, QUICK, spread } from './lib/measure';
 import type { BenchResult } from './lib/report';
 

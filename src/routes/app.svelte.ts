@@ -11,7 +11,7 @@ import { FirmMapData } from '$lib/state/firm-map-data.svelte';
 import { areaPlaced } from '$lib/data/firm-tiles';
 import { loadClusterPrograms, loadGeodata, type Geodata } from '$lib/data/geodata';
 import { activeInstitutions, sharedInstitutionIds } from '$lib/data/import-institutions';
-import { loadFirmSample } from '$lib/data/load-firm-sample';
+import { loadFirmSample } from '$lib/worker/load-firm-sample';
 import { prefectureLabelPoints } from '$lib/data/features';
 import { offlineStyle } from '$lib/map/styles';
 import { ClassificationState } from '$lib/state/classification.svelte';

@@ -526,14 +526,8 @@ export const DETECTED_LINE_PAINT: NonNullable<LineLayerSpecification['paint']> =
 	'line-dasharray': [2, 1]
 };
 
-/** Colour stops of the KDE surface, low to high density (viridis, readable on the basemap), as RGB. */
-export const KDE_RAMP: [number, number, number][] = [
-	[253, 231, 37],
-	[94, 201, 98],
-	[33, 145, 140],
-	[59, 82, 139],
-	[68, 1, 84]
-];
+/** Colour stops of the KDE surface (the density worker paints the surface with them; the legend shows them). */
+export { KDE_RAMP } from '$lib/worker/density-image';
 
 /** Reference layers: a dark grey outline, distinct from the district blue and the zone colours. */
 export const REFERENCE_COLOUR = '#4b5563';

@@ -3,7 +3,8 @@ import { meshCode } from '$lib/core/density';
 import { dbscan, dbscanStability } from '$lib/core/detect';
 import { createRandom } from '$lib/core/sample/random';
 import { DensityClient, type DensityPort } from './density-client.svelte';
-import { contourLevels, createDensityHandler, densityRgba } from './density-handler';
+import { contourLevels, createDensityHandler } from './density-handler';
+import { densityRgba } from './density-image';
 import { MAX_CELLS, sizeClassOf, type DensityReply, type DensityRequest } from './density-protocol';
 
 /** Firms in two clumps round Higashi-Osaka and Ota, with industries A/B and random sizes. */

@@ -2,7 +2,7 @@ import type { Feature } from 'geojson';
 import type { CsvDelimiter } from './read-csv';
 import type { RowProblem } from './row-problem';
 import type { CsvRecords } from './scan-csv-records';
-import type { TextEncodingName } from './detect-encoding';
+import type { TextEncodingName } from './encoding/detect-encoding';
 import type { SwapCheck } from './detect-swapped';
 import type { GeocodeLevel } from '../geocode/geocoder';
 

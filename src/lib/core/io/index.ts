@@ -1,8 +1,8 @@
 export { InputError, INPUT_ERROR_CODES, type InputErrorCode, type InputErrorParams } from './input-error';
-export { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './detect-encoding';
-export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } from './utf8-chunks';
+export { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './encoding/detect-encoding';
+export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } from './encoding/utf8-chunks';
 export { streamChunks } from './stream-chunks';
-export { decodeText } from './decode-text';
+export { decodeText } from './encoding/decode-text';
 export { scanCsvRecords, RECORD_QUOTED, RECORD_MALFORMED, type CsvRecords, type ScanCsvOptions } from './scan-csv-records';
 export { cellText, recordCell, recordCells, spanText } from './cell-text';
 export {

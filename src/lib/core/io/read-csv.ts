@@ -1,8 +1,8 @@
 import { recordCells } from './cell-text';
-import type { TextEncodingName } from './detect-encoding';
+import type { TextEncodingName } from './encoding/detect-encoding';
 import { InputError } from './input-error';
 import { scanCsvRecords, type CsvRecords } from './scan-csv-records';
-import { utf8Chunks, type ByteSource, type Utf8ChunksOptions } from './utf8-chunks';
+import { utf8Chunks, type ByteSource, type Utf8ChunksOptions } from './encoding/utf8-chunks';
 
 /** Delimiters recognised when guessing. */
 export const CSV_DELIMITERS = [',', '\t', ';'] as const;

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { decodeText } from './decode-text';
+import { decodeText } from './encoding/decode-text';
 import { parseGeoJson } from './parse-geojson';
 import { readShapefileZip } from './read-shapefile-zip';
 

@@ -7,7 +7,7 @@ import { coordinateFromBytes, parseCoordinate } from './parse-coordinate';
 import { readCsv, type CsvBatch, type ReadCsvOptions } from './read-csv';
 import type { Axis, RowProblem } from './row-problem';
 import { RECORD_MALFORMED, type CsvRecords } from './scan-csv-records';
-import type { ByteSource } from './utf8-chunks';
+import type { ByteSource } from './encoding/utf8-chunks';
 
 export interface ReadFirmsCsvOptions extends ReadCsvOptions {
 	/** Coordinate columns by index or header name; guessed from the header when not given. */

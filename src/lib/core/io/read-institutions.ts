@@ -8,7 +8,7 @@ import { InputError } from './input-error';
 import { inJapanExtent } from './japan-extent';
 import { readFirmsCsv } from './read-firms-csv';
 import { describeRowProblem, type RowProblem } from './row-problem';
-import type { ByteSource, Utf8ChunksOptions } from './utf8-chunks';
+import type { ByteSource, Utf8ChunksOptions } from './encoding/utf8-chunks';
 
 /** An institution as the engine needs it; name and type when the file has them. */
 export interface InstitutionPoint {

@@ -1,7 +1,7 @@
 import { iter } from 'but-unzip';
 import type { FeatureCollection } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
-import { detectEncoding } from './detect-encoding';
+import { detectEncoding } from './encoding/detect-encoding';
 import { InputError } from './input-error';
 import { prjCrs } from './prj-crs';
 

@@ -1,4 +1,4 @@
-import { createRandom } from '../../src/lib/core/sample/random';
+import { createRandom } from './random';
 
 const KM_PER_DEG = 111.195;
 

@@ -6,10 +6,10 @@ import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import type { LevelCounts } from '$lib/core/geocode/geocode-batch';
 import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
-import type { FirmSample } from './firm-sample';
-import type { InstitutionMapping } from './import-institutions';
-import type { ColumnMapping, ImportPreview } from './import-preview';
-import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from './import-protocol';
+import type { FirmSample } from '$lib/data/firm-sample';
+import type { InstitutionMapping } from '$lib/data/import-institutions';
+import type { ColumnMapping, ImportPreview } from '$lib/data/import-preview';
+import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from '$lib/data/import-protocol';
 
 export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'failed';
 
@@ -111,7 +111,7 @@ export class ImportClient {
 
 	#send(request: ImportRequest): void {
 		if (!this.#worker) {
-			this.#worker = new Worker(new URL('../worker/import.worker.ts', import.meta.url), { type: 'module' });
+			this.#worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 			this.#worker.onmessage = (event: MessageEvent<ImportReply>) => this.#receive(event.data);
 			this.#worker.onerror = (event) => {
 				this.failure = { file: this.file ?? '', message: event.message || 'the import stopped', text: `${this.file ?? ''}: ${event.message || 'the import stopped'}`, unexpected: true };

@@ -1,5 +1,5 @@
 import { detectEncoding, type TextEncodingName } from './detect-encoding';
-import { InputError } from './input-error';
+import { InputError } from '../input-error';
 import { invalidBytes, unknownEncoding } from './utf8-chunks';
 
 /**

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding } from './detect-encoding';
 import { decodeText } from './decode-text';
-import type { InputError } from './input-error';
+import type { InputError } from '../input-error';
 import { isValidUtf8, utf8Chunks } from './utf8-chunks';
 
 // Fixture files are named after their encoding; all hold the text of expected.csv.
-const DIR = join(import.meta.dirname, 'test/encodings');
+const DIR = join(import.meta.dirname, '../test/encodings');
 const expected = readFileSync(join(DIR, 'expected.csv'), 'utf8');
 const fixtures = readdirSync(DIR)
 	.filter((name) => name !== 'expected.csv')

@@ -1,5 +1,5 @@
 import { detectEncoding, ENCODING_LABELS, firstInvalid, utf32Bom, type TextEncodingName } from './detect-encoding';
-import { InputError } from './input-error';
+import { InputError } from '../input-error';
 
 /** Bytes of a file, chunk by chunk: a Node read loop, `File.stream()`, or an array in tests. */
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
