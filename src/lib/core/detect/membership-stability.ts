@@ -2,7 +2,7 @@ import { buildZoneIndex } from '../classify/zone-index';
 import { classifyPoints } from '../classify/classify-points';
 import { kernelDensity, type KernelDensityOptions } from '../density/kde';
 import type { FirmFilter } from '../density/select-firms';
-import { clusterZones } from './cluster-zones';
+import { clusterZones, type ClusterZoneOptions } from './cluster-zones';
 import { densityContours } from './contours';
 import { dbscanEachMinPts, type DbscanResult } from './dbscan';
 import type { DetectedZone } from './detected-zone';
@@ -127,10 +127,11 @@ export function* membershipStabilitySteps(
 		const minPts = grid.minPts;
 		for (const [e, epsMetres] of grid.epsMetres.entries()) {
 			const runs = dbscanEachMinPts(xs, ys, { epsMetres, minPts, filter });
+			const hulls = new HullCache(xs, ys, { epsMetres, minPts: 0, hull: grid.hull, concavity: grid.concavity });
 			for (const [k, run] of runs.entries()) {
 				const s = e * minPts.length + k;
 				if (k > 0 && sameLabels(run, runs[k - 1])) inside.copyWithin(s * n, (s - 1) * n, s * n);
-				else insideOf(clusterZones(xs, ys, run, { epsMetres, minPts: minPts[k], hull: grid.hull, concavity: grid.concavity }), s);
+				else insideOf(hulls.zonesOf(run), s);
 				yield { done: s + 1, total };
 			}
 		}
@@ -141,7 +142,8 @@ export function* membershipStabilitySteps(
 			const empty = surface === null || !surface.values.some((v) => v > 0);
 			for (const [k, threshold] of thresholds.entries()) {
 				const s = b * thresholds.length + k;
-				if (!empty) insideOf(densityContours(surface, xs, ys, thresholdBy === 'level' ? { level: threshold, filter } : { percentile: threshold, filter }).zones, s);
+				// No firms passed: the zones' own firm counts are not needed, only who is inside.
+				if (!empty) insideOf(densityContours(surface, [], [], thresholdBy === 'level' ? { level: threshold } : { percentile: threshold }).zones, s);
 				yield { done: s + 1, total };
 			}
 		}
@@ -188,6 +190,44 @@ function consideredFirms(xs: Float64Array, ys: Float64Array, filter?: FirmFilter
 		out[i] = 1;
 	}
 	return out;
+}
+
+/**
+ * The hulls of one eps's runs: a cluster with the same firms as one drawn before (the usual case
+ * when only minPts changes) takes its zone again, since a hull depends on its firms and eps only;
+ * new clusters are drawn by clusterZones on their own firms alone.
+ */
+class HullCache {
+	#zones = new Map<string, DetectedZone[]>();
+	constructor(
+		private xs: Float64Array,
+		private ys: Float64Array,
+		private options: ClusterZoneOptions
+	) {}
+
+	zonesOf(run: DbscanResult): DetectedZone[] {
+		const members: number[][] = Array.from({ length: run.clusterCount }, () => []);
+		for (let i = 0; i < run.labels.length; i++) if (run.labels[i] >= 0) members[run.labels[i]].push(i);
+		const zones: DetectedZone[] = [];
+		const fresh: number[][] = [];
+		const keys: string[] = [];
+		for (const firms of members) {
+			const key = firms.join(',');
+			const known = this.#zones.get(key);
+			if (known) zones.push(...known);
+			else {
+				fresh.push(firms);
+				keys.push(key);
+			}
+		}
+		if (fresh.length === 0) return zones;
+		// Only the new clusters' firms, relabelled 0, 1…: clusterZones then counts nothing else.
+		const index = fresh.flat();
+		const labels = Int32Array.from(fresh.flatMap((firms, c) => firms.map(() => c)));
+		const drawn = clusterZones(Float64Array.from(index, (i) => this.xs[i]), Float64Array.from(index, (i) => this.ys[i]), { labels, core: new Uint8Array(index.length), clusterCount: fresh.length, withoutCoordinates: 0 }, this.options);
+		drawn.forEach((zone, c) => this.#zones.set(keys[c], [zone]));
+		return zones.concat(drawn);
+	}
 }
 
 /** Same clusters with the same firms (numbering is canonical, so equal arrays mean equal zones). */
