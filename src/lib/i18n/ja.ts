@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { compareJa } from './features/compare';
 import { densityJa } from './features/density';
 import { hotspotsJa } from './features/hotspots';
+import { stabilityJa } from './features/stability';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
 import { geographyJa } from './features/geography';
@@ -216,6 +217,7 @@ export const ja: Record<MessageKey, string> = {
 	...compareJa,
 	...densityJa,
 	...hotspotsJa,
+	...stabilityJa,
 	...referenceJa,
 	...geographyJa,
 	...sessionJa

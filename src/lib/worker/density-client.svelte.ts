@@ -21,6 +21,7 @@ import type {
 	LqReply,
 	SensitivityReply
 } from './density-protocol';
+import type { StabilityRequest } from './stability-protocol';
 
 /** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
 export interface DensityPort {
@@ -31,7 +32,8 @@ export interface DensityPort {
 
 /** Requests as the client's callers write them: the client numbers them. */
 type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type DensityQuery = Without<Exclude<DensityRequest, DensityLoadRequest>>;
+/** Membership stability runs in a worker of its own (StabilityClient), so it can be cancelled at once. */
+export type DensityQuery = Without<Exclude<DensityRequest, DensityLoadRequest | StabilityRequest>>;
 type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman' | 'hotspots';
 
 /** The firms as the worker needs them (see DensityLoadRequest). */
