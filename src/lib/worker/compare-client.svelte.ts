@@ -64,7 +64,8 @@ export class CompareClient {
 			inside: input.inside.slice(),
 			zones: input.zones.map((zone) => $state.snapshot(zone) as Zone),
 			nearestKm: input.nearestKm?.slice(),
-			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat }))
+			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat })),
+			stability: input.stability
 		};
 		this.#port.postMessage(request, [request.inside.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);
 	}
