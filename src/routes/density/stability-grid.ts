@@ -1,17 +1,19 @@
 /**
  * The grid of settings a membership-stability run goes through, round the panel's detection:
- * eps (or the bandwidth) from half to twice the current one, and minPts (or the level) likewise,
- * or percentiles between ten below the current one and nine tenths of the way to 100.
+ * eps (or the bandwidth) from two thirds to one and a half times the current one, and minPts (or
+ * the level) likewise, or percentiles between ten below the current one and nine tenths of the
+ * way to 100. (Half to twice on both axes left no firm of Higashi-Osaka inside under 90 % of the
+ * settings: too wide to call anything stable.)
  */
 import type { DetectionMethod } from '$lib/worker/density-protocol';
 
 /** Multipliers of the current eps, bandwidth, minPts or level. */
-export const STABILITY_SCALES = [0.5, 0.75, 1, 1.5, 2];
+export const STABILITY_SCALES = [2 / 3, 0.8, 1, 1.25, 1.5];
 
 /**
  * @example
  * stabilityAxes({ method: 'dbscan', epsMetres: 150, minPts: 20, hull: 'convex' });
- * // { scales: [0.5, 0.75, 1, 1.5, 2], second: [10, 15, 20, 30, 40], first: [75, 113, 150, 225, 300] }
+ * // { scales: [2 / 3, 0.8, 1, 1.25, 1.5], second: [13, 16, 20, 25, 30], first: [100, 120, 150, 188, 225] }
  */
 export function stabilityAxes(detection: DetectionMethod): { scales: number[]; second: number[]; first: number[] | null } {
 	const scales = STABILITY_SCALES;
