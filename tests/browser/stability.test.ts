@@ -65,6 +65,8 @@ describe('membership stability of the detected clusters', () => {
 		const scored = states.filter((s) => s !== undefined && s >= 0);
 		expect(scored.length).toBe(counts.inside + counts.outside + counts.uncertain);
 		expect(scored.every((s) => s! <= 1)).toBe(true);
+		// The map legend follows the paint.
+		await expect.poll(() => page.locator('.legend-box').textContent()).toContain('Firms by membership stability (inside_stability)');
 		await section.scrollIntoViewIfNeeded();
 		await drawn(page);
 		await screenshot(page, 'stability-dbscan-higashiosaka');
@@ -114,6 +116,7 @@ describe('membership stability of the detected clusters', () => {
 		const section = page.locator('section.stability');
 		await expect.poll(() => section.locator('h4').textContent()).toBe('内外判定の安定性');
 		expect(await section.locator('.result').textContent()).toContain(`安定して内側（設定の 90 % 以上）：${counts.inside.toLocaleString('ja')} 社`);
+		expect(await page.locator('.legend-box').textContent()).toContain('内外判定の安定性による企業の色分け');
 		await section.scrollIntoViewIfNeeded();
 		await drawn(page);
 		await screenshot(page, 'stability-ja');
