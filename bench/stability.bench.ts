@@ -20,10 +20,11 @@ const FIRMS = QUICK ? 100_000 : 400_000;
 const VIEW: [number, number, number, number] = [139.55, 35.45, 139.9, 35.75];
 
 const GRIDS: { label: string; grid: StabilityGrid }[] = [
-	{ label: 'DBSCAN eps 100–300 m × minPts 5–40, convex hulls', grid: { method: 'dbscan', epsMetres: [100, 150, 200, 250, 300], minPts: [5, 10, 20, 30, 40] } },
+	// The panel's grids round its defaults (eps 150 m, minPts 20; 90th percentile), ⅔ to 1½ times.
+	{ label: 'DBSCAN eps 100–225 m × minPts 13–30, convex hulls', grid: { method: 'dbscan', epsMetres: [100, 120, 150, 188, 225], minPts: [13, 16, 20, 25, 30] } },
 	{
-		label: 'density threshold h 500–2,000 m × 80th–99th percentile, 100 m cells',
-		grid: { method: 'kde-threshold', bandwidthMetres: [500, 750, 1000, 1500, 2000], thresholdBy: 'percentile', thresholds: [80, 85, 90, 95, 99], kde: { cellMetres: 100, bbox: VIEW } }
+		label: 'density threshold h 667–1,500 m × 80th–99th percentile, 100 m cells',
+		grid: { method: 'kde-threshold', bandwidthMetres: [667, 800, 1000, 1250, 1500], thresholdBy: 'percentile', thresholds: [80, 85, 90, 95, 99], kde: { cellMetres: 100, bbox: VIEW } }
 	}
 ];
 

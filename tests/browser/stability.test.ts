@@ -70,6 +70,7 @@ describe('membership stability of the detected clusters', () => {
 		await section.scrollIntoViewIfNeeded();
 		await drawn(page);
 		await screenshot(page, 'stability-dbscan-higashiosaka');
+		await page.screenshot({ path: 'docs/screenshot-stability.png' });
 		expect(app.errors).toEqual([]);
 	});
 
