@@ -263,7 +263,8 @@ export async function loadZones(
 }
 
 /**
- * The institutions of `--institutions`: `bundled` (the hand-sourced ones and every university campus) or a file,
+ * The institutions of `--institutions`: `bundled` (the hand-sourced ones and every university campus, as the app;
+ * `all` is the same, the name it had when `bundled` meant the hand-sourced ones only) or a file,
  * narrowed to `--institution-types` and `--institution-fields` when given.
  */
 export async function loadInstitutions(
@@ -272,7 +273,7 @@ export async function loadInstitutions(
 	filter: { institutionTypes?: InstitutionType[]; institutionFields?: InstitutionField[] } = {}
 ): Promise<InstitutionPoint[]> {
 	let all: InstitutionPoint[];
-	if (spec === 'bundled' || spec === 'all') all = bundledInstitutions({ campuses: spec === 'all' });
+	if (spec === 'bundled' || spec === 'all') all = bundledInstitutions({ campuses: true });
 	else {
 		const read = isGeoJson(spec)
 			? institutionsFromGeoJson(await readFeatureFile(readWhole(spec), { file: spec }), { file: spec })

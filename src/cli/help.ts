@@ -101,10 +101,11 @@ Options:
                         vertices: an edge can be off by up to a few hundred metres, so for
                         firms near a boundary pass a full-resolution N03 file instead.
   --institutions INST   R&D institutions: CSV (id or name column, coordinate columns as for
-                        firms) or GeoJSON Points (id as for zones); "bundled" uses the 32
-                        hand-sourced institutions that ship with cluster-map (as the app);
-                        "all" uses those and every university campus of MEXT's 2022 list
-                        (文部科学省「大学一覧」), placed by the offline geocoder.
+                        firms) or GeoJSON Points (id as for zones); "bundled" uses the
+                        institutions that ship with cluster-map, as the app does: 32
+                        hand-sourced ones and every university campus of MEXT's 2022 list
+                        (文部科学省「大学一覧」), placed by the offline geocoder ("all" is
+                        the same).
   --institution-types TYPE[,TYPE…]
                         Only institutions of these types: national-university,
                         public-university, private-university, public-research-institute,

@@ -1,34 +1,30 @@
 import type { InstitutionCollection, UniversityCollection } from '../lib/core/geodata-types';
+import { bundledInstitutionCollection, selectInstitutions as selectEngine, type InstitutionFilter } from '../lib/core/institutions';
 import type { InstitutionPoint } from '../lib/core/io';
-import { INSTITUTION_FIELDS, INSTITUTION_TYPES, type InstitutionField, type InstitutionType } from '../lib/core/model';
+import { INSTITUTION_FIELDS, INSTITUTION_TYPES, type InstitutionType } from '../lib/core/model';
 import { readBundled } from './bundled-data';
 import { UsageError } from './usage-error';
 
 /**
- * `--institutions bundled`: the hand-sourced institutions (geodata/institutions.geo.json, better coordinates), the
- * ones the app shows, so its export and the command agree; `--institutions all`: those and every university campus
- * of geodata/universities.geo.json. A campus matched to a hand-sourced institution is not among the campuses; its
- * faculties' fields are given to the hand-sourced point instead.
+ * `--institutions bundled` (or `all`): the hand-sourced institutions (geodata/institutions.geo.json, better
+ * coordinates) and every university campus of geodata/universities.geo.json, in the app's order, so its export and
+ * the command agree; `campuses: false` gives the hand-sourced ones only. A campus matched to a hand-sourced
+ * institution is not among the campuses; its faculties' fields are given to the hand-sourced point instead (the
+ * engine's `bundledInstitutionCollection`).
  *
  * @example
  * bundledInstitutions({ campuses: true }).find((i) => i.id === 'gunma-u-kiryu')?.fields; // ['engineering', 'science']
  */
 export function bundledInstitutions(options: { campuses: boolean }): InstitutionPoint[] {
-	const hand = readBundled<InstitutionCollection>('institutions.geo.json');
-	const universities = readBundled<UniversityCollection>('universities.geo.json');
-	const matched = new Map(universities.hand_sourced.map((m) => [m.institution_id, m.fields]));
-	const out: InstitutionPoint[] = hand.features.map((f) => {
-		const [lon, lat] = f.geometry.coordinates;
-		const fields = matched.get(f.properties.id);
-		return { id: f.properties.id, lon, lat, name: f.properties.name_ja, type: f.properties.type, ...(fields ? { fields } : {}) };
+	const collection = bundledInstitutionCollection(
+		readBundled<InstitutionCollection>('institutions.geo.json'),
+		readBundled<UniversityCollection>('universities.geo.json'),
+		options
+	);
+	return collection.features.map(({ properties: p, geometry }) => {
+		const [lon, lat] = geometry.coordinates;
+		return { id: p.id, lon, lat, name: p.name_ja, type: p.type, ...(p.fields ? { fields: p.fields } : {}) };
 	});
-	if (!options.campuses) return out;
-	for (const f of universities.features) {
-		const p = f.properties;
-		const [lon, lat] = f.geometry.coordinates;
-		out.push({ id: p.id, lon, lat, name: [p.university, p.campus].filter(Boolean).join(' '), type: p.type, fields: p.fields });
-	}
-	return out;
 }
 
 /**
@@ -51,7 +47,7 @@ export const parseFields = (text: string) => parseList('--institution-fields', t
 
 /**
  * The institutions of the given types that have at least one of the given fields (either filter left out: no
- * filtering by it).
+ * filtering by it), by the engine's rule (`matchesInstitutionFilter`), with the command's errors.
  *
  * @throws UsageError when a filter cannot apply (the file gives no types, or no fields) or nothing is left
  * @example
@@ -59,7 +55,7 @@ export const parseFields = (text: string) => parseList('--institution-fields', t
  */
 export function selectInstitutions(
 	institutions: readonly InstitutionPoint[],
-	filter: { types?: readonly InstitutionType[]; fields?: readonly InstitutionField[] },
+	filter: InstitutionFilter,
 	spec: string
 ): InstitutionPoint[] {
 	const { types, fields } = filter;
@@ -69,9 +65,7 @@ export function selectInstitutions(
 	if (fields && institutions.every((i) => i.fields === undefined)) {
 		throw new UsageError(`--institution-fields: ${spec} gives no research fields; the bundled institutions have them (--institutions bundled)`);
 	}
-	const chosen = institutions.filter(
-		(i) => (!types || (i.type !== undefined && types.includes(i.type))) && (!fields || (i.fields ?? []).some((f) => fields.includes(f)))
-	);
+	const chosen = selectEngine(institutions, filter);
 	if (chosen.length === 0) {
 		const asked = [types ? `types ${types.join(', ')}` : '', fields ? `fields ${fields.join(', ')}` : ''].filter(Boolean).join(' and ');
 		throw new UsageError(`no institution in ${spec} has ${asked}`);

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { InstitutionCollection, UniversityCollection } from '../lib/core/geodata-types';
 
-// End-to-end: `--institutions all` (the hand-sourced institutions and every university campus), the type and field selection, and
+// End-to-end: `--institutions bundled` (the hand-sourced institutions and every university campus, as the app), the type and field selection, and
 // `--nearest-by-type`. Expected values come from the geodata files and a brute-force Turf search, not from the engine.
 
 const BIN = join(import.meta.dirname, '../../bin/cluster-map.js');
@@ -53,12 +53,12 @@ function nearest(candidates: readonly Bundled[], lon: number, lat: number): { id
 	return best;
 }
 
-describe('classify --institutions all: the hand-sourced institutions and every university campus', () => {
+describe('classify --institutions bundled: the hand-sourced institutions and every university campus', () => {
 	it('measures to every campus as well as the hand-sourced institutions', async () => {
 		const out = join(OUT, 'all.csv');
-		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'all', '--out', out);
+		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--out', out);
 		expect(r.status, r.stderr).toBe(0);
-		expect(r.stderr).toContain(`institutions: ${bundled.length.toLocaleString('en')} from all`);
+		expect(r.stderr).toContain(`institutions: ${bundled.length.toLocaleString('en')} from bundled`);
 		const { rows } = readCsv(out);
 		// Rows in plain decimal degrees (the fixture also has full-width digits and degrees-minutes-seconds, which Number cannot read).
 		const placed = rows.filter((row) => row.problem === '' && Number.isFinite(Number(row['経度'])) && Number.isFinite(Number(row['緯度'])));
@@ -72,9 +72,17 @@ describe('classify --institutions all: the hand-sourced institutions and every u
 		expect(placed.some((row) => !hand.features.some((f) => f.properties.id === row.nearest_institution_id))).toBe(true);
 	});
 
+	it('takes `all`, its former name, for the same institutions', async () => {
+		const [a, b] = [join(OUT, 'named-all.csv'), join(OUT, 'named-bundled.csv')];
+		const args = ['--firms', 'in/firms.csv', '--zones', 'district:all'];
+		expect((await run('classify', ...args, '--institutions', 'all', '--out', a)).status).toBe(0);
+		expect((await run('classify', ...args, '--institutions', 'bundled', '--out', b)).status).toBe(0);
+		expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+	});
+
 	it('selects by type and field, and appends one nearest pair per type present after the usual columns', async () => {
 		const out = join(OUT, 'by-type.csv');
-		const args = ['--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'all', '--buffer-km', '5', '--out', out];
+		const args = ['--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--buffer-km', '5', '--out', out];
 		const r = await run('classify', ...args, '--institution-types', 'private-university,public-research-institute', '--nearest-by-type');
 		expect(r.status, r.stderr).toBe(0);
 		const { header, rows } = readCsv(out);
@@ -113,7 +121,7 @@ describe('classify --institutions all: the hand-sourced institutions and every u
 
 	it('keeps only institutions with a chosen field; GeoJSON output gets the same per-type fields', async () => {
 		const out = join(OUT, 'engineering.geojson');
-		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'all', '--institution-fields', 'engineering', '--nearest-by-type', '--out', out);
+		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--institution-fields', 'engineering', '--nearest-by-type', '--out', out);
 		expect(r.status, r.stderr).toBe(0);
 		const features = (JSON.parse(readFileSync(out, 'utf8')) as { features: { properties: Record<string, unknown> }[] }).features;
 		const placed = features.filter((f) => f.properties.problem === null);
@@ -133,7 +141,7 @@ describe('classify --institutions all: the hand-sourced institutions and every u
 		[['--institution-fields', 'engineering,physics'], /--institution-fields: unknown "physics"; valid values are engineering, science, medicine-health, agriculture, other/],
 		[['--institution-fields', ','], /--institution-fields needs one or more of/]
 	])('refuses %j with exit 2 and the valid values', async (extra, message) => {
-		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'all', ...extra, '--out', join(OUT, 'x.csv'));
+		const r = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', ...extra, '--out', join(OUT, 'x.csv'));
 		expect(r.status).toBe(2);
 		expect(r.stderr).toMatch(message);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -151,7 +159,7 @@ describe('classify --institutions all: the hand-sourced institutions and every u
 		expect(noFields.status).toBe(2);
 		expect(noFields.stderr).toContain('gives no research fields');
 		// 公設試 have no fields, so none is left.
-		const none = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'all', '--institution-types', 'public-research-institute', '--institution-fields', 'engineering', '--out', join(OUT, 'x.csv'));
+		const none = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:all', '--institutions', 'bundled', '--institution-types', 'public-research-institute', '--institution-fields', 'engineering', '--out', join(OUT, 'x.csv'));
 		expect(none.status).toBe(2);
 		expect(none.stderr).toContain('no institution in all has types public-research-institute and fields engineering');
 	});

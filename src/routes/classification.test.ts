@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classifyFirms } from '$lib/core/classify';
 import type { Zone } from '$lib/core/model';
 import { FIRM_PAINT } from '$lib/map/styles';
-import { CLASSIFIED_FIRM_PAINT, OUTSIDE_COLOUR, applyFirmStates, firmPaint, share, zonesContaining } from './classification';
+import { CLASSIFIED_FIRM_PAINT, OUTSIDE_COLOUR, applyFirmStates, firmPaint, share, zonesOfFirmNamed } from './classification';
 
 const FIRMS = { source: 'firms', sourceLayer: 'firms' };
 
@@ -46,18 +47,24 @@ describe('share', () => {
 	});
 });
 
-describe('zonesContaining', () => {
+describe('zonesOfFirmNamed', () => {
 	const zone = (id: string, ring: number[][]): Zone => ({ id, name: `name ${id}`, source: 'drawn', geometry: { type: 'Polygon', coordinates: [ring] } });
 	const square = zone('sq', [[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
 	// A bow tie crossing itself at (1, 1): inside only its two triangles once repaired.
 	const bowtie = zone('bow', [[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]);
 	const flat = zone('flat', [[0, 0], [1, 0], [2, 0], [0, 0]]);
+	const at = (zones: Zone[], lon: number, lat: number) => zonesOfFirmNamed(classifyFirms(zones, Float64Array.of(lon), Float64Array.of(lat)), zones, 0);
 
-	it('lists every zone holding the point, boundary included, in zone order', () => {
-		expect(zonesContaining([square, bowtie, flat], 0.2, 1).map((z) => z.id)).toEqual(['sq', 'bow']);
-		expect(zonesContaining([square, bowtie, flat], 1, 0.2).map((z) => z.id)).toEqual(['sq']);
-		expect(zonesContaining([square, bowtie], 2, 1).map((z) => z.id)).toEqual(['sq', 'bow']);
-		expect(zonesContaining([square], 3, 1)).toEqual([]);
-		expect(zonesContaining([], 1, 1)).toEqual([]);
+	it('lists every zone holding the firm, boundary included, in zone order', () => {
+		expect(at([square, bowtie, flat], 0.2, 1)).toEqual(['name sq', 'name bow']);
+		expect(at([square, bowtie, flat], 1, 0.2)).toEqual(['name sq']);
+		expect(at([square, bowtie], 2, 1)).toEqual(['name sq', 'name bow']);
+		expect(at([square], 3, 1)).toEqual([]);
+		expect(at([], 1, 1)).toEqual([]);
+	});
+
+	it('names a zone as it is called now, after a rename that did not classify again', () => {
+		const classification = classifyFirms([square], Float64Array.of(1), Float64Array.of(1));
+		expect(zonesOfFirmNamed(classification, [{ ...square, name: 'Ota' }], 0)).toEqual(['Ota']);
 	});
 });

@@ -4,10 +4,8 @@
  * touched: a vertex drag usually changes a few hundred of 55,000 firms, and resending the whole
  * GeoJSON would make MapLibre re-tile every point.
  */
-import type { Feature } from 'geojson';
 import type { CircleLayerSpecification, ExpressionSpecification } from 'maplibre-gl';
-import { buildZoneIndex, zonesAt } from '$lib/core/classify';
-import { validateZones } from '$lib/core/geo';
+import { zonesOfFirm, type FirmClassification } from '$lib/core/classify';
 import type { Zone } from '$lib/core/model';
 import { FIRM_PAINT } from '$lib/map/styles';
 
@@ -81,15 +79,13 @@ export function share(count: number, total: number): number {
 }
 
 /**
- * The zones containing one point, decided as the analysis worker decides (same repair of drawn
- * shapes, same engine), for a popup; zones that cannot be used contain nothing.
+ * Names of the zones holding firm `i` in a classification (the analysis worker's), as the zones
+ * are called now: a rename does not classify again.
  *
  * @example
- * zonesContaining(zones.list, 139.72, 35.56).map((z) => z.name); // ['Zone 1']
+ * zonesOfFirmNamed(analysis.result, zones.list, selection.index); // ['Zone 1']
  */
-export function zonesContaining(zones: readonly Zone[], lon: number, lat: number): Zone[] {
-	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
-	const valid = validateZones(features, { source: 'drawn' }).zones;
-	const byId = new Map(zones.map((zone) => [zone.id, zone]));
-	return zonesAt(buildZoneIndex(valid), lon, lat).flatMap((z) => byId.get(valid[z].id) ?? []);
+export function zonesOfFirmNamed(classification: Pick<FirmClassification, 'offsets' | 'zoneIndices' | 'zoneIds' | 'zoneNames'>, zones: readonly Zone[], i: number): string[] {
+	const byId = new Map(zones.map((zone) => [zone.id, zone.name]));
+	return zonesOfFirm(classification, i).map((z) => byId.get(classification.zoneIds[z]) ?? classification.zoneNames[z]);
 }

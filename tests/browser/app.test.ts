@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFirms } from './firms-reference';
+import { readFirms, readInstitutions } from './firms-reference';
 import { openReadyApp, screenshot, waitForMap, type OpenedApp } from './harness';
 import { drawnFirmsCheck } from './map-helpers';
 
@@ -82,7 +82,8 @@ describe('the app, offline', () => {
 		expect(polygons.find((p) => p.id === 'hamamatsu')?.boundary_codes).toEqual(['22131', '22132', '22133', '22134', '22135', '22136', '22137']);
 		// No municipal boundary is loaded at country scale.
 		expect(await sourceCount(page, 'municipalities')).toBe(0);
-		expect(await sourceCount(page, 'institutions')).toBe(32);
+		// The 32 hand-sourced institutions and every university campus not one of them.
+		expect(await sourceCount(page, 'institutions')).toBe(readInstitutions().features.length);
 		const layers = await page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
 		for (const id of [
 			'background',
@@ -169,7 +170,7 @@ describe('the app, offline', () => {
 		expect(app.errors).toEqual([]);
 	});
 
-	it('opens a popup with the type, address and coordinate confidence of a clicked institution', async () => {
+	it('opens a popup with the type, address and coordinate confidence (or precision) of a clicked institution', async () => {
 		const { page } = app;
 		const target = await page.evaluate(() => {
 			const map = window.__clusterMap!;
@@ -187,16 +188,17 @@ describe('the app, offline', () => {
 		await page.mouse.click(target.x, target.y);
 		const popup = page.locator('.feature-popup');
 		await popup.waitFor();
-		const institutions = JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')).features as {
-			properties: { id: string; name_en: string; name_ja: string; address_ja: string; confidence: string };
-		}[];
-		const expected = institutions.find((f) => f.properties.id === target.id)!.properties;
+		const expected = readInstitutions().features.find((f) => f.properties.id === target.id)!.properties;
 		const text = await popup.textContent();
 		expect(text).toContain(expected.name_en);
 		expect(text).toContain(expected.name_ja);
 		expect(text).toContain(expected.address_ja);
-		expect(text).toContain('Coordinate confidence');
-		if (expected.confidence === 'low') expect(text).toContain('approximate location (±a few hundred m)');
+		// A campus placed by its address says to what level; a hand-sourced point how sure its coordinate is.
+		if (expected.precision) expect(text).toContain('Location precision');
+		else {
+			expect(text).toContain('Coordinate confidence');
+			if (expected.confidence === 'low') expect(text).toContain('approximate location (±a few hundred m)');
+		}
 		await page.keyboard.press('Escape');
 		await popup.waitFor({ state: 'detached' });
 	});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Download } from 'playwright-core';
+import type { Download, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
 
@@ -16,6 +16,33 @@ const numbers = (text: string) => [...text.replace(/,(?=\d{3})/g, '').matchAll(/
 
 async function text(download: Download): Promise<string> {
 	return readFileSync((await download.path())!, 'utf8');
+}
+
+/**
+ * Every table box lies within the results pane (a wide table scrolls inside its box); scrolled to
+ * its far corner, the header row is still in view and the last column can be reached.
+ */
+async function expectTablesInPane(dialog: Locator) {
+	const checks = await dialog.locator('[data-table]').evaluateAll((boxes) =>
+		boxes.map((box) => {
+			const pane = box.closest('section.results')!;
+			const overflow = box.getBoundingClientRect().right - pane.getBoundingClientRect().right;
+			box.scrollLeft = box.scrollWidth;
+			box.scrollTop = box.scrollHeight;
+			const head = box.querySelector('thead th:last-child')!.getBoundingClientRect();
+			const frame = box.getBoundingClientRect();
+			const result = { overflow, paneScrolls: pane.scrollWidth > pane.clientWidth + 1, headerShown: head.top >= frame.top - 1 && head.bottom <= frame.bottom + 1, lastRight: head.right - frame.right };
+			box.scrollLeft = 0;
+			box.scrollTop = 0;
+			return result;
+		})
+	);
+	for (const check of checks) {
+		expect(check.overflow).toBeLessThanOrEqual(1);
+		expect(check.paneScrolls).toBe(false);
+		expect(check.headerShown).toBe(true);
+		expect(check.lastRight).toBeLessThanOrEqual(1);
+	}
 }
 
 describe('comparing the firms inside and outside a zone', () => {
@@ -72,6 +99,13 @@ describe('comparing the firms inside and outside a zone', () => {
 		// Charts: the distance distribution and a bar chart per outcome and linkage variable.
 		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
 		await expect.poll(() => dialog.locator('[data-table="regression"]').count()).toBe(3);
+		await expectTablesInPane(dialog);
+		// At 1280 px every column of the outcome table shows without scrolling (cells wrap at their spaces).
+		expect(await dialog.locator('[data-table="outcomes"]').first().evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(1);
+		// Industry terms by name, against a named baseline.
+		const terms = await dialog.locator('[data-table="regression"]').first().locator('tbody th').allTextContents();
+		expect(terms.filter((term) => term.startsWith('Industry: ')).every((term) => /^Industry: [A-Z][a-z].* \([A-Z]\)$/.test(term))).toBe(true);
+		expect(await dialog.locator('[data-table="regression"] caption').first().textContent()).toMatch(/against the baseline [A-Z][a-z].* \([A-Z]\)/);
 		await screenshot(page, 'compare-higashiosaka');
 		await dialog.locator('[data-table="regression"]').first().scrollIntoViewIfNeeded();
 		await screenshot(page, 'compare-higashiosaka-regression');
@@ -163,7 +197,8 @@ describe('comparing the firms inside and outside a zone', () => {
 describe('the comparison in Japanese', () => {
 	let app: OpenedApp;
 	beforeAll(async () => {
-		app = await openReadyApp('/', { locale: 'ja-JP' });
+		// A small laptop screen, narrower than the outcome table.
+		app = await openReadyApp('/', { locale: 'ja-JP', viewport: { width: 1024, height: 768 } });
 	});
 	afterAll(() => app?.close());
 
@@ -180,6 +215,25 @@ describe('the comparison in Japanese', () => {
 		await expect.poll(() => dialog.locator('[data-chart] svg').count()).toBeGreaterThanOrEqual(10);
 		expect(await dialog.locator('[data-chart]').first().getAttribute('data-chart')).toBe('最寄りの研究機関までの距離、1 km ごとの企業の割合');
 		await screenshot(page, 'compare-ja');
+		// Industry terms and the baseline by their Japanese names; survey answers in Japanese.
+		const regression = dialog.locator('[data-table="regression"]').first();
+		await regression.waitFor({ timeout: 60_000 });
+		expect((await regression.locator('tbody th').allTextContents()).some((term) => /^業種：\S+業 \([A-Z]\)$/.test(term))).toBe(true);
+		expect(await regression.locator('caption').textContent()).toMatch(/基準カテゴリー \S+ \([A-Z]\)/);
+		expect(await dialog.locator('[data-chart] svg').allTextContents().then((texts) => texts.join(' '))).toContain('週単位');
+		await expectTablesInPane(dialog);
+		// Narrower than the table: it scrolls sideways inside its box, the outcome names staying in view.
+		const outcomes = dialog.locator('[data-table="outcomes"]').first();
+		const sticky = await outcomes.evaluate((box) => {
+			box.scrollLeft = box.scrollWidth;
+			const name = box.querySelector('tbody th')!.getBoundingClientRect().left - box.getBoundingClientRect().left;
+			box.scrollLeft = 0;
+			return { scrolls: box.scrollWidth > box.clientWidth, name };
+		});
+		expect(sticky.scrolls).toBe(true);
+		expect(Math.abs(sticky.name)).toBeLessThanOrEqual(2);
+		await regression.scrollIntoViewIfNeeded();
+		await screenshot(page, 'compare-ja-regression');
 		expect(app.errors).toEqual([]);
 	});
 });

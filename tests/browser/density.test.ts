@@ -140,13 +140,32 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await expect.poll(() => page.locator('.detect .result .help').count(), { timeout: 30_000 }).toBe(0);
 		expect(Number(await result.getAttribute('data-inside'))).toBeGreaterThan(0);
 
-		await page.getByRole('button', { name: 'Add as zones' }).click();
+		// The clusters are listed by firm count; the three largest become zones, not all of them.
+		const pick = page.locator('.detect [data-detected-pick]');
+		const firms = await pick.locator('tbody tr td:first-of-type').allTextContents();
+		expect(firms.length).toBe(Number(await result.getAttribute('data-zones')));
+		const counts = firms.map((c) => Number(c.replace(/,/g, '')));
+		expect(counts.every((v, k) => k === 0 || v <= counts[k - 1])).toBe(true);
+		await pick.getByRole('spinbutton', { name: 'Largest' }).fill('3');
+		await pick.getByRole('button', { name: 'Add the 3 largest' }).click();
 		await expect.poll(() => page.locator('.detect .added').count()).toBe(1);
-		const added = Number(await page.locator('.detect .added').getAttribute('data-added'));
-		expect(added).toBe(Number(await result.getAttribute('data-zones')));
-		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(added);
+		expect(Number(await page.locator('.detect .added').getAttribute('data-added'))).toBe(3);
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(3);
+		const largest = await pick.locator('tbody tr').first().getAttribute('data-cluster');
+		await expect(page.locator('[data-zone-id] input[type="text"]').first().inputValue()).resolves.toBe(`DBSCAN cluster ${largest} (eps 250 m)`);
+		// Two ticked clusters merge into one zone named after both.
+		const rows = pick.locator('tbody tr');
+		const [a, b] = [await rows.nth(3).getAttribute('data-cluster'), await rows.nth(4).getAttribute('data-cluster')];
+		await rows.nth(3).getByRole('checkbox').check();
+		await rows.nth(4).getByRole('checkbox').check();
+		await pick.getByRole('button', { name: 'Merge ticked into one zone' }).click();
+		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(4);
+		await expect(page.locator('[data-zone-id] input[type="text"]').last().inputValue()).resolves.toBe(`DBSCAN clusters ${a}, ${b} (eps 250 m)`);
+		await pick.getByText('Why counts differ from minPts, and overlaps').click();
+		await expect(pick.textContent()).resolves.toContain('fewer than minPts');
 		await expect.poll(async () => Number(await page.locator('.summary .inside').getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
 		await drawn(page);
+		await pick.scrollIntoViewIfNeeded();
 		await screenshot(page, 'density-dbscan-added');
 	});
 
@@ -211,6 +230,18 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await expect.poll(() => page.locator('.do .result').textContent()).toContain('回');
 		await page.locator('.density > summary').scrollIntoViewIfNeeded();
 		await screenshot(page, 'density-ja');
+		// The cluster picker and its explanation in Japanese; one word, 区域, for a zone.
+		const detect = page.locator('.detect');
+		const detecting = detect.getByRole('checkbox', { name: 'クラスターの検出' });
+		if (!(await detecting.isChecked())) await detecting.check();
+		await page.locator('#detect-method').selectOption('dbscan');
+		const pick = detect.locator('[data-detected-pick]');
+		await pick.waitFor({ timeout: 30_000 });
+		await pick.getByText('企業数が minPts より少ない理由と重なり').click();
+		expect(await pick.textContent()).toContain('チェックしたものを 1 つの区域に統合');
+		expect(await detect.locator('.result').textContent()).toMatch(/^区域 \d+ 件。/);
+		await pick.scrollIntoViewIfNeeded();
+		await screenshot(page, 'density-pick-ja');
 		expect(app.errors).toEqual([]);
 	});
 });

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { InstitutionCollection } from '../../src/lib/core/geodata-types';
+import type { InstitutionCollection, UniversityCollection } from '../../src/lib/core/geodata-types';
+import { bundledInstitutionCollection } from '../../src/lib/core/institutions';
 
 /** Every row of the firm sample, in file order (the app places every row of it). */
 export function readFirms(): { lons: Float64Array; lats: Float64Array; industry: string[] } {
@@ -17,7 +18,8 @@ export function readFirms(): { lons: Float64Array; lats: Float64Array; industry:
 	};
 }
 
-/** The bundled institutions, in file order (the order the app sends them to its worker). */
+/** The bundled institutions (hand-sourced, then the university campuses), in the order the app sends them to its worker. */
 export function readInstitutions(): InstitutionCollection {
-	return JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')) as InstitutionCollection;
+	const read = <T>(file: string) => JSON.parse(readFileSync(`geodata/${file}`, 'utf8')) as T;
+	return bundledInstitutionCollection(read<InstitutionCollection>('institutions.geo.json'), read<UniversityCollection>('universities.geo.json'));
 }

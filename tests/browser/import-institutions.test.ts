@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInstitutions } from './firms-reference';
 import { openReadyApp, screenshot, storedValue, waitForMap, type OpenedApp } from './harness';
 import { OTA_VIEW, sourceFeatureCount } from './map-helpers';
 
@@ -35,7 +36,8 @@ async function waitForInstitutions(page: Page, count: number): Promise<void> {
 	await expect.poll(() => sourceFeatureCount(page, 'institutions'), { timeout: 30_000, interval: 200 }).toBe(count);
 }
 
-const bundledCount = (JSON.parse(readFileSync('geodata/institutions.geo.json', 'utf8')) as { features: unknown[] }).features.length;
+/** The hand-sourced institutions and every university campus, as the app starts with them. */
+const bundledCount = readInstitutions().features.length;
 
 let app: OpenedApp;
 

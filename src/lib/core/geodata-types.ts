@@ -154,6 +154,16 @@ export interface InstitutionProperties {
 	coord_source: string;
 	/** The file an institution was imported from; absent for the bundled ones. */
 	imported?: string;
+	/** Research fields of its faculties (university campuses, and hand-sourced institutions matched to one). */
+	fields?: InstitutionField[];
+	/** The university in MEXT's list this is a campus of, with its MEXT code, campus name and faculties. */
+	university?: string;
+	university_en?: string;
+	mext_code?: string;
+	campus?: string;
+	faculties?: string[];
+	/** The level the geocoder reached for a campus's address; absent for hand-sourced points. */
+	precision?: GeocodeLevel;
 }
 export type InstitutionCollection = FeatureCollection<Point, InstitutionProperties>;
 

@@ -8,14 +8,17 @@ import districtPolygonsUrl from '$geodata/districts.geo.json?url';
 import districtsUrl from '$geodata/districts.json?url';
 import institutionsUrl from '$geodata/institutions.geo.json?url';
 import prefecturesUrl from '$geodata/prefectures.topo.json?url';
+import universitiesUrl from '$geodata/universities.geo.json?url';
 import type {
 	ClusterProgramCollection,
 	District,
 	DistrictPolygonCollection,
 	InstitutionCollection,
 	MunicipalityFeature,
-	PrefectureCollection
+	PrefectureCollection,
+	UniversityCollection
 } from '$lib/core/geodata-types';
+import { bundledInstitutionCollection } from '$lib/core/institutions';
 import { prefectureFeatures, type PrefectureTopology } from '$lib/core/geography';
 
 export interface Geodata {
@@ -23,6 +26,7 @@ export interface Geodata {
 	districts: District[];
 	/** Each district as the union of its member municipalities (N03 2021-01-01, 1 % simplified). */
 	districtPolygons: DistrictPolygonCollection;
+	/** The hand-sourced institutions and every university campus not matched to one (`bundledInstitutionCollection`). */
 	institutions: InstitutionCollection;
 	/** Municipalities of the prefectures loaded so far (the page adds them as the map reaches district zoom). */
 	municipalities?: readonly MunicipalityFeature[];
@@ -36,6 +40,7 @@ export const GEODATA_FILES = {
 	districts: { file: 'districts.json', url: districtsUrl },
 	districtPolygons: { file: 'districts.geo.json', url: districtPolygonsUrl },
 	institutions: { file: 'institutions.geo.json', url: institutionsUrl },
+	universities: { file: 'universities.geo.json', url: universitiesUrl },
 	clusterPrograms: { file: 'cluster-programs.geo.json', url: clusterProgramsUrl }
 } as const;
 
@@ -46,12 +51,14 @@ export const GEODATA_FILES = {
  * const { prefectures, districts } = await loadGeodata();
  */
 export async function loadGeodata(fetcher: typeof fetch = fetch): Promise<Geodata> {
-	const [topology, districts, districtPolygons, institutions] = await Promise.all([
+	const [topology, districts, districtPolygons, hand, universities] = await Promise.all([
 		fetchJson<PrefectureTopology>(fetcher, GEODATA_FILES.prefectures, isTopology, 'a TopoJSON topology'),
 		fetchJson<District[]>(fetcher, GEODATA_FILES.districts, Array.isArray, 'an array of districts'),
 		fetchCollection<DistrictPolygonCollection>(fetcher, GEODATA_FILES.districtPolygons),
-		fetchCollection<InstitutionCollection>(fetcher, GEODATA_FILES.institutions)
+		fetchCollection<InstitutionCollection>(fetcher, GEODATA_FILES.institutions),
+		fetchJson<UniversityCollection>(fetcher, GEODATA_FILES.universities, isUniversityCollection, 'a GeoJSON FeatureCollection with hand_sourced')
 	]);
+	const institutions = bundledInstitutionCollection(hand, universities);
 	const prefectures: PrefectureCollection = { type: 'FeatureCollection', features: prefectureFeatures(topology) };
 	return { prefectures, districts, districtPolygons, institutions, clusterPrograms: null };
 }
@@ -99,6 +106,10 @@ export async function fetchJson<T>(
 export function isTopology(value: unknown): boolean {
 	const v = value as { type?: unknown; arcs?: unknown; objects?: unknown } | null;
 	return typeof v === 'object' && v !== null && v.type === 'Topology' && Array.isArray(v.arcs) && typeof v.objects === 'object';
+}
+
+function isUniversityCollection(value: unknown): boolean {
+	return isFeatureCollection(value) && Array.isArray((value as { hand_sourced?: unknown }).hand_sourced);
 }
 
 function isFeatureCollection(value: unknown): boolean {

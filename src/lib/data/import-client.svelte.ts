@@ -111,7 +111,7 @@ export class ImportClient {
 
 	#send(request: ImportRequest): void {
 		if (!this.#worker) {
-			this.#worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+			this.#worker = new Worker(new URL('../worker/import.worker.ts', import.meta.url), { type: 'module' });
 			this.#worker.onmessage = (event: MessageEvent<ImportReply>) => this.#receive(event.data);
 			this.#worker.onerror = (event) => {
 				this.failure = { file: this.file ?? '', message: event.message || 'the import stopped', text: `${this.file ?? ''}: ${event.message || 'the import stopped'}`, unexpected: true };

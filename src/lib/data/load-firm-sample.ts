@@ -3,7 +3,7 @@
  */
 import { asset } from '$app/paths';
 import type { FirmSample } from './firm-sample';
-import type { FirmSampleReply, FirmSampleRequest } from './firm-sample.worker';
+import type { FirmSampleReply, FirmSampleRequest } from '$lib/worker/firm-sample.worker';
 
 /** Where the generator writes the sample (static/generated/, served as is). */
 export const FIRM_SAMPLE_PATH = '/generated/firms-sample.csv';
@@ -15,7 +15,7 @@ export const FIRM_SAMPLE_PATH = '/generated/firms-sample.csv';
  * const sample = await loadFirmSample();
  */
 export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<FirmSample> {
-	const worker = new Worker(new URL('./firm-sample.worker.ts', import.meta.url), { type: 'module' });
+	const worker = new Worker(new URL('../worker/firm-sample.worker.ts', import.meta.url), { type: 'module' });
 	return new Promise<FirmSample>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<FirmSampleReply>) => {
 			worker.terminate();

@@ -8,6 +8,7 @@ import { hotspotsEn } from './features/hotspots';
 import { stabilityEn } from './features/stability';
 import { importEn } from './features/import';
 import { referenceEn } from './features/reference';
+import { institutionsEn } from './features/institutions';
 import { geographyEn } from './features/geography';
 import { sessionEn } from './features/session';
 
@@ -22,6 +23,8 @@ export const en = {
 	'map.zoomOut': 'Zoom out',
 	'map.resetBearing': 'Drag to rotate the map, click to reset north',
 	'map.toggleAttribution': 'Show or hide attribution',
+	'map.zoomToData': 'Zoom to data',
+	'map.zoomToDataHint': 'Fit the map to every firm shown',
 
 	'panel.open': 'Show panel',
 	'panel.close': 'Hide panel',
@@ -34,7 +37,7 @@ export const en = {
 	'search.label': 'Search districts, municipalities, prefectures',
 	'search.placeholder': 'e.g. Ota, 東大阪, Hamamatsu',
 	'search.noMatch': 'No match for “{query}”',
-	'search.results': '{count} matches',
+	'search.results': '{count, plural, one {# match} other {# matches}}',
 	'search.kind.district': 'district',
 	'search.kind.municipality': 'municipality',
 	'search.kind.prefecture': 'prefecture',
@@ -53,6 +56,7 @@ export const en = {
 	'layers.districts': 'Field-study districts',
 	'layers.institutions': 'R&D institutions',
 	'layers.firms': 'SMEs (synthetic sample)',
+	'layers.firmsImported': 'Firms: {file}',
 	'layers.clusterPrograms': 'METI / MEXT cluster programme regions',
 
 	'basemap.title': 'Basemap',
@@ -69,7 +73,7 @@ export const en = {
 	'legend.title': 'Legend',
 	'legend.institutions': 'R&D institutions',
 	'legend.firms': 'SMEs by industry (JSIC)',
-	'legend.firmsMore': '+ {count} more industries',
+	'legend.firmsMore': '+ {count, plural, one {# more industry} other {# more industries}}',
 	'legend.firmsFewer': 'Show fewer industries',
 	'legend.clusterMeti': 'METI Industrial Cluster Plan region',
 	'legend.clusterMext': 'MEXT Knowledge Cluster region',
@@ -78,9 +82,9 @@ export const en = {
 	'legend.prefectures': 'Prefecture boundary',
 
 	'synthetic.badge': 'Synthetic sample — not real firms',
-	'firms.count': '{count} firms',
-	'firms.loading': 'Loading firm sample…',
-	'firms.problems': '{count} rows of {file} have no usable position and are not on the map; first: {first}',
+	'firms.count': '{count, plural, one {# firm} other {# firms}}',
+	'firms.loading': 'Loading firms…',
+	'firms.problems': '{count, plural, one {# row} other {# rows}} of {file} {count, plural, one {has} other {have}} no usable position and are not on the map; first: {first}',
 
 	'institution.national-university': 'National university',
 	'institution.public-university': 'Public university',
@@ -122,6 +126,7 @@ export const en = {
 	'popup.kind.institution': 'R&D institution',
 	'popup.kind.firm': 'SME',
 	'popup.kind.firmSample': 'SME (synthetic sample)',
+	'popup.importedFirms': 'Imported firms',
 	'popup.kind.cluster': 'Cluster programme region',
 	'popup.industry': 'Industry',
 	'popup.zones': 'In zones',
@@ -172,7 +177,7 @@ export const en = {
 	'zones.empty': 'No zones yet: draw one with the tools at the bottom of the map.',
 	'zones.name': 'Zone name',
 	'zones.area': '{area} km²',
-	'zones.firms': '{count} firms inside',
+	'zones.firms': '{count, plural, one {# firm} other {# firms}} inside',
 	'zones.fit': 'Show {name} on the map',
 	'zones.delete': 'Delete {name}',
 	'zones.note': 'Zone “{name}”: {message}',
@@ -183,7 +188,7 @@ export const en = {
 	'zones.origin.drawn': 'Drawn on the map',
 	'zones.origin.district': 'District (municipalities: {count})',
 	'zones.origin.municipality': 'Municipality {code}',
-	'zones.origin.buffer': 'Buffer: {km} km round {count} institutions',
+	'zones.origin.buffer': 'Buffer: {km} km round {count, plural, one {# institution} other {# institutions}}',
 	'zones.origin.dbscan': 'Detected: DBSCAN, eps {eps} m, minPts {minPts}',
 	'zones.origin.dbscanStable': '; one cluster for eps {low}–{high} m',
 	'zones.origin.kde': 'Detected: kernel density contour, bandwidth {bandwidth} m',
@@ -194,7 +199,7 @@ export const en = {
 	'buffer.radius': 'Radius',
 	'buffer.radiusKm': 'Radius in kilometres',
 	'buffer.types': 'Institution types',
-	'buffer.add': 'Add as a zone ({count} institutions)',
+	'buffer.add': 'Add as a zone ({count, plural, one {# institution} other {# institutions}})',
 	'buffer.nameAll': 'Within {km} km of an R&D institution',
 	'buffer.nameTypes': 'Within {km} km: {types}',
 
@@ -221,6 +226,7 @@ export const en = {
 	...hotspotsEn,
 	...stabilityEn,
 	...referenceEn,
+	...institutionsEn,
 	...geographyEn,
 	...sessionEn
 } as const;

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { ja } from './ja';
-import { formatNumber, languageFromNavigator, translate } from './index';
+import { formatNumber, languageFromNavigator, pluralise, translate, type MessageKey } from './index';
+import { displayValue } from './values';
 import { JSIC_MEDIUM, jsicMajorName, jsicMediumCode, jsicMediumName } from './jsic';
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Names a message fills: `{name}` and `{name, plural, …}`. */
+const PLURAL_BLOCK = /\{(\w+), plural,(?:\s*[\w=]+\s*\{[^{}]*\})+\s*\}/g;
+const placeholders = (message: string) =>
+	[...new Set([...[...message.matchAll(PLURAL_BLOCK)].map((m) => m[1]), ...[...message.replace(PLURAL_BLOCK, '').matchAll(/\{(\w+)\}/g)].map((m) => m[1])])].sort();
 
 describe('dictionaries', () => {
 	it('English and Japanese have the same keys', () => {
@@ -66,5 +70,41 @@ describe('JSIC names', () => {
 		expect(jsicMediumName('98', 'en')).toBe('JSIC 98');
 		expect(jsicMajorName('e', 'en')).toBe('Manufacturing');
 		expect(jsicMajorName('Z', 'ja')).toBe('JSIC Z');
+	});
+});
+
+describe('plurals', () => {
+	it('chooses the form by Intl.PluralRules and writes # as the number', () => {
+		const message = '{count, plural, =0 {no firm} one {# firm} other {# firms}} inside';
+		expect(pluralise('en', message, { count: 0 })).toBe('no firm inside');
+		expect(pluralise('en', message, { count: 1 })).toBe('1 firm inside');
+		expect(pluralise('en', message, { count: 1200 })).toBe('1,200 firms inside');
+		expect(translate('en', 'zones.firms', { count: 1 })).toBe('1 firm inside');
+		expect(translate('en', 'zones.firms', { count: 2 })).toBe('2 firms inside');
+		expect(translate('ja', 'zones.firms', { count: 1 })).toBe(translate('ja', 'zones.firms', { count: 1 }).replace('{count}', ''));
+	});
+
+	// Every count message with every number 1: none may read "1 firms", "1 rows have"…
+	it('no English message says "1" with a plural noun or verb', () => {
+		const plural = /(?<![\d.,])1 (?:more |added |significant |other )?(?:firms|rows|zones|industries|institutions|cells|values|polygons|points|features|lines|columns|municipalities|sites|draws|permutations|zones|ids|files)\b(?!\/)|\b1 \w+ (?:have|are)\b/;
+		const wrong = (Object.keys(en) as MessageKey[])
+			.map((key) => translate('en', key, Object.fromEntries(placeholders(en[key]).map((name) => [name, 1]))))
+			.filter((text) => plural.test(text));
+		expect(wrong).toEqual([]);
+	});
+});
+
+describe('display values', () => {
+	it('shows answer words in Japanese in the Japanese UI and leaves others and English alone', () => {
+		expect(['yes', 'No', 'none', 'yearly', 'monthly', 'weekly'].map((v) => displayValue('ja', v))).toEqual(['はい', 'いいえ', 'なし', '年単位', '月単位', '週単位']);
+		expect(displayValue('en', 'weekly')).toBe('weekly');
+		expect(displayValue('ja', '平万重工業株式会社')).toBe('平万重工業株式会社');
+		expect(displayValue('ja', '24')).toBe('24');
+	});
+});
+
+describe('one Japanese word for a zone', () => {
+	it('says 区域 everywhere, never ゾーン', () => {
+		expect(Object.entries(ja).filter(([, message]) => message.includes('ゾーン'))).toEqual([]);
 	});
 });

@@ -5,6 +5,7 @@ import { hotspotsJa } from './features/hotspots';
 import { stabilityJa } from './features/stability';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
+import { institutionsJa } from './features/institutions';
 import { geographyJa } from './features/geography';
 import { sessionJa } from './features/session';
 
@@ -20,6 +21,8 @@ export const ja: Record<MessageKey, string> = {
 	'map.zoomOut': '縮小',
 	'map.resetBearing': 'ドラッグで地図を回転、クリックで北を上に戻す',
 	'map.toggleAttribution': '出典表示の切り替え',
+	'map.zoomToData': 'データ全体を表示',
+	'map.zoomToDataHint': '表示中のすべての企業が収まるように地図を合わせます',
 
 	'panel.open': 'パネルを表示',
 	'panel.close': 'パネルを隠す',
@@ -51,6 +54,7 @@ export const ja: Record<MessageKey, string> = {
 	'layers.districts': '調査対象地区',
 	'layers.institutions': '研究開発機関',
 	'layers.firms': '中小企業（合成サンプル）',
+	'layers.firmsImported': '企業：{file}',
 	'layers.clusterPrograms': '経産省・文科省のクラスター計画地域',
 
 	'basemap.title': '背景地図',
@@ -72,12 +76,12 @@ export const ja: Record<MessageKey, string> = {
 	'legend.clusterMeti': '経済産業省 産業クラスター計画の地域',
 	'legend.clusterMext': '文部科学省 知的クラスター創成事業の地域',
 	'legend.clusterNote': '薄い表示：出典で未確認。範囲は都道府県単位（近似）。',
-	'legend.references': '参照レイヤー（輪郭のみ、ゾーンではありません）',
+	'legend.references': '参照レイヤー（輪郭のみ、区域ではありません）',
 	'legend.prefectures': '都道府県境',
 
 	'synthetic.badge': '合成サンプル（実在の企業ではありません）',
 	'firms.count': '{count} 社',
-	'firms.loading': '企業サンプルを読み込み中…',
+	'firms.loading': '企業データを読み込み中…',
 	'firms.problems': '{file} の {count} 行は位置が使えないため地図に載せていません。最初の問題：{first}',
 
 	'institution.national-university': '国立大学',
@@ -120,6 +124,7 @@ export const ja: Record<MessageKey, string> = {
 	'popup.kind.institution': '研究開発機関',
 	'popup.kind.firm': '中小企業',
 	'popup.kind.firmSample': '中小企業（合成サンプル）',
+	'popup.importedFirms': '読み込んだ企業',
 	'popup.kind.cluster': 'クラスター計画地域',
 	'popup.industry': '業種',
 	'popup.zones': '所在区域',
@@ -219,6 +224,7 @@ export const ja: Record<MessageKey, string> = {
 	...hotspotsJa,
 	...stabilityJa,
 	...referenceJa,
+	...institutionsJa,
 	...geographyJa,
 	...sessionJa
 };

@@ -23,7 +23,7 @@ describe('approximateFirmPaint', () => {
 		const paint = approximateFirmPaint(FIRM_PAINT);
 		expect(paint['circle-stroke-color']).toEqual(['case', ['has', 'a'], APPROXIMATE_FIRM_STROKE, '#ffffff']);
 		// The zoom curve keeps its stops; each output chooses between the ring and the original.
-		expect(paint['circle-stroke-width']).toEqual(['interpolate', ['linear'], ['zoom'], 11, ['case', ['has', 'a'], 1.5, 0], 14, ['case', ['has', 'a'], 1.5, 0.6]]);
+		expect(paint['circle-stroke-width']).toEqual(['interpolate', ['linear'], ['zoom'], 9, ['case', ['has', 'a'], 1.5, 0], 11, ['case', ['has', 'a'], 1.5, 0.5], 14, ['case', ['has', 'a'], 1.5, 0.8]]);
 		expect(paint['circle-color']).toBe(FIRM_PAINT['circle-color']);
 	});
 });

@@ -1,4 +1,4 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { createPropertyExpression, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { INSTITUTION_TYPES } from '$lib/core/model';
@@ -142,5 +142,36 @@ describe('beforeIdFor', () => {
 		expect(beforeIdFor('firms', exists)).toBe('prefecture-labels');
 		expect(beforeIdFor('district-labels', exists)).toBeUndefined();
 		expect(beforeIdFor('not-in-order', exists)).toBeUndefined();
+	});
+});
+
+/** circle-radius as the style spec (v8) defines it. */
+const CIRCLE_RADIUS_SPEC = {
+	type: 'number',
+	default: 5,
+	minimum: 0,
+	transition: true,
+	expression: { interpolated: true, parameters: ['zoom', 'feature', 'feature-state'] },
+	'property-type': 'data-driven'
+} as StylePropertySpecification;
+
+describe('firm circle size', () => {
+	// MapLibre's own evaluator, as the map draws it.
+	const radiusAt = (zoom: number) => {
+		const parsed = createPropertyExpression(FIRM_PAINT['circle-radius'], 'layers[0].paint.circle-radius', CIRCLE_RADIUS_SPEC);
+		if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+		return parsed.value.evaluate({ zoom }) as number;
+	};
+
+	it('makes a firm findable at district zoom: at least 6.5 px across at zoom 11, 7.5 px at 12', () => {
+		expect(2 * radiusAt(11)).toBeGreaterThanOrEqual(6.5);
+		expect(2 * radiusAt(12)).toBeGreaterThanOrEqual(7.5);
+		// …but not blobs in a dense district at zoom 13.
+		expect(2 * radiusAt(13)).toBeLessThanOrEqual(9);
+	});
+
+	it('keeps firms as dots over all of Japan and grows with every zoom step', () => {
+		expect(2 * radiusAt(5)).toBeLessThanOrEqual(3);
+		for (let zoom = 4; zoom < 18; zoom++) expect(radiusAt(zoom + 1)).toBeGreaterThanOrEqual(radiusAt(zoom));
 	});
 });

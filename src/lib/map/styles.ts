@@ -125,8 +125,8 @@ export interface OfflineStyleInput {
 	prefectures: FeatureCollection;
 	prefectureLabels: FeatureCollection;
 	lang: Lang;
-	/** Attribution shown for the prefecture polygons. */
-	attribution: string;
+	/** Attribution of the prefecture polygons; leave it out when the map's attribution control credits them (it can follow the UI language). */
+	attribution?: string;
 }
 
 /**
@@ -142,7 +142,7 @@ export function offlineStyle(input: OfflineStyleInput): StyleSpecification {
 		name: 'cluster-map offline',
 		// No `glyphs`: MapLibre renders every label locally from TEXT_FONT (TinySDF).
 		sources: {
-			[SOURCES.prefectures]: { type: 'geojson', data: input.prefectures, attribution: input.attribution },
+			[SOURCES.prefectures]: { type: 'geojson', data: input.prefectures, ...(input.attribution ? { attribution: input.attribution } : {}) },
 			[SOURCES.prefectureLabels]: { type: 'geojson', data: input.prefectureLabels }
 		},
 		layers: [
@@ -252,6 +252,14 @@ export function industryColor(code: string): string {
 	return INDUSTRY_COLORS[code] ?? OTHER_INDUSTRY_COLOR;
 }
 
+/**
+ * Firm circle radius (px) by zoom: dots over Japan, then at district zoom (11–12) circles of
+ * about 7–8 px across (they were 4), so a handful of firms in a ward can be found and clicked, yet
+ * growing slowly past it so a dense district stays readable. A white outline from zoom 10 separates
+ * firms that overlap.
+ */
+export const FIRM_RADIUS: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 4, 1, 8, 1.8, 10, 2.8, 11, 3.4, 12, 3.8, 14, 4.6, 17, 7];
+
 /** Firms as small circles coloured by industry (property `c`), growing with zoom. */
 export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 	'circle-color': [
@@ -260,10 +268,10 @@ export const FIRM_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
 		...Object.entries(INDUSTRY_COLORS).flat(),
 		OTHER_INDUSTRY_COLOR
 	] as unknown as ExpressionSpecification,
-	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 8, 1.5, 11, 2.2, 14, 4, 17, 7],
+	'circle-radius': FIRM_RADIUS,
 	'circle-opacity': ['interpolate', ['linear'], ['zoom'], 4, 0.55, 10, 0.8],
 	'circle-stroke-color': '#ffffff',
-	'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 11, 0, 14, 0.6],
+	'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 11, 0.5, 14, 0.8],
 	'circle-pitch-alignment': 'map'
 };
 
@@ -319,16 +327,21 @@ export const INSTITUTION_HALO_PAINT: NonNullable<CircleLayerSpecification['paint
 	'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 5, 9, 8, 14, 11.5]
 };
 
+const institutionColour = [
+	'match',
+	['get', 'type'],
+	...INSTITUTION_TYPES.flatMap((type) => [type, INSTITUTION_COLORS[type]]),
+	INSTITUTION_COLORS.other
+] as unknown as ExpressionSpecification;
+/** A campus whose address was found only to its municipality (or prefecture): the point is not the campus's. */
+const coarseInstitution: ExpressionSpecification = ['in', ['get', 'precision'], ['literal', ['municipality', 'prefecture']]];
+
+/** Filled in the type's colour; a campus located only to its municipality is a hollow ring in it instead. */
 export const INSTITUTION_PAINT: NonNullable<CircleLayerSpecification['paint']> = {
-	'circle-color': [
-		'match',
-		['get', 'type'],
-		...INSTITUTION_TYPES.flatMap((type) => [type, INSTITUTION_COLORS[type]]),
-		INSTITUTION_COLORS.other
-	] as unknown as ExpressionSpecification,
+	'circle-color': ['case', coarseInstitution, '#ffffff', institutionColour],
 	'circle-radius': institutionRadius,
-	'circle-stroke-color': '#ffffff',
-	'circle-stroke-width': 1.5
+	'circle-stroke-color': ['case', coarseInstitution, institutionColour, '#ffffff'],
+	'circle-stroke-width': ['case', coarseInstitution, 2.5, 1.5]
 };
 
 export const DISTRICT_FILL_PAINT: NonNullable<FillLayerSpecification['paint']> = {

@@ -3,8 +3,8 @@
  * The analysis worker: holds the firm coordinates and classifies them against zones off the main
  * thread, so the map stays responsive while zones are drawn and edited.
  */
-import { createAnalysisHandler } from './handler';
-import type { AnalysisRequest } from './protocol';
+import { createAnalysisHandler } from './analysis-handler';
+import type { AnalysisRequest } from './analysis-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createAnalysisHandler();

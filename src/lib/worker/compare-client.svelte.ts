@@ -4,16 +4,12 @@
  * overwrites a newer one.
  */
 import type { PackedRows } from '$lib/core/io/packed-rows';
-import type { Zone } from '$lib/core/model';
 import type { ColumnInfo } from './compare-columns';
 import type { CompareParams, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ProgressReply } from './compare-protocol';
+import { WorkerGateway, type Unnumbered, type WorkerPort } from './gateway';
 
-/** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
-export interface ComparePort {
-	postMessage(message: CompareRequestMessage, transfer: Transferable[]): void;
-	onmessage: ((event: MessageEvent<CompareReplyMessage>) => void) | null;
-	terminate(): void;
-}
+/** The comparison worker, or a stand-in in tests. */
+export type ComparePort = WorkerPort<CompareRequestMessage, CompareReplyMessage>;
 
 export type CompareInput = Omit<CompareRequest, 'type' | 'id' | 'params'>;
 
@@ -30,61 +26,49 @@ export class CompareClient {
 	fresh = $state(false);
 	error = $state<string | null>(null);
 
-	#port: ComparePort;
-	#nextId = 1;
-	#latest = 0;
-	#loadId = 0;
+	#gateway: WorkerGateway<CompareRequestMessage, CompareReplyMessage>;
 
 	/** @param port defaults to a new comparison worker */
 	constructor(port?: ComparePort) {
-		this.#port = port ?? (new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module' }) as unknown as ComparePort);
-		this.#port.onmessage = (event) => this.#receive(event.data);
+		const worker = port ?? (new Worker(new URL('./compare.worker.ts', import.meta.url), { type: 'module' }) as unknown as ComparePort);
+		this.#gateway = new WorkerGateway(worker, (reply, kind) => this.#receive(reply, kind));
 	}
 
 	/** Sends the firm table (rows and coordinates copied, so the caller keeps them). */
 	loadTable(table: { columns: string[]; rows: PackedRows; lon: Float64Array; lat: Float64Array }): void {
-		this.#loadId = this.#nextId++;
 		const lons = table.lon.slice();
 		const lats = table.lat.slice();
-		this.#port.postMessage({ type: 'load-table', id: this.#loadId, columns: table.columns, rows: table.rows, lons, lats }, [lons.buffer, lats.buffer]);
+		this.#gateway.request('load-table', { type: 'load-table', columns: table.columns, rows: table.rows, lons, lats }, [lons.buffer, lats.buffer]);
 	}
 
 	/** Compares the loaded table; any comparison still running becomes stale. */
 	compare(params: CompareParams, input: CompareInput): void {
-		const id = this.#nextId++;
-		this.#latest = id;
 		this.busy = true;
 		this.fresh = false;
 		this.progress = { stage: 'prepare', done: 0, total: 1, fraction: 0 };
 		// Copies: the page keeps its classification, and reactive proxies cannot be cloned.
-		const request: CompareRequest = {
+		const request: Unnumbered<CompareRequest> = {
 			type: 'compare',
-			id,
 			params: $state.snapshot(params) as CompareParams,
-			inside: input.inside.slice(),
-			zones: input.zones.map((zone) => $state.snapshot(zone) as Zone),
+			membership: { ...input.membership, inside: input.membership.inside.slice(), offsets: input.membership.offsets.slice(), zoneIndices: input.membership.zoneIndices.slice(), zoneIds: [...input.membership.zoneIds], zoneNames: input.membership.zoneNames && [...input.membership.zoneNames] },
 			nearestKm: input.nearestKm?.slice(),
 			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat })),
 			stability: input.stability
 		};
-		this.#port.postMessage(request, [request.inside.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);
+		const { membership } = request;
+		this.#gateway.request('compare', request, [membership.inside.buffer, membership.offsets.buffer, membership.zoneIndices.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);
 	}
 
 	destroy(): void {
-		this.#port.terminate();
+		this.#gateway.terminate();
 	}
 
-	#receive(reply: CompareReplyMessage): void {
-		if (reply.type === 'table-loaded') {
-			if (reply.id === this.#loadId) this.columns = reply.columns;
+	#receive(reply: CompareReplyMessage, kind: string): void {
+		if (kind === 'load-table') {
+			if (reply.type === 'table-loaded') this.columns = reply.columns;
+			else if (reply.type === 'error') this.error = reply.message;
 			return;
 		}
-		// A failed table load is never stale; everything else counts only for the newest comparison.
-		if (reply.type === 'error' && reply.id === this.#loadId) {
-			this.error = reply.message;
-			return;
-		}
-		if (reply.id !== this.#latest) return;
 		if (reply.type === 'progress') {
 			this.progress = { stage: reply.stage, done: reply.done, total: reply.total, fraction: reply.fraction };
 			return;
@@ -95,6 +79,7 @@ export class CompareClient {
 			this.error = reply.message;
 			return;
 		}
+		if (reply.type !== 'compared') return;
 		this.error = null;
 		this.result = reply.result;
 		this.fresh = true;

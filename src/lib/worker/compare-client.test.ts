@@ -18,7 +18,7 @@ function manualPort() {
 
 const params: CompareParams = { grouping: { kind: 'inside-outside' }, outcomes: ['y'], distance: null, communication: null, subcontractor: null, size: null, industry: null, bands: [2], permutations: 10, seed: 1 };
 const result = (total: number, permutationsPending = false): CompareResult => ({ contrasts: [], linkage: [], distance: null, distributions: [], regressions: [], notes: [], total, elapsedMs: 1, regressionsPending: false, permutationsPending });
-const input = { inside: Uint8Array.of(1, 0), zones: [], institutions: [] };
+const input = { membership: { inside: Uint8Array.of(1, 0), offsets: new Uint32Array(3), zoneIndices: new Uint32Array(0), zoneIds: [] }, institutions: [] };
 
 describe('CompareClient', () => {
 	it('keeps the caller’s arrays, and shows progress and results of the newest comparison only', () => {

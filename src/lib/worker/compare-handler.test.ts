@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { classifyFirms } from '$lib/core/classify';
 import { columnCells, packRows } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import { compareOutcome, makeContrasts, parseColumn } from '$lib/core/stats/compare';
@@ -55,15 +56,18 @@ function setup() {
 
 const t = table();
 const inside = Uint8Array.from(t.lons, (lon) => (lon <= 1 ? 1 : 0));
-const request = (id: number, overrides: Partial<CompareRequest> = {}): CompareRequest => ({
-	type: 'compare',
-	id,
-	params,
-	inside,
-	zones: [zone],
-	institutions: [{ id: 'lab', type: 'national-university', lon: 0, lat: 0.5 }],
-	...overrides
-});
+/** A comparison of the table classified against `zones` (as the analysis worker would), with the given inside flags. */
+const request = (id: number, overrides: Partial<CompareRequest> & { zones?: Zone[]; inside?: Uint8Array } = {}): CompareRequest => {
+	const { zones = [zone], inside: flags = inside, ...rest } = overrides;
+	return {
+		type: 'compare',
+		id,
+		params,
+		membership: { ...classifyFirms(zones, t.lons, t.lats), inside: flags },
+		institutions: [{ id: 'lab', type: 'national-university', lon: 0, lat: 0.5 }],
+		...rest
+	};
+};
 
 describe('comparison worker handler', () => {
 	it('describes the columns, then answers a comparison with the engine’s own numbers and notes', async () => {

@@ -24,7 +24,7 @@ import {
 } from '$lib/core/stats/compare';
 import { insideOutsideBand } from '$lib/core/detect/stability-groups';
 import { describeColumns, type ColumnInfo } from './compare-columns';
-import { distanceBins, nearestKm, valueDistribution, zoneMembership } from './compare-prepare';
+import { distanceBins, nearestKm, valueDistribution } from './compare-prepare';
 import type { CodingNote, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, CompareStability, ContrastResult, OutcomeRegression, ProgressReply, StabilityBand } from './compare-protocol';
 
 export interface CompareHandlerOptions {
@@ -110,12 +110,12 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	const started = hooks.now();
 	const { params } = request;
 	const n = table.rows.count;
-	if (request.inside.length !== n) throw new Error(`the classification has ${request.inside.length} firms but the table ${n}; classify again.`);
+	const { membership } = request;
+	if (membership.inside.length !== n) throw new Error(`the classification has ${membership.inside.length} firms but the table ${n}; classify again.`);
 	const notes: CodingNote[] = [];
 	const outcomes = params.outcomes.map((name) => outcomeColumn(table, name, notes));
 
 	hooks.progress({ stage: 'prepare', done: 0, total: 1, fraction: 0 });
-	const membership = zoneMembership(request.zones, request.inside, table.lons, table.lats);
 	const contrasts = makeContrasts(membership, params.grouping, { stableGroup: request.stability?.group });
 	const km = params.distance === null ? null : params.distance === 'any' && request.nearestKm ? request.nearestKm : nearestKm(request.institutions, params.distance, table.lons, table.lats);
 
@@ -139,7 +139,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	// Linkage is always inside vs outside: any zone, the chosen zone against the rest, or stably.
 	await hooks.pause();
 	const oneContrast = params.grouping.kind === 'zone-vs-rest' || params.grouping.kind === 'stability';
-	const group = oneContrast ? contrasts[0].group : Int8Array.from(request.inside, (flag) => (flag ? 1 : 0));
+	const group = oneContrast ? contrasts[0].group : Int8Array.from(membership.inside, (flag) => (flag ? 1 : 0));
 	const bands = request.stability ? stabilityBands(request.stability, outcomes) : [];
 	const factors: [LinkageTable['factor'], Factor][] = [];
 	if (km) factors.push(['distance', { ...distanceBands(km, { breaks: params.bands }), name: 'distance' }]);
@@ -183,7 +183,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	for (const [k, column] of outcomes.entries()) {
 		await hooks.pause();
 		const design = buildDesign({ y: column.values, inside: group, distanceKm: km ?? undefined, communication: communicationValues, subcontractor: subcontractor?.values, employees, industry });
-		regressions.push({ outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design) });
+		regressions.push({ outcome: column.column, result: column.kind === 'binary' ? logitRobust(design) : olsRobust(design), industryReference: design.industryReference });
 		hooks.progress({ stage: 'regression', done: k + 1, total: outcomes.length, fraction: first * ((tests + 1 + (k + 1) / outcomes.length) / (tests + 2)) });
 	}
 	if (!permute) return result({ regressions: false, permutations: false });

@@ -1,37 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '$lib/core/geo/haversine';
-import type { Zone } from '$lib/core/model';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { distanceBins, nearestKm, parseBands, valueDistribution, zoneMembership } from './compare-prepare';
-
-const square = (id: string, x: number, y: number, size: number): Zone => ({
-	id,
-	name: id,
-	source: 'drawn',
-	geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] }
-});
-
-describe('zoneMembership', () => {
-	it('lists for every firm the zones that contain it, in the zones’ order, as Turf would', () => {
-		const coordinate = fc.double({ min: 0, max: 4, noNaN: true });
-		fc.assert(
-			fc.property(fc.array(fc.tuple(coordinate, coordinate), { maxLength: 40 }), (points) => {
-				const zones = [square('b', 1, 1, 2), square('a', 0, 0, 2)];
-				const lons = Float64Array.from(points, (p) => p[0]);
-				const lats = Float64Array.from(points, (p) => p[1]);
-				const m = zoneMembership(zones, new Uint8Array(points.length), lons, lats);
-				expect(m.zoneIds).toEqual(['b', 'a']);
-				points.forEach((p, i) => {
-					const got = [...m.zoneIndices.slice(m.offsets[i], m.offsets[i + 1])].sort();
-					const want = zones.flatMap((zone, z) => (booleanPointInPolygon(p, zone.geometry) ? [z] : [])).sort();
-					expect(got).toEqual(want);
-				});
-			}),
-			{ numRuns: 50 }
-		);
-	});
-});
+import { distanceBins, nearestKm, parseBands, valueDistribution } from './compare-prepare';
 
 describe('nearestKm', () => {
 	it('measures to the nearest institution of the chosen type, NaN when there is none', () => {

@@ -1,31 +1,9 @@
 /**
- * What the comparison needs besides the statistics: per-zone membership of every firm, distances
- * to the nearest institution of a type, binned distances, band edges typed by the user.
+ * What the comparison needs besides the statistics and the classification: distances to the
+ * nearest institution of a type, binned distances, band edges typed by the user.
  */
-import type { Feature } from 'geojson';
-import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
-import { validateZones } from '$lib/core/geo';
-import type { InstitutionType, Zone } from '$lib/core/model';
+import type { InstitutionType } from '$lib/core/model';
 import { buildInstitutionIndex, nearestInstitutions } from '$lib/core/proximity';
-import type { ZoneMembership } from '$lib/core/stats/compare';
-
-/**
- * Zone membership of every firm, classified with the same repairs as the analysis worker (whose
- * reply carries only the any-zone flag). `inside` is the caller's flags, so "inside" means exactly
- * what the map shows.
- *
- * @example
- * zoneMembership(zones, inside, lons, lats).zoneIds; // ['district-ota']
- */
-export function zoneMembership(zones: readonly Zone[], inside: Uint8Array, lons: Float64Array, lats: Float64Array): ZoneMembership {
-	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
-	const { zones: valid } = validateZones(features, { source: 'drawn' });
-	const { offsets, zoneIndices } = classifyPoints(buildZoneIndex(valid), lons, lats);
-	// Renumber into the request's zone order, which the contrasts and the page use.
-	const position = new Map(zones.map((zone, z) => [zone.id, z]));
-	const renumbered = Uint32Array.from(zoneIndices, (v) => position.get(valid[v].id) ?? 0);
-	return { inside, offsets, zoneIndices: renumbered, zoneIds: zones.map((zone) => zone.id), zoneNames: zones.map((zone) => zone.name) };
-}
 
 /**
  * km from each firm to the nearest institution of `type` ('any': of every type); NaN when none.

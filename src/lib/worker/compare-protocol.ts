@@ -4,8 +4,8 @@
  * made stale. Labels are keys or column names, never translated text: the page translates.
  */
 import type { PackedRows } from '$lib/core/io/packed-rows';
-import type { InstitutionType, Zone } from '$lib/core/model';
-import type { Grouping, LinkageTable, OutcomeComparison, RegressionResult } from '$lib/core/stats/compare/types';
+import type { InstitutionType } from '$lib/core/model';
+import type { Grouping, LinkageTable, OutcomeComparison, RegressionResult, ZoneMembership } from '$lib/core/stats/compare/types';
 import type { StabilitySetting } from '$lib/core/detect';
 import type { ColumnInfo } from './compare-columns';
 
@@ -46,10 +46,8 @@ export interface CompareRequest {
 	type: 'compare';
 	id: number;
 	params: CompareParams;
-	/** 1 where the firm lies in any zone, table row order (the analysis worker's classification). */
-	inside: Uint8Array;
-	/** The zones the classification was made with (for per-zone groupings). */
-	zones: Zone[];
+	/** The zones of every firm, table row order: the analysis worker's classification, with the zones' names. */
+	membership: ZoneMembership;
 	/** km to the nearest institution of any type per firm (NaN when none), when the classification has it. */
 	nearestKm?: Float64Array;
 	institutions: { id: string; type: InstitutionType; lon: number; lat: number }[];
@@ -127,6 +125,8 @@ export interface OutcomeDistribution {
 export interface OutcomeRegression {
 	outcome: string;
 	result: RegressionResult;
+	/** The industry the dummies are measured against (null without industries). */
+	industryReference?: string | null;
 }
 
 /** A value that could not be read and was counted as missing. */

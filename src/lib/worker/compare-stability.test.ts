@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { columnCells, packRows } from '$lib/core/io';
-import type { Zone } from '$lib/core/model';
 import { compareOutcome, makeContrasts, parseColumn } from '$lib/core/stats/compare';
 import { createCompareHandler } from './compare-handler';
 import type { CompareReplyMessage, CompareRequest, CompareStability } from './compare-protocol';
@@ -9,7 +8,7 @@ import type { CompareReplyMessage, CompareRequest, CompareStability } from './co
 const n = 30;
 const lons = Float64Array.from({ length: n }, (_, i) => 0.05 + i * 0.06);
 const rows = packRows(Array.from({ length: n }, (_, i) => [`F${i}`, String(i % 7), i % 3 === 0 ? 'yes' : 'no']));
-const zone: Zone = { id: 'z', name: 'Zone', source: 'drawn', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } };
+const zone = { id: 'z' };
 const cuts = [0.5, 1.0, 1.5];
 const inside = new Uint8Array(cuts.length * n);
 cuts.forEach((cut, s) => lons.forEach((lon, i) => (inside[s * n + i] = lon < cut ? 1 : 0)));
@@ -22,7 +21,11 @@ async function compare(grouping: CompareRequest['params']['grouping']) {
 	const handle = createCompareHandler({ post: (reply) => void replies.push(reply), pause: async () => {} });
 	await handle({ type: 'load-table', id: 1, columns: ['id', 'patents', 'new_products'], rows, lons, lats: new Float64Array(n).fill(0.5) });
 	const params = { grouping, outcomes: ['patents', 'new_products'], distance: null, communication: null, subcontractor: null, size: null, industry: null, bands: [5], permutations: 0, seed: 1 };
-	await handle({ type: 'compare', id: 2, params, inside: Uint8Array.from(lons, (lon) => (lon <= 1 ? 1 : 0)), zones: [zone], institutions: [], stability });
+	const inZone = Uint8Array.from(lons, (lon) => (lon <= 1 ? 1 : 0));
+	const offsets = new Uint32Array(n + 1);
+	inZone.forEach((flag, i) => (offsets[i + 1] = offsets[i] + flag));
+	const membership = { inside: inZone, offsets, zoneIndices: new Uint32Array(offsets[n]), zoneIds: [zone.id] };
+	await handle({ type: 'compare', id: 2, params, membership, institutions: [], stability });
 	const last = replies.at(-1)!;
 	if (last.type !== 'compared') throw new Error(JSON.stringify(last));
 	return last.result;

@@ -8,6 +8,7 @@
  * test starts fresh ones.
  */
 import { mergeDurantonOverman, mergeRipley, splitDraws, type DurantonOvermanPart, type RipleyPart } from '$lib/core/stats/localization';
+import { WorkerGateway, type Unnumbered, type WorkerPort } from './gateway';
 import type {
 	CellsReply,
 	DensityLoadRequest,
@@ -23,17 +24,12 @@ import type {
 } from './density-protocol';
 import type { StabilityRequest } from './stability-protocol';
 
-/** Anything that takes requests and answers with replies: a Worker, or a stand-in in tests. */
-export interface DensityPort {
-	postMessage(message: DensityRequest, transfer: Transferable[]): void;
-	onmessage: ((event: MessageEvent<DensityReply>) => void) | null;
-	terminate(): void;
-}
+/** The density worker, or a stand-in in tests. */
+export type DensityPort = WorkerPort<DensityRequest, DensityReply>;
 
-/** Requests as the client's callers write them: the client numbers them. */
-type Without<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** Requests as the client's callers write them: the gateway numbers them. */
 /** Membership stability runs in a worker of its own (StabilityClient), so it can be cancelled at once. */
-export type DensityQuery = Without<Exclude<DensityRequest, DensityLoadRequest | StabilityRequest>>;
+export type DensityQuery = Unnumbered<Exclude<DensityRequest, DensityLoadRequest | StabilityRequest>>;
 type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman' | 'hotspots';
 
 /** The firms as the worker needs them (see DensityLoadRequest). */
@@ -61,16 +57,13 @@ export class DensityClient {
 	/** The last error per kind. */
 	errors = $state.raw<Partial<Record<Kind | 'load', string>>>({});
 
-	#port: DensityPort;
+	#gateway: WorkerGateway<DensityRequest, DensityReply>;
 	#makeTestPort: () => DensityPort;
 	#testWorkers: number;
-	#testPorts: DensityPort[] = [];
+	#testPorts: WorkerGateway<DensityRequest, DensityReply>[] = [];
 	/** Per test worker of the running test: its draws done and its part once it has answered. */
 	#testParts: { done: number; part: DurantonOvermanPartReply['part'] | null }[] = [];
 	#firms: DensityFirms | null = null;
-	#nextId = 1;
-	#latest = new Map<Kind, number>();
-	#loadIds = new Set<number>();
 
 	/**
 	 * @param port the worker for the quick requests (default a new density worker)
@@ -78,8 +71,7 @@ export class DensityClient {
 	 * @param testWorkers how many workers share a test's draws (default 2, 1 on one core)
 	 */
 	constructor(port?: DensityPort, makeTestPort: () => DensityPort = newWorker, testWorkers = defaultTestWorkers()) {
-		this.#port = port ?? newWorker();
-		this.#port.onmessage = (event) => this.#receive(event.data);
+		this.#gateway = new WorkerGateway(port ?? newWorker(), (reply, kind) => this.#receive(reply, kind));
 		this.#makeTestPort = makeTestPort;
 		this.#testWorkers = testWorkers;
 	}
@@ -87,7 +79,7 @@ export class DensityClient {
 	/** Sends the firms (copies; the caller keeps its arrays). Results of the earlier firms are cleared. */
 	load(firms: DensityFirms): void {
 		this.#firms = firms;
-		this.#sendLoad(this.#port);
+		this.#sendLoad(this.#gateway);
 		for (const port of this.#testPorts) this.#sendLoad(port);
 		this.kde = this.cells = this.lq = this.detection = this.sensitivity = this.durantonOverman = this.hotspots = null;
 	}
@@ -95,10 +87,8 @@ export class DensityClient {
 	/** Asks for a result; an earlier request of the same kind becomes stale. */
 	request(query: DensityQuery): void {
 		const kind: Kind = query.type === 'mesh' || query.type === 'hex' ? 'cells' : query.type;
-		const id = this.#nextId++;
-		this.#latest.set(kind, id);
 		this.busy = new Set([...this.busy, kind]);
-		const message = { ...query, id } as DensityRequest;
+		const message = query;
 		if (message.type === 'duranton-overman') {
 			// A test still running for an earlier request would only hold the cores up.
 			if (this.#testParts.some((p) => p.part === null)) this.#stopTestPorts();
@@ -106,15 +96,15 @@ export class DensityClient {
 			while (this.#testPorts.length < ranges.length) this.#testPorts.push(this.#startTestPort(this.#testPorts.length));
 			this.#testParts = ranges.map(() => ({ done: 0, part: null }));
 			this.progress = { done: 0, total: message.draws };
-			ranges.forEach((range, k) => this.#testPorts[k].postMessage({ ...message, range }, []));
+			ranges.forEach((range, k) => this.#testPorts[k].request(kind, { ...message, range }));
 		} else {
-			this.#port.postMessage(message, []);
+			this.#gateway.request(kind, message);
 		}
 	}
 
 	/** Forgets the result of a kind (its layer is switched off); a reply in flight is dropped. */
 	clear(kind: Exclude<Kind, 'duranton-overman'>): void {
-		this.#latest.set(kind, -1);
+		this.#gateway.cancel(kind);
 		this.#done(kind);
 		if (kind === 'kde') this.kde = null;
 		else if (kind === 'cells') this.cells = null;
@@ -129,13 +119,12 @@ export class DensityClient {
 	/** Stops a running Duranton–Overman test at once: every worker of it. */
 	cancelDurantonOverman(): void {
 		this.#stopTestPorts();
-		this.#latest.set('duranton-overman', -1);
 		this.progress = null;
 		this.#done('duranton-overman');
 	}
 
 	destroy(): void {
-		this.#port.terminate();
+		this.#gateway.terminate();
 		this.#stopTestPorts();
 	}
 
@@ -145,23 +134,20 @@ export class DensityClient {
 		this.#testParts = [];
 	}
 
-	#startTestPort(slot: number): DensityPort {
-		const port = this.#makeTestPort();
-		port.onmessage = (event) => this.#receiveTestPart(slot, event.data);
+	#startTestPort(slot: number): WorkerGateway<DensityRequest, DensityReply> {
+		const port = new WorkerGateway(this.#makeTestPort(), (reply, kind) => this.#receiveTestPart(slot, reply, kind));
 		this.#sendLoad(port);
 		return port;
 	}
 
 	/** Progress and parts of the test workers: summed, and merged once every part is in. */
-	#receiveTestPart(slot: number, reply: DensityReply): void {
+	#receiveTestPart(slot: number, reply: DensityReply, kind: string): void {
 		const slotState = this.#testParts[slot];
-		if (reply.id !== this.#latest.get('duranton-overman') || slotState === undefined) {
-			this.#receive(reply); // loads, stale replies
-			return;
-		}
+		if (kind === 'load') return this.#receive(reply, kind);
+		if (slotState === undefined) return;
 		if (reply.type !== 'progress' && reply.type !== 'duranton-overman-part') {
 			this.#stopTestPorts();
-			this.#receive(reply);
+			this.#receive(reply, kind);
 			return;
 		}
 		if (reply.type === 'progress') slotState.done = reply.done;
@@ -182,24 +168,21 @@ export class DensityClient {
 		} catch (error) {
 			merged = { type: 'error', id: reply.id, message: error instanceof Error ? error.message : String(error) };
 		}
-		this.#receive(merged);
+		this.#receive(merged, kind);
 	}
 
-	#sendLoad(port: DensityPort): void {
+	#sendLoad(port: WorkerGateway<DensityRequest, DensityReply>): void {
 		const firms = this.#firms;
 		if (!firms) return;
-		const id = this.#nextId++;
-		this.#loadIds.add(id);
-		const request: DensityLoadRequest = {
+		const request: Unnumbered<DensityLoadRequest> = {
 			type: 'load',
-			id,
 			lons: firms.lons.slice(),
 			lats: firms.lats.slice(),
 			industry: firms.industry.slice(),
 			industryCodes: [...firms.industryCodes],
 			employees: firms.employees.slice()
 		};
-		port.postMessage(request, [request.lons.buffer, request.lats.buffer, request.industry.buffer, request.employees.buffer]);
+		port.request('load', request, [request.lons.buffer, request.lats.buffer, request.industry.buffer, request.employees.buffer], { latestWins: false });
 	}
 
 	#done(kind: Kind): void {
@@ -209,14 +192,12 @@ export class DensityClient {
 		this.busy = next;
 	}
 
-	#receive(reply: DensityReply): void {
-		if (this.#loadIds.has(reply.id)) {
-			this.#loadIds.delete(reply.id);
+	#receive(reply: DensityReply, as: string): void {
+		if (as === 'load') {
 			if (reply.type === 'error') this.errors = { ...this.errors, load: reply.message };
 			return;
 		}
-		const kind = [...this.#latest].find(([, id]) => id === reply.id)?.[0];
-		if (kind === undefined) return; // stale
+		const kind = as as Kind;
 		if (reply.type === 'progress') {
 			if (kind === 'hotspots') this.hotspotsProgress = { done: reply.done, total: reply.total };
 			else this.progress = { done: reply.done, total: reply.total };

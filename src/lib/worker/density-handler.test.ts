@@ -267,7 +267,7 @@ describe('DensityClient', () => {
 		expect(client.progress).toEqual({ done: 0, total: 20 });
 		client.cancelDurantonOverman();
 		expect(terminated).toEqual([0, 1]);
-		testPorts[0].answer(3); // its load
+		testPorts[0].answer(1); // its load
 		testPorts[0].answer(2);
 		expect(client.durantonOverman).toBeNull();
 		expect(client.progress).toBeNull();
@@ -282,9 +282,9 @@ describe('DensityClient', () => {
 			const client = new DensityClient(port, () => testPorts[testPorts.push(manualPort()) - 1], 2);
 			client.load(data);
 			client.request({ ...query, statistic });
-			// Ids: 1 the quick worker's load, 2 the test, 3 and 4 the test workers' loads.
-			testPorts[0].answer(3);
-			testPorts[1].answer(4);
+			// Each worker numbers its own requests: 1 a test worker's load, 2 its part of the test.
+			testPorts[0].answer(1);
+			testPorts[1].answer(1);
 			const seen: number[] = [];
 			testPorts[1].answer(2);
 			seen.push(client.progress!.done);

@@ -5,7 +5,7 @@
  */
 import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
+import { buildZoneIndex, classifyFirms, classifyPoints } from '$lib/core/classify';
 import {
 	createLocalProjection,
 	hexBin,
@@ -16,11 +16,9 @@ import {
 	meshBounds,
 	meshPolygon,
 	MESH_LEVELS,
-	zoneCounts,
 	type DensityGrid
 } from '$lib/core/density';
 import { clusterZones, dbscan, dbscanStability, densityContours, type DetectedZone } from '$lib/core/detect';
-import { validateZones } from '$lib/core/geo';
 import { KDE_RAMP } from '$lib/map/styles';
 import { hotspotsReply } from './hotspots-handler';
 import { stabilityReply } from './stability-handler';
@@ -189,11 +187,10 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 						ids = regions.ids;
 						result = locationQuotient(regions.membership, ids.length, isIndustry, { weights: mask });
 					} else {
-						const features: Feature[] = regions.zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
-						const valid = validateZones(features, { source: 'drawn' }).zones;
-						ids = valid.map((zone) => zone.id);
-						const { classification } = zoneCounts(valid, lons, lats);
-						result = locationQuotient(classification, valid.length, isIndustry, { weights: mask });
+						const classified = regions.kind === 'classified' ? regions : { ...classifyFirms(regions.zones, lons, lats), ids: regions.zones.map((zone) => zone.id) };
+						ids = classified.ids;
+						if (classified.offsets.length !== lons.length + 1) throw new Error(`location quotient: a classification of ${classified.offsets.length - 1} firms for ${lons.length} firms.`);
+						result = locationQuotient(classified, ids.length, isIndustry, { weights: mask });
 					}
 					const reply: DensityReply = { type: 'lq', id: request.id, industry: request.industry, ids, lq: result.lq, industryCount: result.industry, total: result.total, share: result.share };
 					return { reply, transfer: [] };

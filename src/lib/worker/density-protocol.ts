@@ -81,8 +81,15 @@ export interface HexRequest {
 	filter: DensityFilter;
 }
 
-/** Regions for location quotients: a region index per firm, or zones to classify the firms into. */
-export type LqRegions = { kind: 'membership'; ids: string[]; membership: Int32Array } | { kind: 'zones'; zones: Zone[] };
+/**
+ * Regions for location quotients: a region index per firm (from a code column), the zones of every
+ * firm as already classified (the user's zones: the analysis worker's classification), or region
+ * shapes to classify the firms into.
+ */
+export type LqRegions =
+	| { kind: 'membership'; ids: string[]; membership: Int32Array }
+	| { kind: 'classified'; ids: string[]; offsets: Uint32Array; zoneIndices: Uint32Array }
+	| { kind: 'zones'; zones: Zone[] };
 
 export interface LqRequest {
 	type: 'lq';

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { classifyFirms } from '$lib/core/classify';
 import { institutionsFromGeoJson, parseGeoJson } from '$lib/core/io';
+import type { Zone } from '$lib/core/model';
+import { buildInstitutionIndex, nearestInstitutions } from '$lib/core/proximity';
 import { createRandom } from '$lib/core/sample';
 import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
 import { importFirms } from '$lib/data/import-firms';
@@ -57,7 +60,19 @@ const ZONES_FILE = join(OUT, 'zones.geojson');
 const zones = zonesFromGeoJson(JSON.parse(zonesText), { file: 'zones.geojson' });
 const nameOf = new Map(zones.map((z) => [z.id, z.name]));
 const institutions = institutionsFromGeoJson(parseGeoJson(readFileSync(join(CLI_IN, 'institutions.geojson'), 'utf8'), { file: 'i' }), { file: 'i' }).institutions;
-const input = { ...sample, zones, institutions, bufferKm: BUFFER_KM };
+/** The export's input as the page gives it: the firms classified by the engine, with their nearest institutions. */
+function asPage<T extends { lon: Float64Array; lat: Float64Array }>(firms: T, zoneList: Zone[]) {
+	const nearest = nearestInstitutions(buildInstitutionIndex(institutions), firms.lon, firms.lat);
+	return {
+		...firms,
+		zones: zoneList,
+		institutionIds: institutions.map((institution) => institution.id),
+		bufferKm: BUFFER_KM,
+		classification: classifyFirms(zoneList, firms.lon, firms.lat),
+		nearest: { index: nearest.nearest, km: nearest.km }
+	};
+}
+const input = asPage(sample, zones);
 
 let cliCsv: string[][];
 let cliGeoJson: { features: { geometry: unknown; properties: Record<string, unknown> }[] };
@@ -154,11 +169,11 @@ describe('exportFirms', () => {
 	});
 
 	it('exports every firm as outside when there are no zones', () => {
-		const rows = parse(utf8(Buffer.concat(exportFirms({ ...input, zones: [] }, { format: 'csv' }).parts)));
+		const rows = parse(utf8(Buffer.concat(exportFirms(asPage(sample, []), { format: 'csv' }).parts)));
 		const at = (name: string) => rows[0].indexOf(name);
 		expect(rows.length).toBe(sample.rows.count + 1);
 		expect(rows.slice(1).every((row) => row[at('inside_cluster')] === 'false' && row[at('zone_ids')] === '' && row[at(ZONE_NAMES_COLUMN)] === '')).toBe(true);
-		expect(exportFirms({ ...input, zones: [] }, { format: 'csv', filter: 'inside' }).count).toBe(0);
+		expect(exportFirms(asPage(sample, []), { format: 'csv', filter: 'inside' }).count).toBe(0);
 	});
 
 	it('reports progress up to the total', () => {
@@ -187,13 +202,13 @@ describe('exportFirms with rows that have no position', () => {
 		const expected = [header, ...body.filter((row) => row[problemAt] === ''), ...body.filter((row) => row[problemAt] !== '')];
 		expect(body.filter((row) => row[problemAt] !== '').length).toBe(3);
 
-		const { parts, count } = exportFirms({ ...imported, zones, institutions, bufferKm: BUFFER_KM }, { format: 'csv', filter: 'all', batchSize: 100 });
+		const { parts, count } = exportFirms(asPage(imported, zones), { format: 'csv', filter: 'all', batchSize: 100 });
 		expect(count).toBe(body.length);
 		const exported = parse(utf8(Buffer.concat(parts)));
 		const at = exported[0].indexOf(ZONE_NAMES_COLUMN);
 		expect(exported.map((row) => row.filter((_, j) => j !== at))).toEqual(expected);
 		// Only the whole list holds them: they are neither inside nor outside a zone.
-		const outside = parse(utf8(Buffer.concat(exportFirms({ ...imported, zones, institutions, bufferKm: BUFFER_KM }, { format: 'csv', filter: 'outside' }).parts)));
+		const outside = parse(utf8(Buffer.concat(exportFirms(asPage(imported, zones), { format: 'csv', filter: 'outside' }).parts)));
 		expect(outside.some((row) => row[0].startsWith('BAD'))).toBe(false);
 	}, 60_000);
 });

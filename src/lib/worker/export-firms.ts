@@ -1,7 +1,8 @@
 /**
- * The classified firm list as a file, made with the command-line tool's engine and writers so that
- * the app's export and `cluster-map classify` agree byte for byte on the same inputs (plus one
- * column, `zone_names`). Pure: runs in the export worker and in unit tests.
+ * The classified firm list as a file, written from the page's classification with the
+ * command-line tool's writers, so that the app's export and `cluster-map classify` agree byte for
+ * byte on the same inputs (plus one column, `zone_names`). Pure: runs in the export worker and in
+ * unit tests.
  */
 import {
 	createClassifiedCsvWriter,
@@ -13,30 +14,37 @@ import {
 	type PackedRows,
 	type FirmBatch,
 	type FirmResults,
-	type InstitutionPoint,
 	type RowProblem
 } from '$lib/core/io';
 import { unplacedRun, type UnplacedRows } from './export-unplaced';
-import type { Feature } from 'geojson';
-import { validateZones } from '$lib/core/geo';
-import type { Zone } from '$lib/core/model';
-import { createComputer } from '$lib/core/compute-results';
+import type { ZoneMembership } from '$lib/core/stats/compare/types';
 
 export const FIRM_EXPORT_FORMATS = ['csv', 'csv-sjis', 'geojson'] as const;
 export type FirmExportFormat = (typeof FIRM_EXPORT_FORMATS)[number];
 export const FIRM_EXPORT_FILTERS = ['all', 'inside', 'outside'] as const;
 export type FirmExportFilter = (typeof FIRM_EXPORT_FILTERS)[number];
 
-/** What the firms are classified against, and their columns. */
+/** What the firms were classified against, and their columns. */
 export interface FirmExportSetup {
 	columns: readonly string[];
-	zones: Zone[];
-	/** Adds `nearest_institution_id` and `nearest_institution_km`. */
-	institutions: InstitutionPoint[] | null;
+	/** The zones classified, in the classification's order: ids for `zone_ids`, names for `zone_names`. */
+	zones: readonly { id: string; name: string }[];
+	/** Ids of the institutions, indexed like the nearest institution of each firm; adds `nearest_institution_id` and `nearest_institution_km`. */
+	institutionIds: readonly string[] | null;
 	/** Adds `within_buffer` (km from the nearest institution, compared unrounded). */
 	bufferKm?: number;
 	/** Adds `inside_stability` after `zone_names`, from each run's `stability` (a stability run exists). */
 	insideStability?: boolean;
+}
+
+/** Zones and nearest institution of each firm of a run, as the page's classification gives them. */
+export interface RunResults {
+	/** Row i of the run is in zones `zoneIndices[offsets[i] .. offsets[i + 1])` (positions in the setup's zones). */
+	offsets: Uint32Array;
+	zoneIndices: Uint32Array;
+	/** Index into the institutions (-1: none) and km, when institutions were given. */
+	nearest?: Int32Array;
+	km?: Float64Array;
 }
 
 /** A run of firms as the page holds them (a `FirmSample`'s fields): row i is at lon[i], lat[i]. */
@@ -47,11 +55,19 @@ export interface FirmRows {
 	lat: Float64Array;
 	/** Per row, why it has no position (NaN lon, lat); such rows are written with empty results and their problem, as the CLI does. */
 	rowProblems?: readonly (readonly RowProblem[] | null)[];
+	/** The run's zones and nearest institutions; none for rows without a position. */
+	results?: RunResults;
 	/** Per row, its inside_stability (0–1; NaN: not in the stability run, written empty). */
 	stability?: Float64Array;
 }
 
-export type FirmExportInput = FirmExportSetup & FirmRows & UnplacedRows;
+/** The whole dataset with its classification (the analysis worker's) and nearest institutions. */
+export type FirmExportInput = FirmExportSetup &
+	Omit<FirmRows, 'results'> &
+	UnplacedRows & {
+		classification: Pick<ZoneMembership, 'offsets' | 'zoneIndices'>;
+		nearest?: { index: Int32Array; km: Float64Array } | null;
+	};
 
 export interface FirmExporter {
 	/** The file's start: CSV header (with the BOM for UTF-8), or the FeatureCollection's opening. */
@@ -76,16 +92,17 @@ export const ZONE_NAMES_COLUMN = 'zone_names';
 export const INSIDE_STABILITY_COLUMN = 'inside_stability';
 
 /**
- * Classifies the firms and writes them out: every input column with its text unchanged, then
- * `zone_names` (";"-joined, like `zone_ids`), then the CLI's appended columns `zone_ids`,
- * `inside_cluster`, `nearest_institution_id`, `nearest_institution_km`, `within_buffer`,
- * `problem`. Zones are checked and repaired as for classification on the page and in the CLI
- * (`validateZones`); a zone that cannot be used is not in `zone_ids`. CSV is UTF-8 with a byte order mark, or Shift_JIS (CP932) for `csv-sjis`; cells
- * that a spreadsheet would run as formulas are guarded with `'`, as in the CLI.
+ * Writes the classified firms out: every input column with its text unchanged, then `zone_names`
+ * (";"-joined, like `zone_ids`), then the CLI's appended columns `zone_ids`, `inside_cluster`,
+ * `nearest_institution_id`, `nearest_institution_km`, `within_buffer`, `problem`. The zones of
+ * each firm are the classification's (`classifyFirms`: zones checked and repaired as in the CLI;
+ * a zone that cannot be used holds no firm). CSV is UTF-8 with a byte order mark, or Shift_JIS
+ * (CP932) for `csv-sjis`; cells that a spreadsheet would run as formulas are guarded with `'`, as
+ * in the CLI.
  *
  * @returns the file's bytes in parts (for a Blob) and the number of firms written
  * @example
- * const { parts, count } = exportFirms({ ...sample, zones, institutions, bufferKm: 5 }, { format: 'csv', filter: 'inside' });
+ * const { parts, count } = exportFirms({ ...sample, zones, institutionIds, bufferKm: 5, classification, nearest }, { format: 'csv', filter: 'inside' });
  * const blob = new Blob(parts, { type: 'text/csv' });
  */
 export function exportFirms(input: FirmExportInput, options: FirmExportOptions): { parts: Uint8Array<ArrayBuffer>[]; count: number } {
@@ -96,8 +113,9 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
 	let count = 0;
 	for (let from = 0; from < total; from += batchSize) {
 		const to = Math.min(total, from + batchSize);
+		const results = runResults(input.classification, input.nearest ?? null, from, to);
 		const stability = input.stability?.subarray(from, to);
-		const written = exporter.write({ rows: sliceRows(input.rows, from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to), stability });
+		const written = exporter.write({ rows: sliceRows(input.rows, from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to), results, stability });
 		if (written.bytes) parts.push(written.bytes);
 		count += written.count;
 		onprogress?.(to, total);
@@ -116,14 +134,13 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
  * the same bytes as {@link exportFirms} whatever the pieces.
  *
  * @example
- * const exporter = createFirmExporter({ columns, zones, institutions, bufferKm: 5 }, { format: 'csv' });
+ * const exporter = createFirmExporter({ columns, zones, institutionIds, bufferKm: 5 }, { format: 'csv' });
  * const parts = [exporter.start(), exporter.write(firms).bytes!, exporter.end()];
  */
 export function createFirmExporter(setup: FirmExportSetup, options: { format: FirmExportFormat; filter?: FirmExportFilter }): FirmExporter {
 	const { format, filter = 'all' } = options;
-	const zones = usableZones(setup.zones);
-	const compute = createComputer({ zones, institutions: setup.institutions, bufferKm: setup.bufferKm });
-	const output = { zoneIds: zones.map((zone) => zone.id), institutionIds: setup.institutions?.map((i) => i.id), bufferKm: setup.bufferKm };
+	const { zones, institutionIds, bufferKm } = setup;
+	const output = { zoneIds: zones.map((zone) => zone.id), institutionIds: institutionIds ?? undefined, bufferKm };
 	const columns = [...setup.columns, ZONE_NAMES_COLUMN, ...(setup.insideStability ? [INSIDE_STABILITY_COLUMN] : [])];
 	const encoder = new TextEncoder();
 	const csv = format === 'geojson' ? null : createClassifiedCsvWriter({ ...output, encoding: format === 'csv-sjis' ? 'shift_jis' : 'utf-8' });
@@ -132,19 +149,15 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 		start: () => (csv ? csv.header(columns).slice() : encoder.encode(geojson!.start())),
 		end: () => (csv ? new Uint8Array(0) : encoder.encode(geojson!.end())),
 		write(firms) {
+			const all = firmResults(firms, institutionIds !== null, bufferKm);
 			let rows = range(0, firms.rows.count);
 			// A row without a position is neither inside nor outside: only the whole list holds it.
-			if (filter !== 'all' && firms.rowProblems) rows = rows.filter((k) => !firms.rowProblems?.[k]);
-			let results = compute(Float64Array.from(rows, (i) => firms.lon[i]), Float64Array.from(rows, (i) => firms.lat[i]));
 			if (filter !== 'all') {
 				const want = filter === 'inside' ? 1 : 0;
-				const kept = rows.filter((_, j) => results.inside[j] === want);
-				if (kept.length < rows.length) {
-					rows = kept;
-					results = compute(Float64Array.from(kept, (i) => firms.lon[i]), Float64Array.from(kept, (i) => firms.lat[i]));
-				}
+				rows = rows.filter((i) => !firms.rowProblems?.[i] && all.inside[i] === want);
 			}
 			if (rows.length === 0) return { bytes: null, count: 0 };
+			const results = rows.length === firms.rows.count ? all : selectResults(all, rows);
 			const extra = zoneNames(zones, results).map((names, k) => (setup.insideStability ? [names, stabilityCell(firms.stability?.[rows[k]])] : [names]));
 			const batch = batchOf(firms, rows, columns, extra);
 			const bytes = csv ? csv.rows(batch, results).slice() : encoder.encode(geojson!.rows(batch, results));
@@ -154,17 +167,52 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 }
 
 /**
- * The zones as the classifier on the page and the CLI use them: checked and repaired by
- * `validateZones` (a freehand shape crossing itself is split), unusable ones left out, names kept.
+ * A run's share of the classification and nearest institutions: rows `from` to `to` (exclusive).
+ *
+ * @example
+ * exporter.write({ ...firms, results: runResults(classification, nearest, 0, 2000) });
  */
-function usableZones(zones: readonly Zone[]): Zone[] {
-	const features: Feature[] = zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
-	const names = new Map(zones.map((zone) => [zone.id, zone.name]));
-	return validateZones(features, { source: 'drawn' }).zones.map((zone) => ({ ...zone, name: names.get(zone.id) ?? zone.name }));
+export function runResults(classification: Pick<ZoneMembership, 'offsets' | 'zoneIndices'>, nearest: { index: Int32Array; km: Float64Array } | null, from: number, to: number): RunResults {
+	const start = classification.offsets[from];
+	const offsets = Uint32Array.from(classification.offsets.subarray(from, to + 1), (offset) => offset - start);
+	const zoneIndices = classification.zoneIndices.slice(start, classification.offsets[to]);
+	return nearest ? { offsets, zoneIndices, nearest: nearest.index.slice(from, to), km: nearest.km.slice(from, to) } : { offsets, zoneIndices };
+}
+
+/** The writers' results for a run: no zone and no institution where the run carries none. */
+function firmResults(firms: FirmRows, withInstitutions: boolean, bufferKm: number | undefined): FirmResults {
+	const n = firms.rows.count;
+	const given = firms.results;
+	if (given && given.offsets.length !== n + 1) throw new Error(`export: ${n} rows but a classification of ${given.offsets.length - 1}`);
+	const offsets = given?.offsets ?? new Uint32Array(n + 1);
+	const inside = Uint8Array.from({ length: n }, (_, i) => (offsets[i + 1] > offsets[i] ? 1 : 0));
+	const results: FirmResults = { offsets, zoneIndices: given?.zoneIndices ?? new Uint32Array(0), inside };
+	if (!withInstitutions) return results;
+	results.nearest = given?.nearest ?? new Int32Array(n).fill(-1);
+	results.km = given?.km ?? new Float64Array(n).fill(NaN);
+	if (bufferKm !== undefined) {
+		// Compared before rounding: a firm 5.0004 km away is outside a 5 km buffer.
+		const km = results.km;
+		results.withinBuffer = Uint8Array.from({ length: n }, (_, i) => (km[i] <= bufferKm ? 1 : 0));
+	}
+	return results;
+}
+
+/** The results of some rows of a run, in that order. */
+function selectResults(results: FirmResults, rows: readonly number[]): FirmResults {
+	const offsets = new Uint32Array(rows.length + 1);
+	rows.forEach((i, j) => (offsets[j + 1] = offsets[j] + results.offsets[i + 1] - results.offsets[i]));
+	const zoneIndices = new Uint32Array(offsets[rows.length]);
+	rows.forEach((i, j) => zoneIndices.set(results.zoneIndices.subarray(results.offsets[i], results.offsets[i + 1]), offsets[j]));
+	const selected: FirmResults = { offsets, zoneIndices, inside: Uint8Array.from(rows, (i) => results.inside[i]) };
+	if (results.nearest) selected.nearest = Int32Array.from(rows, (i) => results.nearest![i]);
+	if (results.km) selected.km = Float64Array.from(rows, (i) => results.km![i]);
+	if (results.withinBuffer) selected.withinBuffer = Uint8Array.from(rows, (i) => results.withinBuffer![i]);
+	return selected;
 }
 
 /** Per row of the results: the names of its zones, ";"-joined. */
-function zoneNames(zones: readonly Zone[], results: FirmResults): string[] {
+function zoneNames(zones: FirmExportSetup['zones'], results: FirmResults): string[] {
 	const names: string[] = [];
 	for (let r = 0; r + 1 < results.offsets.length; r++) {
 		const parts: string[] = [];

@@ -1,11 +1,13 @@
 /**
  * The app's side of a membership-stability run. It runs in a density worker of its own, started
  * for the run and ended when it is cancelled, so a long grid neither holds up the density panel's
- * quick requests nor outlives a Cancel: ending the worker stops it at once. The firms are sent
+ * quick requests nor outlives a Cancel: ending the worker stops it at once. Requests go through
+ * the worker gateway (numbered, the newest run wins). The firms are sent
  * to each new worker (copies; the page keeps its arrays).
  */
 import type { DensityFirms, DensityPort } from './density-client.svelte';
-import type { DensityReply } from './density-protocol';
+import type { DensityReply, DensityRequest } from './density-protocol';
+import { WorkerGateway } from './gateway';
 import type { StabilityReply, StabilityRequest } from './stability-protocol';
 
 const newWorker = (): DensityPort => new Worker(new URL('./density.worker.ts', import.meta.url), { type: 'module' }) as unknown as DensityPort;
@@ -16,10 +18,8 @@ export class StabilityClient {
 	error = $state.raw<string | null>(null);
 
 	#makePort: () => DensityPort;
-	#port: DensityPort | null = null;
+	#gateway: WorkerGateway<DensityRequest, DensityReply> | null = null;
 	#firms: DensityFirms | null = null;
-	#nextId = 1;
-	#running = 0;
 	#resolve: ((reply: StabilityReply | null) => void) | null = null;
 
 	/** @param makePort makes the worker (default a new density worker) */
@@ -35,12 +35,11 @@ export class StabilityClient {
 		this.#settle(null);
 		if (this.#firms !== firms) this.#stop();
 		this.#firms = firms;
-		const port = (this.#port ??= this.#start());
-		const id = this.#nextId++;
-		this.#running = id;
+		const gateway = (this.#gateway ??= this.#start());
 		this.error = null;
 		this.progress = { done: 0, total: query.scales.length * query.second.length };
-		port.postMessage({ ...query, type: 'stability', id }, []);
+		// Latest wins: a reply to an earlier run is dropped by the gateway.
+		gateway.request('stability', { ...query, type: 'stability' });
 		return new Promise((resolve) => (this.#resolve = resolve));
 	}
 
@@ -54,34 +53,37 @@ export class StabilityClient {
 		this.cancel();
 	}
 
-	#start(): DensityPort {
-		const port = this.#makePort();
-		port.onmessage = (event) => this.#receive(event.data);
+	#start(): WorkerGateway<DensityRequest, DensityReply> {
+		const gateway = new WorkerGateway<DensityRequest, DensityReply>(this.#makePort(), (reply, kind) => this.#receive(reply, kind), (message) => {
+			this.error = message;
+			this.#settle(null);
+		});
 		const firms = this.#firms!;
 		const lons = firms.lons.slice();
 		const lats = firms.lats.slice();
 		const industry = firms.industry.slice();
 		const employees = firms.employees.slice();
-		port.postMessage({ type: 'load', id: 0, lons, lats, industry, industryCodes: [...firms.industryCodes], employees }, [lons.buffer, lats.buffer, industry.buffer, employees.buffer]);
-		return port;
+		gateway.request('load', { type: 'load', lons, lats, industry, industryCodes: [...firms.industryCodes], employees }, [lons.buffer, lats.buffer, industry.buffer, employees.buffer], { latestWins: false });
+		return gateway;
 	}
 
 	#stop(): void {
-		this.#port?.terminate();
-		this.#port = null;
+		this.#gateway?.terminate();
+		this.#gateway = null;
 	}
 
 	#settle(reply: StabilityReply | null): void {
-		this.#running = 0;
 		this.progress = null;
 		const resolve = this.#resolve;
 		this.#resolve = null;
 		resolve?.(reply);
 	}
 
-	#receive(reply: DensityReply): void {
-		if (reply.id === 0 && reply.type === 'error') this.error = reply.message;
-		if (reply.id !== this.#running) return; // the load, or a run since replaced
+	#receive(reply: DensityReply, kind: string): void {
+		if (kind === 'load') {
+			if (reply.type === 'error') this.error = reply.message;
+			return;
+		}
 		if (reply.type === 'progress') this.progress = { done: reply.done, total: reply.total };
 		else if (reply.type === 'stability') this.#settle(reply);
 		else if (reply.type === 'error') {

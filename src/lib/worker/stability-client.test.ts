@@ -58,10 +58,19 @@ describe('StabilityClient', () => {
 		const second = client.run(firms, query);
 		expect(ports).toHaveLength(2);
 		expect(ports[1].sent.map((m) => m.type)).toEqual(['load', 'stability']);
-		// A late reply of the cancelled run is dropped.
-		ports[1].answer(reply(ports[0].sent[1].id));
-		expect(client.progress).not.toBeNull();
 		ports[1].answer(reply(ports[1].sent[1].id));
+		expect(await second).not.toBeNull();
+	});
+
+	it('drops the reply to a run that a newer run replaced', async () => {
+		const { ports, make } = fakePorts();
+		const client = new StabilityClient(make);
+		const first = client.run(firms, query);
+		const second = client.run(firms, query);
+		expect(await first).toBeNull();
+		ports[0].answer(reply(ports[0].sent[1].id));
+		expect(client.progress).not.toBeNull();
+		ports[0].answer(reply(ports[0].sent[2].id));
 		expect(await second).not.toBeNull();
 	});
 

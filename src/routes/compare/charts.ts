@@ -16,12 +16,13 @@ export interface GroupLabels {
 
 /**
  * Bars of the outcome's mean (share for yes/no) per level of a linkage variable, inside and
- * outside side by side, each with its 95% interval.
+ * outside side by side, each with its 95% interval. `levelLabel` writes a level for display (the
+ * data keeps its own).
  *
  * @example
  * Plot.plot(linkageBars(table, { inside: 'Inside', outside: 'Outside' }, 'Mean (95% CI)'));
  */
-export function linkageBars(table: LinkageTable, groups: GroupLabels, yLabel: string): Plot.PlotOptions {
+export function linkageBars(table: LinkageTable, groups: GroupLabels, yLabel: string, levelLabel: (level: string) => string = (level) => level): Plot.PlotOptions {
 	const data = table.cells
 		.filter((c) => c.group !== 'all' && c.n > 0)
 		.map((c) => ({ level: c.level, group: c.group === 'inside' ? groups.inside : groups.outside, mean: c.mean.estimate, low: c.mean.low, high: c.mean.high, n: c.n }));
@@ -32,12 +33,12 @@ export function linkageBars(table: LinkageTable, groups: GroupLabels, yLabel: st
 		marginLeft: 48,
 		marginBottom: 36,
 		style: { fontSize: '11px' },
-		fx: { label: null, domain: table.levels, padding: 0.15 },
+		fx: { label: null, domain: table.levels, padding: 0.15, tickFormat: levelLabel },
 		x: { label: null, domain, tickFormat: (d: string) => d, tickRotate: table.levels.length > 4 ? -30 : 0 },
 		y: { label: yLabel, grid: true, zero: true },
 		color: { domain, range: COLOURS },
 		marks: [
-			Plot.barY(data, { fx: 'level', x: 'group', y: 'mean', fill: 'group', title: (d: { level: string; group: string; mean: number; n: number }) => `${d.level} · ${d.group}: ${d.mean.toFixed(3)} (n = ${d.n})` }),
+			Plot.barY(data, { fx: 'level', x: 'group', y: 'mean', fill: 'group', title: (d: { level: string; group: string; mean: number; n: number }) => `${levelLabel(d.level)} · ${d.group}: ${d.mean.toFixed(3)} (n = ${d.n})` }),
 			Plot.ruleX(data, { fx: 'level', x: 'group', y1: 'low', y2: 'high', stroke: '#111827', strokeWidth: 1.5 }),
 			Plot.ruleY([0])
 		]

@@ -1,7 +1,7 @@
 /**
  * The comparison's settings as the form edits them, and their translation into worker parameters.
  */
-import type { InstitutionType } from '$lib/core/model';
+import type { InstitutionField, InstitutionType } from '$lib/core/model';
 import type { ColumnInfo } from '$lib/worker/compare-columns';
 import { guessVariables } from '$lib/worker/compare-columns';
 import { parseBands } from '$lib/worker/compare-prepare';
@@ -13,6 +13,8 @@ export interface FormState {
 	outcomes: string[];
 	/** '' leaves distance out. */
 	distance: InstitutionType | 'any' | '';
+	/** Measure to the nearest institution with this field (of the chosen type); '' for any field. */
+	distanceField: InstitutionField | '';
 	communication: string;
 	subcontractor: string;
 	size: string;
@@ -36,6 +38,7 @@ export function defaultForm(columns: readonly ColumnInfo[]): FormState {
 		zoneId: '',
 		outcomes: guess.outcomes,
 		distance: 'any',
+		distanceField: '',
 		communication: guess.communication ?? '',
 		subcontractor: guess.subcontractor ?? '',
 		size: guess.size ?? '',

@@ -5,6 +5,8 @@
 import type { Lang, MessageKey, MessageParams } from '$lib/i18n';
 import type { LinkageTable, RegressionResult } from '$lib/core/stats/compare/types';
 import type { ContrastResult, OutcomeRegression } from '$lib/worker/compare-protocol';
+import { displayValue } from '$lib/i18n/values';
+import { jsicMajorName, jsicMediumCode, jsicMediumName } from '$lib/i18n/jsic';
 import { contingency, difference, effect, interval, num, pValue, NONE } from './format';
 
 export interface TableSpec {
@@ -101,7 +103,7 @@ export function linkageTableSpec(table: LinkageTable, labels: Labels, caption: s
 		rows: table.levels.map((level) => {
 			const a = cell(level, 'inside');
 			const b = cell(level, 'outside');
-			return [level, interval(lang, a?.mean), num(lang, a?.n, 0), interval(lang, b?.mean), num(lang, b?.n, 0)];
+			return [displayValue(lang, level), interval(lang, a?.mean), num(lang, a?.n, 0), interval(lang, b?.mean), num(lang, b?.n, 0)];
 		})
 	};
 }
@@ -117,18 +119,39 @@ export function regressionTable(regression: OutcomeRegression, labels: Labels): 
 	if (!fit.ok) return null;
 	const { lang, t } = labels;
 	return {
-		caption: t('compare.regression.caption', {
-			outcome: regression.outcome,
-			model: t(fit.model === 'ols' ? 'compare.regression.ols' : 'compare.regression.logit'),
-			n: fit.n
-		}),
+		caption: [
+			t('compare.regression.caption', {
+				outcome: regression.outcome,
+				model: t(fit.model === 'ols' ? 'compare.regression.ols' : 'compare.regression.logit'),
+				n: fit.n
+			}),
+			// A dummy's coefficient means nothing without the category it is measured against.
+			regression.industryReference ? t('compare.regression.baseline', { industry: industryName(regression.industryReference, labels) }) : null
+		]
+			.filter(Boolean)
+			.join(' — '),
 		head: [t('compare.col.term'), t('compare.col.coef'), t('compare.col.se'), t('compare.col.p')],
-		rows: fit.coefficients.map((c) => [termName(c.name, t), num(lang, c.estimate, 4), num(lang, c.se, 4), pValue(lang, c.p)])
+		rows: fit.coefficients.map((c) => [termName(c.name, labels), num(lang, c.estimate, 4), num(lang, c.se, 4), pValue(lang, c.p)])
 	};
 }
 
+/**
+ * An industry level of the regression by its JSIC name in the UI language, with the code:
+ * a major division letter (G) or a medium division (24); other values stay as they are.
+ *
+ * @example
+ * industryName('G', labels); // 'Information and communications (G)'
+ */
+export function industryName(code: string, { lang, t }: Labels): string {
+	if (code === 'other') return t('compare.term.industryOther');
+	if (/^[A-Ta-t]$/.test(code)) return `${jsicMajorName(code, lang)} (${code.toUpperCase()})`;
+	const medium = /^\d{1,2}$/.test(code) ? jsicMediumCode(code) : null;
+	return medium ? `${jsicMediumName(medium, lang)} (${medium})` : code;
+}
+
 /** Readable names for the design's column names; unknown names stay as they are. */
-function termName(name: string, t: Translate): string {
+function termName(name: string, labels: Labels): string {
+	const { t } = labels;
 	const known: Record<string, MessageKey> = {
 		'(intercept)': 'compare.term.intercept',
 		inside: 'compare.term.inside',
@@ -139,5 +162,5 @@ function termName(name: string, t: Translate): string {
 	};
 	if (known[name]) return t(known[name]);
 	const industry = /^industry[:=](.*)$/.exec(name);
-	return industry ? t('compare.term.industry', { code: industry[1] }) : name;
+	return industry ? t('compare.term.industry', { name: industryName(industry[1], labels) }) : name;
 }

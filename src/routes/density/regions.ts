@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { DetectedZone } from '$lib/core/detect';
 import { columnCells } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
+import type { ZoneMembership } from '$lib/core/stats/compare/types';
 import type { FirmSample } from '$lib/data/firm-sample';
 import type { Geodata } from '$lib/data/geodata';
 import type { DensityFirms } from '$lib/worker/density-client.svelte';
@@ -35,12 +36,18 @@ export function densityFirms(sample: FirmSample): DensityFirms {
 /**
  * Regions for a location quotient. Prefectures and districts come from the sample's `pref_code`
  * and `district` columns when it has them (exact, and free of coastline simplification), else
- * from their shapes; zones always from their shapes.
+ * from their shapes; the user's zones from their classification (null until it matches them).
  *
  * @example
  * lqRegions('prefecture', sample, geodata, zones.list); // { kind: 'membership', ids: ['01', …], membership }
  */
-export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[]): LqRegions {
+export function lqRegions(kind: Exclude<LqRegionKind, 'zone'>, sample: FirmSample, geodata: Geodata, zones: readonly Zone[]): LqRegions;
+export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null): LqRegions | null;
+export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null = null): LqRegions | null {
+	if (kind === 'zone') {
+		const current = classification !== null && classification.zoneIds.length === zones.length && zones.every((zone, z) => zone.id === classification.zoneIds[z]);
+		return current ? { kind: 'classified', ids: classification.zoneIds, offsets: classification.offsets, zoneIndices: classification.zoneIndices } : null;
+	}
 	const shapes = regionShapes(kind, geodata, zones);
 	const column = kind === 'prefecture' ? 'pref_code' : kind === 'district' ? 'district' : null;
 	const at = column ? sample.columns.indexOf(column) : -1;
@@ -132,7 +139,13 @@ export function countInBbox(lons: Float64Array, lats: Float64Array, [w, s, e, n]
  * @example
  * for (const zone of asSessionZones(detected, (id) => zones.get(id) !== undefined, (z, n) => `Cluster ${n}`)) zones.add(zone);
  */
-export function asSessionZones(detected: readonly DetectedZone[], taken: (id: string) => boolean, nameOf: (zone: DetectedZone, n: number) => string): Zone[] {
+export function asSessionZones(
+	detected: readonly DetectedZone[],
+	taken: (id: string) => boolean,
+	nameOf: (zone: DetectedZone, n: number | string) => string,
+	/** Each zone's number in the detection (default its place in `detected`), or the numbers a merged zone was made of. */
+	numbers?: readonly (number | string)[]
+): Zone[] {
 	const used = new Set<string>();
 	let run = 1;
 	const free = (id: string) => !taken(id) && !used.has(id);
@@ -142,7 +155,7 @@ export function asSessionZones(detected: readonly DetectedZone[], taken: (id: st
 		used.add(id);
 		return {
 			id,
-			name: nameOf(zone, k + 1),
+			name: nameOf(zone, numbers?.[k] ?? k + 1),
 			geometry: zone.geometry,
 			source: 'detected',
 			parameters: { ...zone.parameters, firmCount: zone.firmCount, areaKm2: zone.areaKm2, density: zone.density }

@@ -16,8 +16,8 @@ export const hotspotsEn = {
 	'hotspots.clear': 'Clear',
 	'hotspots.progress': 'Permutations',
 	'hotspots.failed': 'Hot spots could not be computed: {message}',
-	'hotspots.tooMany': 'The firms in view span {cells} cells; at most {max} can be tested. Zoom in or choose larger cells.',
-	'hotspots.result': '{cells} cells, {firms} firms counted, {permutations} permutations (seed {seed}): {significant} significant cells on the map.',
+	'hotspots.tooMany': 'The firms in view span {cells, plural, one {# cell} other {# cells}}; at most {max} can be tested. Zoom in or choose larger cells.',
+	'hotspots.result': '{cells, plural, one {# cell} other {# cells}}, {firms, plural, one {# firm} other {# firms}} counted, {permutations, plural, one {# permutation} other {# permutations}} (seed {seed}): {significant, plural, one {# significant cell} other {# significant cells}} on the map.',
 	'hotspots.show': 'Map',
 	'hotspots.show.gi': 'Gi* hot and cold spots',
 	'hotspots.show.lisa': 'LISA clusters (local Moran)',
@@ -39,11 +39,11 @@ export const hotspotsEn = {
 	'hotspots.download.csv': 'Download CSV',
 	'hotspots.download.geojson': 'Download GeoJSON',
 	'hotspots.warning.constant': 'Every cell has the same count: there is no hot spot to find.',
-	'hotspots.warning.no-neighbours': '{cells} cells have no neighbours.',
-	'hotspots.warning.few-occupied-cells': 'Only {cells} cells hold firms: a hot-spot map of so few means little.',
-	'hotspots.warning.mostly-empty': '{cells} cells are empty: a few occupied cells stand out easily; consider larger cells.',
-	'hotspots.warning.islands': '{cells} cells hold firms while all their neighbours are empty: such a hot spot is that one cell alone.',
-	'hotspots.warning.bonferroni-floor': 'With this many permutations no cell can pass Bonferroni among {cells} cells; read the q-values or run more permutations.'
+	'hotspots.warning.no-neighbours': '{cells, plural, one {# cell has} other {# cells have}} no neighbours.',
+	'hotspots.warning.few-occupied-cells': 'Only {cells, plural, one {# cell holds} other {# cells hold}} firms: a hot-spot map of so few means little.',
+	'hotspots.warning.mostly-empty': '{cells, plural, one {# cell is} other {# cells are}} empty: a few occupied cells stand out easily; consider larger cells.',
+	'hotspots.warning.islands': '{cells, plural, one {# cell holds firms while all its} other {# cells hold firms while all their}} neighbours are empty: such a hot spot is that one cell alone.',
+	'hotspots.warning.bonferroni-floor': 'With this many permutations no cell can pass Bonferroni among {cells, plural, one {# cell} other {# cells}}; read the q-values or run more permutations.'
 };
 
 export const hotspotsJa: Record<keyof typeof hotspotsEn, string> = {

@@ -16,7 +16,7 @@ export const stabilityEn = {
 	'stability.clear': 'Clear',
 	'stability.progress': 'Settings done: {done} of {total}',
 	'stability.failed': 'Stability could not be computed: {message}',
-	'stability.result': 'Of {count} firms in the run ({settings} settings):',
+	'stability.result': 'Of {count, plural, one {# firm} other {# firms}} in the run ({settings, plural, one {# setting} other {# settings}}):',
 	'stability.inside': 'stably inside (≥ 90 % of settings): {count}',
 	'stability.outside': 'stably outside (≤ 10 %): {count}',
 	'stability.uncertain': 'uncertain: {count}',

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '$lib/core/model';
-import { createAnalysisHandler } from './handler';
-import type { ClassifiedReply } from './protocol';
+import { createAnalysisHandler } from './analysis-handler';
+import type { ClassifiedReply } from './analysis-protocol';
 
 function square(id: string, x0: number, y0: number, size: number): Zone {
 	const geometry: Polygon = {

@@ -2,11 +2,9 @@
  * What the analysis worker does with each message, kept apart from the worker global so it runs
  * (and is tested) in Node as well.
  */
-import type { Feature } from 'geojson';
-import { buildZoneIndex, classifyPoints } from '$lib/core/classify';
-import { validateZones } from '$lib/core/geo';
+import { classifyFirms } from '$lib/core/classify';
 import { buildInstitutionIndex, nearestInstitutions, type InstitutionIndex } from '$lib/core/proximity';
-import type { AnalysisReply, AnalysisRequest, NearestInstitutions } from './protocol';
+import type { AnalysisReply, AnalysisRequest, NearestInstitutions } from './analysis-protocol';
 
 export interface HandlerResult {
 	reply: AnalysisReply;
@@ -61,57 +59,22 @@ export function createAnalysisHandler(options: { now?: () => number } = {}): (re
 				return { reply: { type: 'institutions-loaded', id: request.id, count: institutions.count, ...(found && { nearest: found }) }, transfer };
 			}
 			const started = now();
-			// Drawn shapes can cross themselves (freehand): repair them as the engine does for files.
-			const features: Feature[] = request.zones.map((zone) => ({ type: 'Feature', id: zone.id, properties: {}, geometry: zone.geometry }));
-			const { zones: valid, problems } = validateZones(features, { source: 'drawn' });
-			const { inside, offsets, zoneIndices } = classifyPoints(buildZoneIndex(valid), lons, lats);
-			const validCounts = new Uint32Array(valid.length);
-			for (let k = 0; k < zoneIndices.length; k++) validCounts[zoneIndices[k]]++;
-			const position = new Map(request.zones.map((zone, z) => [zone.id, z]));
-			const zoneCounts = new Uint32Array(request.zones.length);
-			const requestIndex = new Int32Array(valid.length).fill(-1);
-			valid.forEach((zone, v) => {
-				const z = position.get(zone.id);
-				if (z === undefined) return;
-				zoneCounts[z] = validCounts[v];
-				requestIndex[v] = z;
-			});
-			const zoneGroupCounts = new Uint32Array(groups ? request.zones.length * groupCount : 0);
-			const firstZone = new Int32Array(lons.length).fill(-1);
-			for (let i = 0; i < lons.length; i++) {
-				for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-					const z = requestIndex[zoneIndices[k]];
-					if (z < 0) continue;
-					if (firstZone[i] < 0 || z < firstZone[i]) firstZone[i] = z;
-					if (groups) zoneGroupCounts[z * groupCount + groups[i]]++;
-				}
-			}
-			const insideCount = lons.length === 0 ? 0 : countInside(offsets);
+			// Drawn shapes can cross themselves (freehand): repaired as the engine does for files.
+			const classification = classifyFirms(request.zones, lons, lats, { groups, groupCount });
+			const { problems, ...membership } = classification;
+			const { inside, offsets, zoneIndices, firstZone, zoneCounts, zoneGroupCounts } = membership;
 			return {
 				reply: {
 					type: 'classified',
 					id: request.id,
-					inside,
-					firstZone,
-					insideCount,
-					zoneCounts,
-					zoneGroupCounts,
-					groupCount,
-					zoneIds: request.zones.map((zone) => zone.id),
+					...membership,
 					notes: problems.map(({ zoneId, severity, message }) => ({ zoneId, severity, message })),
 					elapsedMs: now() - started
 				},
-				transfer: [inside.buffer as ArrayBuffer, firstZone.buffer as ArrayBuffer, zoneCounts.buffer as ArrayBuffer, zoneGroupCounts.buffer as ArrayBuffer]
+				transfer: [inside, offsets, zoneIndices, firstZone, zoneCounts, zoneGroupCounts].map((array) => array.buffer as ArrayBuffer)
 			};
 		} catch (error) {
 			return { reply: { type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
 		}
 	};
-}
-
-/** Firms in at least one zone: those whose zone list is not empty. */
-function countInside(offsets: Uint32Array): number {
-	let count = 0;
-	for (let i = 1; i < offsets.length; i++) if (offsets[i] > offsets[i - 1]) count++;
-	return count;
 }

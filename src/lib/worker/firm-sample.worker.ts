@@ -3,9 +3,9 @@
  * Fetches and parses the firm sample off the main thread, so the map stays responsive while
  * tens of thousands of rows are read.
  */
-import { parseFirmSample, type FirmSample } from './firm-sample';
+import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
 import { packedRowsTransfer } from '$lib/core/io/packed-rows';
-import { datasetHash } from './persist';
+import { datasetHash } from '$lib/data/persist';
 
 export type FirmSampleRequest = { url: string; file: string };
 export type FirmSampleReply = { ok: true; sample: FirmSample } | { ok: false; message: string };

@@ -2,6 +2,7 @@
  * Messages between the app and the analysis worker. Every request carries an id; the reply to it
  * repeats the id, so the client can drop a reply that a newer request has made stale.
  */
+import type { FirmClassification } from '$lib/core/classify';
 import type { Zone } from '$lib/core/model';
 
 /** Firm coordinates, sent once; the buffers are transferred, not copied. */
@@ -64,20 +65,14 @@ export interface ZoneNote {
 	message: string;
 }
 
-export interface ClassifiedReply {
+/**
+ * The classification of every firm against the zones sent ({@link FirmClassification}: the full
+ * zone membership, in the request's zone order), which every panel reads instead of classifying
+ * again.
+ */
+export interface ClassifiedReply extends Omit<FirmClassification, 'problems'> {
 	type: 'classified';
 	id: number;
-	/** 1 where the firm lies in any zone, firm order. */
-	inside: Uint8Array;
-	/** Per firm, the request position of the first zone (in list order) containing it; -1 outside. */
-	firstZone: Int32Array;
-	insideCount: number;
-	/** Firms inside each zone, in the request's zone order (0 for an invalid zone). */
-	zoneCounts: Uint32Array;
-	/** Firms inside zone z in group g at z · groupCount + g; empty when no groups were loaded. */
-	zoneGroupCounts: Uint32Array;
-	groupCount: number;
-	zoneIds: string[];
 	notes: ZoneNote[];
 	/** Milliseconds spent in the worker. */
 	elapsedMs: number;

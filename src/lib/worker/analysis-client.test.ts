@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisClient, type AnalysisPort } from './client.svelte';
-import { createAnalysisHandler } from './handler';
-import type { AnalysisReply, AnalysisRequest } from './protocol';
+import { AnalysisClient, type AnalysisPort } from './analysis-client.svelte';
+import { createAnalysisHandler } from './analysis-handler';
+import type { AnalysisReply, AnalysisRequest } from './analysis-protocol';
 import type { Zone } from '$lib/core/model';
 
 /** A port that answers only when told to, in any order, with the real handler. */

@@ -5,7 +5,7 @@
  * MapLibre's worker beyond the tiles in view. Requests wait in a queue, one tile cut per task,
  * so that a tile MapLibre no longer wants (the view moved on) is dropped before it is cut.
  */
-import { FirmTiles, type FirmPoints } from './firm-tiles';
+import { FirmTiles, type FirmPoints } from '$lib/data/firm-tiles';
 
 type TileRequest = { kind: 'tile'; request: number; version: number; z: number; x: number; y: number };
 export type FirmTilesRequest = { kind: 'load'; version: number; points: FirmPoints } | TileRequest | { kind: 'cancel'; request: number };

@@ -5,10 +5,10 @@
  * tiles of the previous one; tiles asked for an older dataset come back empty.
  */
 import { addProtocol } from 'maplibre-gl';
-import type { FirmSample } from './firm-sample';
-import type { FirmTilesReply, FirmTilesRequest } from './firm-tiles.worker';
-import { firmPoints } from './firm-tiles';
-import { yieldToPage } from '$lib/state/yield-to-page';
+import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTilesReply, FirmTilesRequest } from '$lib/worker/firm-tiles.worker';
+import { firmPoints } from '$lib/data/firm-tiles';
+import { yieldToPage } from './yield-to-page';
 
 const PROTOCOL = 'firms';
 /** Data versions are unique across instances: the protocol is global to MapLibre. */
@@ -69,7 +69,7 @@ export class FirmMapData {
 	}
 
 	#start(): Worker {
-		const worker = new Worker(new URL('./firm-tiles.worker.ts', import.meta.url), { type: 'module' });
+		const worker = new Worker(new URL('../worker/firm-tiles.worker.ts', import.meta.url), { type: 'module' });
 		worker.onmessage = (event: MessageEvent<FirmTilesReply>) => {
 			const reply = event.data;
 			if (reply.kind === 'loaded') {

@@ -6,15 +6,15 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { InputError, packedRowsTransfer, streamChunks } from '$lib/core/io';
-import { importFirms, ImportCancelled } from './import-firms';
-import { importInstitutions } from './import-institutions';
-import { previewImport, type ImportPreview } from './import-preview';
-import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from './import-protocol';
-import type { ImportSource } from './import-source';
-import { datasetHash, datasetRecordsToStore, isQuotaError, sessionStore } from './persist';
-import type { DatasetRecords } from './stored-dataset';
-import { importZones } from './import-zones';
-import { townGeocoder } from './town-tables';
+import { importFirms, ImportCancelled } from '$lib/data/import-firms';
+import { importInstitutions } from '$lib/data/import-institutions';
+import { previewImport, type ImportPreview } from '$lib/data/import-preview';
+import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from '$lib/data/import-protocol';
+import type { ImportSource } from '$lib/data/import-source';
+import { datasetHash, datasetRecordsToStore, isQuotaError, sessionStore } from '$lib/data/persist';
+import type { DatasetRecords } from '$lib/data/stored-dataset';
+import { importZones } from '$lib/data/import-zones';
+import { townGeocoder } from '$lib/data/town-tables';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
