@@ -76,7 +76,11 @@ describe('membership stability of the detected clusters', () => {
 
 	it('adds the grouping "stably inside vs stably outside" to the comparison, and a sensitivity band per outcome', async () => {
 		const { page } = app;
-		await page.getByRole('button', { name: 'Add as zones' }).click();
+		// Every detected cluster becomes a zone (the panel adds the largest n).
+		const zonesFound = Number(await page.locator('.detect .result').getAttribute('data-zones'));
+		const pick = page.locator('.detect [data-detected-pick]');
+		await pick.getByRole('spinbutton', { name: 'Largest' }).fill(String(zonesFound));
+		await pick.getByRole('button', { name: `Add the ${zonesFound} largest` }).click();
 		await expect.poll(async () => Number(await page.locator('.summary .inside').getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
 		await page.getByRole('button', { name: 'Compare inside vs outside' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Inside vs outside: innovation comparison' });
