@@ -5,6 +5,7 @@
 import { compareEn } from './features/compare';
 import { densityEn } from './features/density';
 import { hotspotsEn } from './features/hotspots';
+import { stabilityEn } from './features/stability';
 import { importEn } from './features/import';
 import { referenceEn } from './features/reference';
 import { institutionsEn } from './features/institutions';
@@ -223,6 +224,7 @@ export const en = {
 	...compareEn,
 	...densityEn,
 	...hotspotsEn,
+	...stabilityEn,
 	...referenceEn,
 	...institutionsEn,
 	...geographyEn,

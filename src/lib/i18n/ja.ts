@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { compareJa } from './features/compare';
 import { densityJa } from './features/density';
 import { hotspotsJa } from './features/hotspots';
+import { stabilityJa } from './features/stability';
 import { importJa } from './features/import';
 import { referenceJa } from './features/reference';
 import { institutionsJa } from './features/institutions';
@@ -221,6 +222,7 @@ export const ja: Record<MessageKey, string> = {
 	...compareJa,
 	...densityJa,
 	...hotspotsJa,
+	...stabilityJa,
 	...referenceJa,
 	...institutionsJa,
 	...geographyJa,

@@ -52,7 +52,8 @@ export class CompareClient {
 			params: $state.snapshot(params) as CompareParams,
 			membership: { ...input.membership, inside: input.membership.inside.slice(), offsets: input.membership.offsets.slice(), zoneIndices: input.membership.zoneIndices.slice(), zoneIds: [...input.membership.zoneIds], zoneNames: input.membership.zoneNames && [...input.membership.zoneNames] },
 			nearestKm: input.nearestKm?.slice(),
-			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat }))
+			institutions: input.institutions.map(({ id, type, lon, lat }) => ({ id, type, lon, lat })),
+			stability: input.stability
 		};
 		const { membership } = request;
 		this.#gateway.request('compare', request, [membership.inside.buffer, membership.offsets.buffer, membership.zoneIndices.buffer, ...(request.nearestKm ? [request.nearestKm.buffer] : [])]);

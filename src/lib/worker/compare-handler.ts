@@ -22,9 +22,10 @@ import {
 	type LinkageTable,
 	type ParsedColumn
 } from '$lib/core/stats/compare';
+import { insideOutsideBand } from '$lib/core/detect/stability-groups';
 import { describeColumns, type ColumnInfo } from './compare-columns';
 import { distanceBins, nearestKm, valueDistribution } from './compare-prepare';
-import type { CodingNote, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, ContrastResult, OutcomeRegression, ProgressReply } from './compare-protocol';
+import type { CodingNote, CompareReplyMessage, CompareRequest, CompareRequestMessage, CompareResult, CompareStability, ContrastResult, OutcomeRegression, ProgressReply, StabilityBand } from './compare-protocol';
 
 export interface CompareHandlerOptions {
 	post: (reply: CompareReplyMessage, transfer?: Transferable[]) => void;
@@ -115,7 +116,7 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 	const outcomes = params.outcomes.map((name) => outcomeColumn(table, name, notes));
 
 	hooks.progress({ stage: 'prepare', done: 0, total: 1, fraction: 0 });
-	const contrasts = makeContrasts(membership, params.grouping);
+	const contrasts = makeContrasts(membership, params.grouping, { stableGroup: request.stability?.group });
 	const km = params.distance === null ? null : params.distance === 'any' && request.nearestKm ? request.nearestKm : nearestKm(request.institutions, params.distance, table.lons, table.lats);
 
 	// First every statistic but the permutation tests (seconds), then the permutation tests, which
@@ -132,12 +133,14 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 			done++;
 			hooks.progress({ stage: 'tests', done, total: tests, fraction: (first * done) / (tests + 2) });
 		}
-		results.push({ id: contrast.id, zoneId: contrast.zoneId, versus: params.grouping.kind === 'zone-vs-rest' ? 'rest' : 'outside', outcomes: rows });
+		results.push({ id: contrast.id, zoneId: contrast.zoneId, versus: params.grouping.kind === 'zone-vs-rest' ? 'rest' : params.grouping.kind === 'stability' ? 'stably-outside' : 'outside', outcomes: rows });
 	}
 
-	// Linkage is always inside vs outside: any zone, or the chosen zone against the rest.
+	// Linkage is always inside vs outside: any zone, the chosen zone against the rest, or stably.
 	await hooks.pause();
-	const group = params.grouping.kind === 'zone-vs-rest' ? contrasts[0].group : Int8Array.from(membership.inside, (flag) => (flag ? 1 : 0));
+	const oneContrast = params.grouping.kind === 'zone-vs-rest' || params.grouping.kind === 'stability';
+	const group = oneContrast ? contrasts[0].group : Int8Array.from(membership.inside, (flag) => (flag ? 1 : 0));
+	const bands = request.stability ? stabilityBands(request.stability, outcomes) : [];
 	const factors: [LinkageTable['factor'], Factor][] = [];
 	if (km) factors.push(['distance', { ...distanceBands(km, { breaks: params.bands }), name: 'distance' }]);
 	const communication = params.communication === null ? null : communicationFactor(table, params.communication, notes);
@@ -161,6 +164,8 @@ async function compare(table: Table, request: CompareRequest, hooks: Hooks): Pro
 		distance,
 		distributions,
 		regressions: [...regressions],
+		bands,
+		bandMethod: request.stability && bands.length > 0 ? request.stability.method : null,
 		notes: dedupe(notes),
 		total: n,
 		elapsedMs: hooks.now() - started,
@@ -254,4 +259,15 @@ function dedupe(notes: CodingNote[]): CodingNote[] {
 
 function messageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
+}
+
+/** Each outcome's inside − outside difference under every setting of the stability run (see insideOutsideBand). */
+function stabilityBands(stability: CompareStability, outcomes: ParsedColumn[]): StabilityBand[] {
+	const n = stability.considered.length;
+	if (stability.inside.length !== stability.settings.length * n) throw new Error(`the stability run has ${stability.inside.length} flags for ${stability.settings.length} settings × ${n} firms; run it again.`);
+	const run = { stability: new Float64Array(n), settings: stability.settings, inside: stability.inside, considered: stability.considered };
+	return outcomes.map((column) => {
+		const band = insideOutsideBand(run, column.values);
+		return { outcome: column.column, differences: Array.from(band.differences), min: band.min, max: band.max };
+	});
 }

@@ -6,6 +6,7 @@
 import type { PackedRows } from '$lib/core/io/packed-rows';
 import type { InstitutionType } from '$lib/core/model';
 import type { Grouping, LinkageTable, OutcomeComparison, RegressionResult, ZoneMembership } from '$lib/core/stats/compare/types';
+import type { StabilitySetting } from '$lib/core/detect';
 import type { ColumnInfo } from './compare-columns';
 
 export type { Grouping };
@@ -50,6 +51,27 @@ export interface CompareRequest {
 	/** km to the nearest institution of any type per firm (NaN when none), when the classification has it. */
 	nearestKm?: Float64Array;
 	institutions: { id: string; type: InstitutionType; lon: number; lat: number }[];
+	/** The density panel's membership-stability run on these firms, when there is one (table row order). */
+	stability?: CompareStability;
+}
+
+/** What a comparison needs of a stability run: the stable groups, and who is inside under each setting. */
+export interface CompareStability {
+	method: 'dbscan' | 'kde-threshold';
+	/** 1 stably inside, 0 stably outside, -1 uncertain or not in the run. */
+	group: Int8Array;
+	settings: StabilitySetting[];
+	/** `inside[s * n + i]`: firm i inside under setting s. */
+	inside: Uint8Array;
+	considered: Uint8Array;
+}
+
+/** An outcome's inside − outside difference under every setting of the stability run, and its range. */
+export interface StabilityBand {
+	outcome: string;
+	differences: number[];
+	min: number;
+	max: number;
 }
 
 export type CompareRequestMessage = LoadTableRequest | CompareRequest;
@@ -78,8 +100,8 @@ export interface ContrastResult {
 	id: string;
 	/** Zone id for zone contrasts, null for inside vs outside any zone. */
 	zoneId: string | null;
-	/** 'outside' every zone, or the 'rest' of the firms. */
-	versus: 'outside' | 'rest';
+	/** 'outside' every zone, the 'rest' of the firms, or firms 'stably-outside' (the stability grouping). */
+	versus: 'outside' | 'rest' | 'stably-outside';
 	outcomes: OutcomeComparison[];
 }
 
@@ -125,6 +147,10 @@ export interface CompareResult {
 	/** Numeric outcomes only (yes/no outcomes are shares in the table). */
 	distributions: OutcomeDistribution[];
 	regressions: OutcomeRegression[];
+	/** Per outcome, the sensitivity band across the stability run's settings (empty without a run). */
+	bands?: StabilityBand[];
+	/** The stability run's method, when there are bands. */
+	bandMethod?: CompareStability['method'] | null;
 	notes: CodingNote[];
 	/** Firms in the table. */
 	total: number;

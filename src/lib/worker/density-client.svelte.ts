@@ -22,12 +22,14 @@ import type {
 	LqReply,
 	SensitivityReply
 } from './density-protocol';
+import type { StabilityRequest } from './stability-protocol';
 
 /** The density worker, or a stand-in in tests. */
 export type DensityPort = WorkerPort<DensityRequest, DensityReply>;
 
 /** Requests as the client's callers write them: the gateway numbers them. */
-export type DensityQuery = Unnumbered<Exclude<DensityRequest, DensityLoadRequest>>;
+/** Membership stability runs in a worker of its own (StabilityClient), so it can be cancelled at once. */
+export type DensityQuery = Unnumbered<Exclude<DensityRequest, DensityLoadRequest | StabilityRequest>>;
 type Kind = 'kde' | 'cells' | 'lq' | 'detect' | 'sensitivity' | 'duranton-overman' | 'hotspots';
 
 /** The firms as the worker needs them (see DensityLoadRequest). */

@@ -21,6 +21,7 @@ import {
 import { clusterZones, dbscan, dbscanStability, densityContours, type DetectedZone } from '$lib/core/detect';
 import { densityRgba } from './density-image';
 import { hotspotsReply } from './hotspots-handler';
+import { stabilityReply } from './stability-handler';
 import { durantonOvermanPart, mergeDurantonOverman, mergeRipley, niceStep, ripleyPart } from '$lib/core/stats/localization';
 import {
 	MAX_CELLS,
@@ -218,6 +219,10 @@ export function createDensityHandler(): (request: DensityRequest, emit?: (reply:
 					const onProgress = (done: number, total: number) => emit?.({ type: 'progress', id: request.id, done, total });
 					const reply = hotspotsReply(request, lons, lats, maskOf({ industries: null, sizeClasses: null }, request.bbox), maskOf(request.filter), hexCentre, onProgress);
 					return { reply, transfer: [] };
+				}
+				case 'stability': {
+					const onProgress = (done: number, total: number) => emit?.({ type: 'progress', id: request.id, done, total });
+					return stabilityReply(request, lons, lats, maskOf(request.filter, request.bbox), cellFor, onProgress);
 				}
 				case 'duranton-overman': {
 					const pool = areaFirms({ industries: null, sizeClasses: request.filter.sizeClasses }, request.bbox);

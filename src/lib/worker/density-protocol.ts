@@ -9,6 +9,7 @@ import type { KernelName } from '$lib/core/density';
 import type { DetectedZone } from '$lib/core/detect';
 import type { Zone } from '$lib/core/model';
 import type { DrawRange, DurantonOvermanPart, DurantonOvermanResult, RipleyPart, RipleyResult } from '$lib/core/stats/localization';
+import type { StabilityReply, StabilityRequest } from './stability-protocol';
 
 /** [west, south, east, north], degrees. */
 export type Bbox = [number, number, number, number];
@@ -156,7 +157,7 @@ export interface HotspotsRequest {
 	seed: number;
 }
 
-export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest | HotspotsRequest;
+export type DensityRequest = DensityLoadRequest | KdeRequest | MeshRequest | HexRequest | LqRequest | DetectRequest | SensitivityRequest | DurantonOvermanRequest | HotspotsRequest | StabilityRequest;
 
 export interface LoadedReply {
 	type: 'loaded';
@@ -316,6 +317,7 @@ export type DensityReply =
 	| DurantonOvermanReply
 	| DurantonOvermanPartReply
 	| HotspotsReply
+	| StabilityReply
 	| DensityErrorReply;
 
 /** Most mesh or hexagon cells sent to the map at once. */

@@ -45,11 +45,11 @@ export async function runFirmExport(
 			reject(new Error(event.message || 'the export worker stopped'));
 		};
 	});
-	const { rows, lon, lat, unplaced = [], classification, nearest = null, ...setup } = input;
+	const { rows, lon, lat, unplaced = [], classification, nearest = null, stability, ...setup } = input;
 	post({ type: 'start', setup, format: options.format, filter: options.filter, total: rows.count + unplaced.length });
 	for (let from = 0; from < rows.count && !stopped; from += RUN) {
 		const to = Math.min(rows.count, from + RUN);
-		post({ type: 'rows', rows: sliceRows(rows, from, to), lon: lon.slice(from, to), lat: lat.slice(from, to), results: runResults(classification, nearest, from, to) });
+		post({ type: 'rows', rows: sliceRows(rows, from, to), lon: lon.slice(from, to), lat: lat.slice(from, to), results: runResults(classification, nearest, from, to), stability: stability?.slice(from, to) });
 		await new Promise((next) => setTimeout(next, 0));
 	}
 	// Rows without a position go last, as in exportFirms, so the file keeps every row.

@@ -15,7 +15,7 @@ import { importFirms } from '$lib/data/import-firms';
 import { previewImport } from '$lib/data/import-preview';
 import { bytesSource } from '$lib/data/import-source';
 import { zonesFromGeoJson } from '../../routes/session/zones-geojson';
-import { exportFirms, ZONE_NAMES_COLUMN, type FirmExportFormat } from './export-firms';
+import { exportFirms, INSIDE_STABILITY_COLUMN, ZONE_NAMES_COLUMN, type FirmExportFormat } from './export-firms';
 
 // The app's export against the real `cluster-map classify` on the same firms, zones and
 // institutions: the export must be the CLI's output plus the zone_names column.
@@ -143,6 +143,19 @@ describe('exportFirms', () => {
 		expect(Encoding.detect(sjis)).toBe('SJIS');
 		const decoded = new TextDecoder('shift_jis').decode(sjis);
 		expect(withoutZoneNames(Papa.parse<string[]>(decoded, { skipEmptyLines: true }).data)).toEqual(cliCsv);
+	});
+
+	it('adds inside_stability after zone_names when a stability run exists, empty for firms not in it, the rest unchanged', () => {
+		const stability = Float64Array.from({ length: sample.rows.count }, (_, i) => (i % 4 === 3 ? NaN : (i % 26) / 25));
+		const csv = parse(utf8(Buffer.concat(exportFirms({ ...input, insideStability: true, stability }, { format: 'csv', batchSize: 29 }).parts)));
+		const at = csv[0].indexOf(INSIDE_STABILITY_COLUMN);
+		expect(at).toBe(sample.columns.length + 1);
+		csv.slice(1).forEach((row, i) => expect(row[at]).toBe(Number.isNaN(stability[i]) ? '' : String(stability[i])));
+		expect(withoutZoneNames(csv.map((row) => row.filter((_, j) => j !== at)))).toEqual(cliCsv);
+		const geojson = JSON.parse(utf8(Buffer.concat(exportFirms({ ...input, insideStability: true, stability }, { format: 'geojson' }).parts)));
+		expect(geojson.features[1].properties[INSIDE_STABILITY_COLUMN]).toBe(String(stability[1]));
+		// Without a run, no such column.
+		expect(parse(utf8(bytes('csv')))[0]).not.toContain(INSIDE_STABILITY_COLUMN);
 	});
 
 	it('writes GeoJSON with the CLI features plus zone_names', () => {

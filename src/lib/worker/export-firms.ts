@@ -33,6 +33,8 @@ export interface FirmExportSetup {
 	institutionIds: readonly string[] | null;
 	/** Adds `within_buffer` (km from the nearest institution, compared unrounded). */
 	bufferKm?: number;
+	/** Adds `inside_stability` after `zone_names`, from each run's `stability` (a stability run exists). */
+	insideStability?: boolean;
 }
 
 /** Zones and nearest institution of each firm of a run, as the page's classification gives them. */
@@ -55,6 +57,8 @@ export interface FirmRows {
 	rowProblems?: readonly (readonly RowProblem[] | null)[];
 	/** The run's zones and nearest institutions; none for rows without a position. */
 	results?: RunResults;
+	/** Per row, its inside_stability (0–1; NaN: not in the stability run, written empty). */
+	stability?: Float64Array;
 }
 
 /** The whole dataset with its classification (the analysis worker's) and nearest institutions. */
@@ -84,6 +88,8 @@ export interface FirmExportOptions {
 
 /** Name of the column with the names of the zones holding the firm, after the input's columns. */
 export const ZONE_NAMES_COLUMN = 'zone_names';
+/** Name of the column with each firm's membership stability, after `zone_names`, when a stability run exists. */
+export const INSIDE_STABILITY_COLUMN = 'inside_stability';
 
 /**
  * Writes the classified firms out: every input column with its text unchanged, then `zone_names`
@@ -108,7 +114,8 @@ export function exportFirms(input: FirmExportInput, options: FirmExportOptions):
 	for (let from = 0; from < total; from += batchSize) {
 		const to = Math.min(total, from + batchSize);
 		const results = runResults(input.classification, input.nearest ?? null, from, to);
-		const written = exporter.write({ rows: sliceRows(input.rows, from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to), results });
+		const stability = input.stability?.subarray(from, to);
+		const written = exporter.write({ rows: sliceRows(input.rows, from, to), lon: input.lon.subarray(from, to), lat: input.lat.subarray(from, to), results, stability });
 		if (written.bytes) parts.push(written.bytes);
 		count += written.count;
 		onprogress?.(to, total);
@@ -134,7 +141,7 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 	const { format, filter = 'all' } = options;
 	const { zones, institutionIds, bufferKm } = setup;
 	const output = { zoneIds: zones.map((zone) => zone.id), institutionIds: institutionIds ?? undefined, bufferKm };
-	const columns = [...setup.columns, ZONE_NAMES_COLUMN];
+	const columns = [...setup.columns, ZONE_NAMES_COLUMN, ...(setup.insideStability ? [INSIDE_STABILITY_COLUMN] : [])];
 	const encoder = new TextEncoder();
 	const csv = format === 'geojson' ? null : createClassifiedCsvWriter({ ...output, encoding: format === 'csv-sjis' ? 'shift_jis' : 'utf-8' });
 	const geojson = format === 'geojson' ? createClassifiedGeoJsonWriter(output) : null;
@@ -151,7 +158,8 @@ export function createFirmExporter(setup: FirmExportSetup, options: { format: Fi
 			}
 			if (rows.length === 0) return { bytes: null, count: 0 };
 			const results = rows.length === firms.rows.count ? all : selectResults(all, rows);
-			const batch = batchOf(firms, rows, columns, zoneNames(zones, results));
+			const extra = zoneNames(zones, results).map((names, k) => (setup.insideStability ? [names, stabilityCell(firms.stability?.[rows[k]])] : [names]));
+			const batch = batchOf(firms, rows, columns, extra);
 			const bytes = csv ? csv.rows(batch, results).slice() : encoder.encode(geojson!.rows(batch, results));
 			return { bytes, count: rows.length };
 		}
@@ -219,8 +227,8 @@ function zoneNames(zones: FirmExportSetup['zones'], results: FirmResults): strin
  * written quoted only when it must be (no guard: the writer guards), so scanning gives back exactly
  * the original text, and plain records are then copied to the output as they are.
  */
-function batchOf(input: FirmRows, rows: number[], columns: string[], names: string[]): FirmBatch {
-	const lines = rows.map((i, k) => [...rowCells(input.rows, i), names[k]].map((text) => csvCell(text, { guard: false })).join(','));
+function batchOf(input: FirmRows, rows: number[], columns: string[], extra: string[][]): FirmBatch {
+	const lines = rows.map((i, k) => [...rowCells(input.rows, i), ...extra[k]].map((text) => csvCell(text, { guard: false })).join(','));
 	const records = scanCsvRecords(new TextEncoder().encode(lines.join('\n')), { final: true, file: 'export' });
 	if (records.count !== rows.length) throw new Error(`export: ${rows.length} rows became ${records.count} records`);
 	return {
@@ -234,6 +242,11 @@ function batchOf(input: FirmRows, rows: number[], columns: string[], names: stri
 		rows: { kind: 'csv', records, delimiter: ',' },
 		info: { format: 'csv' }
 	};
+}
+
+/** A stability as written: up to six decimals (shares of a grid of settings), empty when there is none. */
+function stabilityCell(value: number | undefined): string {
+	return value === undefined || Number.isNaN(value) ? '' : String(Math.round(value * 1e6) / 1e6);
 }
 
 function range(from: number, to: number): number[] {

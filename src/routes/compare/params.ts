@@ -8,7 +8,7 @@ import { parseBands } from '$lib/worker/compare-prepare';
 import type { CompareParams } from '$lib/worker/compare-protocol';
 
 export interface FormState {
-	grouping: 'inside-outside' | 'zone-vs-rest' | 'each-zone';
+	grouping: 'inside-outside' | 'zone-vs-rest' | 'each-zone' | 'stability';
 	zoneId: string;
 	outcomes: string[];
 	/** '' leaves distance out. */

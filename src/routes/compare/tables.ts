@@ -33,6 +33,7 @@ export interface Labels {
  * groupNames(contrast, labels); // ['Inside', 'Outside']
  */
 export function groupNames(contrast: Pick<ContrastResult, 'zoneId' | 'versus'>, labels: Labels): [string, string] {
+	if (contrast.versus === 'stably-outside') return [labels.t('compare.group.stablyInside'), labels.t('compare.group.stablyOutside')];
 	const a = contrast.zoneId === null ? labels.t('compare.group.inside') : labels.zoneName(contrast.zoneId);
 	return [a, labels.t(contrast.versus === 'rest' ? 'compare.group.rest' : 'compare.group.outside')];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../geo/haversine';
 import { createRandom } from '../sample/random';
-import { dbscan, NOISE, NOT_CONSIDERED } from './dbscan';
+import { dbscan, dbscanEachMinPts, NOISE, NOT_CONSIDERED } from './dbscan';
 import { bruteForceDbscan as bruteForce } from './dbscan-brute-force';
 
 function randomFirms(n: number, seed: number, spreadDeg: number) {
@@ -88,5 +88,16 @@ describe('dbscan', () => {
 		expect(() => dbscan([1], [1], { epsMetres: 0, minPts: 2 })).toThrow(/epsMetres must be a positive/);
 		expect(() => dbscan([1], [1], { epsMetres: 10, minPts: 0 })).toThrow(/minPts must be a whole number/);
 		expect(() => dbscan([1], [1], { epsMetres: 10, minPts: 2.5 })).toThrow(/minPts must be a whole number/);
+	});
+});
+
+describe('dbscanEachMinPts', () => {
+	it('labels every minPts exactly as a separate dbscan run, from one neighbour search', () => {
+		const { lons, lats } = randomFirms(1500, 6, 0.4);
+		const minPts = [2, 5, 12, 40];
+		const runs = dbscanEachMinPts(lons, lats, { epsMetres: 600, minPts });
+		minPts.forEach((m, k) => expect(runs[k]).toEqual(dbscan(lons, lats, { epsMetres: 600, minPts: m })));
+		const requeried = dbscanEachMinPts(lons, lats, { epsMetres: 600, minPts, neighbourBudget: 500 });
+		expect(requeried).toEqual(runs);
 	});
 });

@@ -50,15 +50,30 @@ export function dbscan(
 	lats: ArrayLike<number>,
 	options: { epsMetres: number; minPts: number; filter?: FirmFilter; /** @internal */ neighbourBudget?: number }
 ): DbscanResult {
-	const { epsMetres, minPts } = options;
+	return dbscanEachMinPts(lons, lats, { ...options, minPts: [options.minPts] })[0];
+}
+
+/**
+ * {@link dbscan} at one eps for several minPts: the neighbour search, most of the cost, is done
+ * once and each minPts only labels. Result k is exactly `dbscan` with `minPts[k]`.
+ *
+ * @example
+ * const [loose, strict] = dbscanEachMinPts(lons, lats, { epsMetres: 300, minPts: [5, 20] });
+ */
+export function dbscanEachMinPts(
+	lons: ArrayLike<number>,
+	lats: ArrayLike<number>,
+	options: { epsMetres: number; minPts: readonly number[]; filter?: FirmFilter; /** @internal */ neighbourBudget?: number }
+): DbscanResult[] {
+	const { epsMetres } = options;
 	if (!(epsMetres > 0) || !Number.isFinite(epsMetres)) throw new Error(`dbscan: epsMetres must be a positive number of metres, got ${epsMetres}.`);
-	if (!Number.isInteger(minPts) || minPts < 1) throw new Error(`dbscan: minPts must be a whole number of firms ≥ 1, got ${minPts}.`);
+	for (const minPts of options.minPts) {
+		if (!Number.isInteger(minPts) || minPts < 1) throw new Error(`dbscan: minPts must be a whole number of firms ≥ 1, got ${minPts}.`);
+	}
 	const n = lons.length;
 	const firms = selectFirms(lons, lats, options.filter);
 	const m = firms.lons.length;
-	const labels = new Int32Array(n).fill(NOT_CONSIDERED);
-	const core = new Uint8Array(n);
-	if (m === 0) return { labels, core, clusterCount: 0, withoutCoordinates: firms.withoutCoordinates };
+	if (m === 0) return options.minPts.map(() => ({ labels: new Int32Array(n).fill(NOT_CONSIDERED), core: new Uint8Array(n), clusterCount: 0, withoutCoordinates: firms.withoutCoordinates }));
 
 	// Unit vectors for the exact test: great-circle distance ≤ eps ⇔ chord² ≤ (2 sin(eps / 2R))².
 	const ux = new Float64Array(m);
@@ -88,9 +103,9 @@ export function dbscan(
 	index.finish();
 	const found = new Uint32Array(m);
 
-	// Pass 1: neighbours within eps (exact) and core firms. Lists are kept while they fit in a
-	// budget (a dense district with a large eps would need gigabytes); beyond it pass 2 queries again.
-	const isCore = new Uint8Array(m);
+	// Pass 1: neighbours within eps (exact), counted. Lists are kept while they fit in a budget (a
+	// dense district with a large eps would need gigabytes); beyond it pass 2 queries again.
+	const neighbourCount = new Int32Array(m);
 	const listAt = new Int32Array(m).fill(-1);
 	const listLength = new Int32Array(m);
 	const budget = options.neighbourBudget ?? NEIGHBOUR_BUDGET;
@@ -104,7 +119,7 @@ export function dbscan(
 	};
 	for (let k = 0; k < m; k++) {
 		const within = neighbours(k, found);
-		if (within >= minPts) isCore[k] = 1;
+		neighbourCount[k] = within;
 		if (stored + within > budget) continue;
 		if (stored + within > store.length) {
 			const grown = new Uint32Array(Math.min(budget, Math.max(store.length * 2, stored + within)));
@@ -119,59 +134,64 @@ export function dbscan(
 
 	// Pass 2: union core firms within eps (the root of a set is its lowest index), and give each
 	// border firm its nearest core neighbour.
-	const parent = new Int32Array(m);
-	for (let k = 0; k < m; k++) parent[k] = k;
-	const find = (k: number): number => {
-		while (parent[k] !== k) {
-			parent[k] = parent[parent[k]];
-			k = parent[k];
-		}
-		return k;
-	};
-	const nearestCore = new Int32Array(m).fill(-1);
-	for (let k = 0; k < m; k++) {
-		let list = store;
-		let from = listAt[k];
-		let count = listLength[k];
-		if (from < 0) {
-			count = neighbours(k, found);
-			list = found;
-			from = 0;
-		}
-		let best = -1;
-		let bestD = Infinity;
-		for (let t = from; t < from + count; t++) {
-			const j = list[t];
-			if (isCore[j] === 0 || j === k) continue;
-			if (isCore[k] === 1) {
-				const a = find(k);
-				const b = find(j);
-				if (a < b) parent[b] = a;
-				else if (b < a) parent[a] = b;
-			} else {
-				const d = dist2(k, j);
-				if (d < bestD || (d === bestD && j < best)) {
-					best = j;
-					bestD = d;
+	return options.minPts.map((minPts) => {
+		const isCore = Uint8Array.from(neighbourCount, (count) => (count >= minPts ? 1 : 0));
+		const labels = new Int32Array(n).fill(NOT_CONSIDERED);
+		const core = new Uint8Array(n);
+		const parent = new Int32Array(m);
+		for (let k = 0; k < m; k++) parent[k] = k;
+		const find = (k: number): number => {
+			while (parent[k] !== k) {
+				parent[k] = parent[parent[k]];
+				k = parent[k];
+			}
+			return k;
+		};
+		const nearestCore = new Int32Array(m).fill(-1);
+		for (let k = 0; k < m; k++) {
+			let list = store;
+			let from = listAt[k];
+			let count = listLength[k];
+			if (from < 0) {
+				count = neighbours(k, found);
+				list = found;
+				from = 0;
+			}
+			let best = -1;
+			let bestD = Infinity;
+			for (let t = from; t < from + count; t++) {
+				const j = list[t];
+				if (isCore[j] === 0 || j === k) continue;
+				if (isCore[k] === 1) {
+					const a = find(k);
+					const b = find(j);
+					if (a < b) parent[b] = a;
+					else if (b < a) parent[a] = b;
+				} else {
+					const d = dist2(k, j);
+					if (d < bestD || (d === bestD && j < best)) {
+						best = j;
+						bestD = d;
+					}
 				}
 			}
+			nearestCore[k] = best;
 		}
-		nearestCore[k] = best;
-	}
 
-	const clusterOfRoot = new Int32Array(m).fill(-1);
-	let clusterCount = 0;
-	const local = new Int32Array(m).fill(NOISE);
-	for (let k = 0; k < m; k++) {
-		if (isCore[k] === 0) continue;
-		const root = find(k);
-		if (clusterOfRoot[root] === -1) clusterOfRoot[root] = clusterCount++;
-		local[k] = clusterOfRoot[root];
-	}
-	for (let k = 0; k < m; k++) if (isCore[k] === 0 && nearestCore[k] >= 0) local[k] = local[nearestCore[k]];
-	for (let k = 0; k < m; k++) {
-		labels[firms.index[k]] = local[k];
-		core[firms.index[k]] = isCore[k];
-	}
-	return { labels, core, clusterCount, withoutCoordinates: firms.withoutCoordinates };
+		const clusterOfRoot = new Int32Array(m).fill(-1);
+		let clusterCount = 0;
+		const local = new Int32Array(m).fill(NOISE);
+		for (let k = 0; k < m; k++) {
+			if (isCore[k] === 0) continue;
+			const root = find(k);
+			if (clusterOfRoot[root] === -1) clusterOfRoot[root] = clusterCount++;
+			local[k] = clusterOfRoot[root];
+		}
+		for (let k = 0; k < m; k++) if (isCore[k] === 0 && nearestCore[k] >= 0) local[k] = local[nearestCore[k]];
+		for (let k = 0; k < m; k++) {
+			labels[firms.index[k]] = local[k];
+			core[firms.index[k]] = isCore[k];
+		}
+		return { labels, core, clusterCount, withoutCoordinates: firms.withoutCoordinates };
+	});
 }

@@ -6,15 +6,18 @@ import type { Contrast, Grouping, ZoneMembership } from './types';
  * - zone-vs-rest: firms in the zone (1) against every other firm (0), including those in other zones;
  * - each-zone: one contrast per zone, its firms (1) against firms outside every zone (0); firms
  *   only in other zones take no part (-1). Overlapping zones share their common firms.
+ * - stability: firms stably inside (1) against firms stably outside (0) as `options.stableGroup`
+ *   gives them (see stabilityGroups); uncertain firms take no part.
  * Firms flagged in `exclude` (no usable coordinate, say) are -1 everywhere.
  *
  * @param membership `classifyPoints` output with the zone ids
  * @param grouping which comparison
  * @param options.exclude 1 for firms to leave out
+ * @param options.stableGroup per firm 1 / 0 / -1, for the stability grouping
  * @example
  * const [contrast] = makeContrasts({ ...classification, zoneIds }, { kind: 'inside-outside' });
  */
-export function makeContrasts(membership: ZoneMembership, grouping: Grouping, options: { exclude?: Uint8Array } = {}): Contrast[] {
+export function makeContrasts(membership: ZoneMembership, grouping: Grouping, options: { exclude?: Uint8Array; stableGroup?: Int8Array } = {}): Contrast[] {
 	const { inside, offsets, zoneIndices, zoneIds } = membership;
 	const n = inside.length;
 	const names = membership.zoneNames ?? zoneIds;
@@ -34,6 +37,12 @@ export function makeContrasts(membership: ZoneMembership, grouping: Grouping, op
 		}
 		return groups;
 	};
+	if (grouping.kind === 'stability') {
+		const stable = options.stableGroup;
+		if (!stable || stable.length !== n) throw new Error(`makeContrasts: the stability grouping needs one group per firm (${n}), got ${stable?.length ?? 'none'}; run membership stability on these firms first.`);
+		const group = Int8Array.from(stable, (g, i) => (exclude?.[i] ? -1 : g));
+		return [{ id: 'stability', labels: ['stably inside', 'stably outside'], group, zoneId: null }];
+	}
 	if (grouping.kind === 'inside-outside') {
 		const group = new Int8Array(n);
 		for (let i = 0; i < n; i++) group[i] = exclude?.[i] ? -1 : inside[i] ? 1 : 0;

@@ -57,7 +57,9 @@ export type Grouping =
 	| { kind: 'inside-outside' }
 	| { kind: 'zone-vs-rest'; zoneId: string }
 	/** One contrast per zone: firms in that zone against firms outside every zone. */
-	| { kind: 'each-zone' };
+	| { kind: 'each-zone' }
+	/** Firms stably inside against firms stably outside across a stability run's settings; uncertain firms take no part. */
+	| { kind: 'stability' };
 
 /**
  * One two-group comparison. `group[i]` is 1 for the first group ("inside"), 0 for the second
