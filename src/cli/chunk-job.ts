@@ -18,7 +18,7 @@ import { bundledGeocoder } from './town-data';
 export interface ChunkSetup {
 	file: string;
 	delimiter: CsvDelimiter;
-	/** The file's start up to its first data record (header, blank lines), byte order mark removed. */
+	/** The file's start up to its first data record (header, blank lines), byte order mark removed; every chunk but the first starts with it. */
 	prefix: Uint8Array;
 	/** The line of the file on which the first data record starts. */
 	firstDataLine: number;
@@ -52,7 +52,7 @@ const NO_RESULTS: FirmResults = { offsets: new Uint32Array(0), zoneIndices: new 
 
 /**
  * The per-chunk work of a run on several threads: read the chunk's records exactly as the one-thread
- * reader does (the header given again in front of every chunk but the first), place by address if
+ * reader does (the header in front of every chunk but the first), place by address if
  * asked, classify, and write the rows. Builds the engine's indexes once.
  *
  * @example
@@ -71,8 +71,9 @@ export function chunkProcessor(setup: ChunkSetup): (chunk: Uint8Array, first: bo
 		let columns: readonly string[] | null = null;
 		let info: FirmSourceInfo | null = null;
 		let malformed = false;
-		if (hasRecords(chunk)) {
-			const source = first ? [chunk] : [setup.prefix, chunk];
+		const body = first ? chunk : chunk.subarray(setup.prefix.length);
+		if (hasRecords(body)) {
+			const source = [chunk];
 			const options = { file: setup.file, isUtf8, encoding: 'utf-8' as const, delimiter: setup.delimiter, batchBytes: Infinity };
 			const geojson = setup.format === 'geojson' ? createClassifiedGeoJsonWriter(setup.output) : null;
 			const levels: LevelCounts | undefined = geocoder ? emptyLevelCounts() : undefined;
@@ -97,7 +98,7 @@ export function chunkProcessor(setup: ChunkSetup): (chunk: Uint8Array, first: bo
 			if (levels) parts.push({ ...emptyTally(), levels });
 		}
 		const tally = shiftLines(merge(parts), -origin);
-		if (breaks < 0) breaks = lineBreaks(chunk);
+		if (breaks < 0) breaks = lineBreaks(body);
 		return { bytes: concat(out), tally, breaks, columns, info, malformed };
 	};
 }

@@ -38,7 +38,7 @@ export async function runChunks(
 			line += output.breaks;
 		};
 		let id = 0;
-		for (const { bytes, bytesRead } of recordChunks(options.path, options.chunkBytes)) {
+		for (const { bytes, bytesRead } of recordChunks(options.path, options.setup.prefix, options.chunkBytes)) {
 			const worker = pool.reduce((a, b) => (b.pending < a.pending ? b : a));
 			const output = worker.process(bytes, id++ === 0);
 			output.catch(() => {}); // awaited in order; a failure surfaces there

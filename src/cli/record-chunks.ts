@@ -17,6 +17,8 @@ export class NoRecordBoundary extends Error {}
  * lastRecordEnd(new TextEncoder().encode('a,"x\ny"\nb')); // 8
  */
 export function lastRecordEnd(bytes: Uint8Array): number {
+	// Buffer's searches are much faster than Uint8Array's on megabytes.
+	if (!Buffer.isBuffer(bytes)) bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 	const quotes: number[] = [];
 	for (let q = bytes.indexOf(0x22); q !== -1; q = bytes.indexOf(0x22, q + 1)) quotes.push(q);
 	let before = quotes.length;
@@ -32,34 +34,38 @@ export function lastRecordEnd(bytes: Uint8Array): number {
 
 /**
  * A file in chunks of about `chunkBytes` that each end at a record boundary (the last one at the
- * end of the file), with the bytes read so far.
+ * end of the file), with the bytes read so far. Every chunk but the first starts with `prefix`
+ * (the header, for the chunk's reader), in the same buffer: nothing is copied twice.
  *
  * @throws NoRecordBoundary past {@link MAX_UNCUT} bytes without one
  */
-export function* recordChunks(path: string, chunkBytes = 4 << 20): Generator<{ bytes: Uint8Array; bytesRead: number }> {
+export function* recordChunks(path: string, prefix: Uint8Array, chunkBytes = 4 << 20): Generator<{ bytes: Uint8Array; bytesRead: number }> {
 	const fd = openForReading(path);
 	try {
 		let carry: Uint8Array = new Uint8Array(0);
 		let bytesRead = 0;
+		let head: Uint8Array = new Uint8Array(0);
 		for (;;) {
-			// The rest of the last chunk goes first, then the file's next bytes straight after it.
-			const buffer = new Uint8Array(carry.length + chunkBytes);
-			buffer.set(carry);
-			const n = readSync(fd, buffer, carry.length, chunkBytes, null);
+			// The prefix, the rest of the last chunk, then the file's next bytes straight after them.
+			const buffer = new Uint8Array(head.length + carry.length + chunkBytes);
+			buffer.set(head);
+			buffer.set(carry, head.length);
+			const n = readSync(fd, buffer, head.length + carry.length, chunkBytes, null);
 			bytesRead += n;
-			const bytes = buffer.subarray(0, carry.length + n);
+			const bytes = buffer.subarray(head.length, head.length + carry.length + n);
 			if (n === 0) {
-				if (bytes.length > 0) yield { bytes, bytesRead };
+				if (bytes.length > 0) yield { bytes: buffer.subarray(0, head.length + bytes.length), bytesRead };
 				return;
 			}
 			const cut = lastRecordEnd(bytes);
 			if (cut <= 0) {
 				if (bytes.length > MAX_UNCUT) throw new NoRecordBoundary();
-				carry = bytes;
+				carry = bytes.slice();
 				continue;
 			}
 			carry = bytes.slice(cut);
-			yield { bytes: bytes.subarray(0, cut), bytesRead };
+			yield { bytes: buffer.subarray(0, head.length + cut), bytesRead };
+			head = prefix;
 		}
 	} finally {
 		closeSync(fd);
