@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
 import type { CsvBatch } from '../lib/core/io';
@@ -22,12 +23,15 @@ export class UseOneThread extends Error {}
  * await runChunks({ path: 'firms.csv', threads: 2, setup }, (output, line, bytesRead) => out.write(output.bytes));
  */
 export async function runChunks(
-	options: { path: string; threads: number; setup: ChunkSetup; chunkBytes?: number },
+	options: { path: string; workers: ChunkWorkers; setup: ChunkSetup; chunkBytes?: number },
 	onChunk: (output: ChunkOutput, firstLine: number, bytesRead: number) => void
 ): Promise<void> {
-	const pool: ChunkWorker[] = [];
+	const pool = options.workers.pool;
 	try {
-		for (let t = 0; t < options.threads; t++) pool.push(new ChunkWorker(options.setup));
+		if (options.workers.failure !== null) throw options.workers.failure;
+		// Serialized once for every worker: zones are a large object graph.
+		const setup = serialize(options.setup);
+		for (const worker of pool) worker.setUp(setup);
 		const inFlight: { output: Promise<ChunkOutput>; bytesRead: number }[] = [];
 		let line = 1;
 		const handOldest = async () => {
@@ -50,8 +54,33 @@ export async function runChunks(
 		if (error instanceof UseOneThread) throw error;
 		throw new UseOneThread(error instanceof Error ? error.message : String(error));
 	} finally {
-		await Promise.all(pool.map((w) => w.close()));
+		await options.workers.close();
 	}
+}
+
+/** Worker threads started ahead, while the zones are read; `close` when they are not used. */
+export interface ChunkWorkers {
+	pool: ChunkWorker[];
+	/** Why they could not start, or null. */
+	failure: unknown;
+	close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` chunk workers (they load their code meanwhile).
+ *
+ * @example
+ * const workers = startChunkWorkers(2); … await runChunks({ path, workers, setup }, onChunk);
+ */
+export function startChunkWorkers(threads: number): ChunkWorkers {
+	const pool: ChunkWorker[] = [];
+	let failure: unknown = null;
+	try {
+		for (let t = 0; t < threads; t++) pool.push(new ChunkWorker());
+	} catch (error) {
+		failure = error;
+	}
+	return { pool, failure, close: async () => void (await Promise.all(pool.map((w) => w.close()))) };
 }
 
 class ChunkWorker {
@@ -61,8 +90,8 @@ class ChunkWorker {
 	private next = 0;
 	private failure: unknown = null;
 
-	constructor(setup: ChunkSetup) {
-		this.worker = startWorker('chunk-worker', setup);
+	constructor() {
+		this.worker = startWorker('chunk-worker', null);
 		const fail = (error: unknown) => {
 			this.failure ??= error;
 			for (const { reject } of this.waiting.values()) reject(error);
@@ -81,6 +110,10 @@ class ChunkWorker {
 			if (message.output) waiting?.resolve(message.output);
 			else waiting?.reject(new Error(message.error));
 		});
+	}
+
+	setUp(setup: Uint8Array): void {
+		this.worker.postMessage({ setup });
 	}
 
 	process(bytes: Uint8Array, first: boolean): Promise<ChunkOutput> {

@@ -28,7 +28,7 @@ import {
 import type { EngineSetup } from '../lib/core/compute-results';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, runChunks, UseOneThread } from './chunk-pool';
+import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
 import { threadsFor } from './threads';
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
@@ -65,10 +65,25 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	]);
 	const geoJsonFirms = isGeoJson(args.firms);
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
+	const totalBytes = fileSize(args.firms);
+	const threads = threadsFor(args.threads, totalBytes);
+	// Chunk workers load their code while the zones are read here; closed at the end whatever happens.
+	const workers = threads > 1 && !geoJsonFirms ? startChunkWorkers(threads) : null;
+	try {
+		await classify(args, stderr, { started, geoJsonFirms, totalBytes, threads, workers });
+	} finally {
+		await workers?.close();
+	}
+}
+
+async function classify(
+	args: ClassifyArgs,
+	stderr: (line: string) => void,
+	{ started, geoJsonFirms, totalBytes, threads, workers }: { started: number; geoJsonFirms: boolean; totalBytes: number; threads: number; workers: ChunkWorkers | null }
+): Promise<void> {
 	const { zones, repaired, invalid, unlisted } = await loadZones(args.zones, stderr, { listAll: args.verbose });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr, args);
 	const byType = institutions && args.nearestByType ? groupByType(institutions, args.institutions!) : undefined;
-	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
@@ -82,7 +97,6 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 		byType: byType?.map((g) => ({ type: g.type, ids: g.institutions.map((i) => i.id) }))
 	};
 	const engineSetup = { zones, institutions, bufferKm: args.bufferKm, byType: byType?.map((g) => g.institutions) };
-	const threads = threadsFor(args.threads, totalBytes);
 	// Notes printed once, though a run on several threads may be started again on one.
 	const said = new Set<string>();
 	const note = (line: string) => void (said.has(line) || (said.add(line), stderr(line)));
@@ -92,11 +106,11 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 		warnExchanged(batchInfo, note);
 	};
 	let run: ClassifyRun | null = null;
-	if (threads > 1 && !geoJsonFirms) {
+	if (workers) {
 		const plan = await chunkPlan(csvBatches(), args, geocoding);
 		if (plan) {
 			try {
-				run = await classifyInChunks(args, { ...plan, engine: engineSetup, output: outputOptions, swap: args.swapLatLon }, threads, totalBytes, firstBatch);
+				run = await classifyInChunks(args, { ...plan, engine: engineSetup, output: outputOptions, swap: args.swapLatLon }, workers, totalBytes, firstBatch);
 			} catch (error) {
 				if (!(error instanceof UseOneThread)) throw error;
 				if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
@@ -226,7 +240,7 @@ async function classifyStream(
 async function classifyInChunks(
 	args: ClassifyArgs,
 	setup: ChunkSetup,
-	threads: number,
+	workers: ChunkWorkers,
 	totalBytes: number,
 	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
 ): Promise<ClassifyRun> {
@@ -238,7 +252,7 @@ async function classifyInChunks(
 	let info: FirmSourceInfo | null = null;
 	let features = false;
 	try {
-		await runChunks({ path: args.firms, threads, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
+		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
 			if (info === null && chunk.info) {
 				info = chunk.info;
 				firstBatch(chunk.columns!, chunk.info);

@@ -14,7 +14,7 @@ import {
 import { addressColumn } from './address-column';
 import { RunTally, shiftLines, tallyBatch, type BatchTally } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, runChunks, UseOneThread } from './chunk-pool';
+import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
 import type { GeocodeArgs } from './geocode-args';
 import { AtomicOutput, fileChunks, fileSize, refuseOutputOverInput } from './node-files';
 import { Progress } from './progress';
@@ -44,14 +44,15 @@ export async function runGeocode(args: GeocodeArgs, stderr: (line: string) => vo
 	const threads = threadsFor(args.threads, totalBytes);
 	let run: { summary: GeocodeSummary; first: CsvBatch | null } | null = null;
 	if (threads > 1) {
-		const plan = await chunkPlan(csvBatches(), args, true);
-		if (plan) {
-			try {
-				run = await geocodeInChunks(args, { ...plan, engine: null, output: options, swap: false }, threads, totalBytes);
-			} catch (error) {
-				if (!(error instanceof UseOneThread)) throw error;
-				if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
-			}
+		const workers = startChunkWorkers(threads);
+		try {
+			const plan = await chunkPlan(csvBatches(), args, true);
+			if (plan) run = await geocodeInChunks(args, { ...plan, engine: null, output: options, swap: false }, workers, totalBytes);
+		} catch (error) {
+			if (!(error instanceof UseOneThread)) throw error;
+			if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
+		} finally {
+			await workers.close();
 		}
 	}
 	run ??= await geocodeStream(csvBatches(), args, options, totalBytes);
@@ -92,7 +93,7 @@ async function geocodeStream(batches: AsyncGenerator<CsvBatch>, args: GeocodeArg
 }
 
 /** Geocoding in worker threads, a chunk of the file each, written here in file order. */
-async function geocodeInChunks(args: GeocodeArgs, setup: ChunkSetup, threads: number, totalBytes: number): Promise<{ summary: GeocodeSummary; first: CsvBatch | null }> {
+async function geocodeInChunks(args: GeocodeArgs, setup: ChunkSetup, workers: ChunkWorkers, totalBytes: number): Promise<{ summary: GeocodeSummary; first: CsvBatch | null }> {
 	const output = new AtomicOutput(args.out);
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
 	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(setup.output) : null;
@@ -101,7 +102,7 @@ async function geocodeInChunks(args: GeocodeArgs, setup: ChunkSetup, threads: nu
 	let first: CsvBatch | null = null;
 	let features = false;
 	try {
-		await runChunks({ path: args.firms, threads, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
+		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
 			if (first === null && chunk.columns) {
 				first = { header: chunk.columns, delimiter: setup.delimiter, encoding: 'utf-8', bytesRead, records: null! };
 				output.write(csv ? csv.header(chunk.columns) : geojson!.start());
