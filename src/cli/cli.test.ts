@@ -192,8 +192,8 @@ describe('classify, other inputs and outputs', () => {
 		const stray = join(OUT, 'stray-quote.csv');
 		const lines = firms.split('\n');
 		writeFileSync(stray, [...lines.slice(0, 40), 'F9999,田中"製作所,,35.55,139.72,3,,', ...lines.slice(40)].join('\n'));
-		for (const [file, fallback] of [[join(IN, 'firms.csv'), false], [stray, true]] as const) {
-			for (const format of ['csv', 'geojson']) {
+		for (const [file, fallback, formats] of [[join(IN, 'firms.csv'), false, ['csv', 'geojson']], [stray, true, ['csv']]] as const) {
+			for (const format of formats) {
 				const args = (out: string) => ['classify', '--firms', file, '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', out];
 				const [one, two] = [join(OUT, `one-thread.${format}`), join(OUT, `two-threads.${format}`)];
 				const env = { CLUSTER_MAP_BATCH_BYTES: '700', CLUSTER_MAP_DEBUG: '1' };
@@ -205,7 +205,7 @@ describe('classify, other inputs and outputs', () => {
 				expect(summary(results[1])).toEqual(summary(results[0]));
 			}
 		}
-	});
+	}, 240_000); // six runs of the command: room for a machine busy with other work
 
 	it('reads --threads as a whole number from 1', async () => {
 		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', join(OUT, 'x.csv'), '--threads', '0');
