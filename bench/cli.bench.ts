@@ -260,7 +260,7 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 			`Per million firms: ${perMillion.map((p) => `wall ${p.wall.toFixed(2)} s, CPU ${p.cpu.toFixed(2)} s at ${(p.count / 1e6).toLocaleString('en')}M`).join('; ')} — time grows linearly (the fixed start-up and zone loading weigh less on large files), memory stays bounded. Wall time depends on what else the machine runs; CPU time much less.`
 		);
 	}
-	notes.push(`${runs} runs after a warm-up, each a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Default threads: one per core (${availableParallelism()} here) for files of 4 MB and more.`);
+	notes.push(`${runs} runs after a warm-up, each a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Default threads: one per core (${availableParallelism()} here) for files of 32 MB and more.`);
 	notes.push(`Machine: ${machine()}, when done. The load column is the 1-minute load average before and after each row's runs: above the number of cores, other work was competing for them.`);
 	notes.push('CPU time is user + system of the whole process, every thread: with several threads wall time is below it.');
 	notes.push(`Command: node bin/cluster-map.js classify --firms bench/output/cli/firms-N.csv --zones bench/output/cli/zones-${ZONES}.geojson --institutions bench/output/cli/institutions-${INSTITUTIONS}.csv --buffer-km ${BUFFER_KM} --out bench/output/cli/out.csv`);

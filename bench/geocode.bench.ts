@@ -119,22 +119,22 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 	const naive = naiveBaseline(data(), set);
 	const rows: (string | number)[][] = [];
 	let levels = '';
-	// Default threads (one per core), then --threads 1 for the one-thread figure in the same run.
-	for (const threads of [undefined, 1]) {
+	// One thread per core, then --threads 1, in the same run.
+	for (const threads of [availableParallelism(), 1]) {
 		const loadBefore = load();
 		runCli(firms, count, threads); // warm-up: file cache
 		const samples = Array.from({ length: runs }, () => runCli(firms, count, threads));
 		const wall = samples.map((s) => s.wallS);
 		levels = samples[0].levels;
 		rows.push([
-			`${count.toLocaleString('en')} addresses (${(statSync(firms).size / 1e6).toFixed(1)} MB CSV)${threads ? `, --threads ${threads}` : ''}`,
+			`${count.toLocaleString('en')} addresses (${(statSync(firms).size / 1e6).toFixed(1)} MB CSV), --threads ${threads}`,
 			seconds(median(wall)),
 			`${seconds(Math.min(...wall))} – ${seconds(Math.max(...wall))}`,
 			seconds(median(samples.map((s) => s.cpuS))),
 			`${median(samples.map((s) => s.rssMb))} MB`,
 			Math.round(count / median(wall)).toLocaleString('en'),
 			`${loadBefore} → ${load()}`,
-			threads ? '—' : `${Math.round(naive.perSecond).toLocaleString('en')} addresses/s (${(count / naive.perSecond).toFixed(0)} s for ${count.toLocaleString('en')}; ${((count / naive.perSecond) / median(wall)).toFixed(0)}× slower), right town ${(100 * naive.right).toFixed(1)} %`
+			threads === 1 ? '—' : `${Math.round(naive.perSecond).toLocaleString('en')} addresses/s (${(count / naive.perSecond).toFixed(0)} s for ${count.toLocaleString('en')}; ${((count / naive.perSecond) / median(wall)).toFixed(0)}× slower), right town ${(100 * naive.right).toFixed(1)} %`
 		]);
 	}
 	if (!QUICK) {
@@ -149,7 +149,7 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 		rows,
 		notes: [
 			`Levels found (${count.toLocaleString('en')}): ${levels}.`,
-			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included, in every worker thread); the addresses cover every prefecture. Default threads: one per core (${availableParallelism()} here) for files of 4 MB and more; the load column is the 1-minute load average before and after each row's runs.`,
+			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included, in every worker thread); the addresses cover every prefecture. Default threads: one per core (${availableParallelism()} here) for files of 32 MB and more; the load column is the 1-minute load average before and after each row's runs.`,
 			`Naive baseline timed on 1,000 addresses in this process and scaled.`,
 			`Machine: ${machine()}, when done.`,
 			`Command: node bin/cluster-map.js geocode --firms bench/output/geocode/addresses-${count}.csv --out bench/output/geocode/out.csv`

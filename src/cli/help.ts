@@ -45,7 +45,7 @@ Options:
                           小字 match counts as town), municipality or prefecture.
   --out OUT               Output, .csv or .geojson (by extension).
   --threads N             Threads that read, match and write (default: one per core for
-                          files of 4 MB and more, else 1). 1: everything on one thread, no
+                          files of 32 MB and more, else 1). 1: everything on one thread, no
                           worker threads. The output is the same byte for byte either way.
   -h, --help              This help.
 
@@ -135,7 +135,7 @@ Options:
                         with empty computed columns and the reason in problem.
   --verbose             List every zone repair (without it: the first 20, then a count).
   --threads N           Threads that read, classify and write (default: one per core for
-                        files of 4 MB and more, else 1). 1: everything on one thread, no
+                        files of 32 MB and more, else 1). 1: everything on one thread, no
                         worker threads (also the fallback where they cannot start). The
                         output is the same byte for byte whatever N.
   -h, --help            This help.

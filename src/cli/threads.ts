@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from './usage-error';
 
-/** Below this size a file is read on one thread by default: starting workers costs more than it saves. */
-const SMALL_INPUT_BYTES = 4 << 20;
+/**
+ * Below this size (about 400,000 firms) a file is read on one thread by default: each worker
+ * builds its own zone and institution indexes and warms up its own compiled code, which on
+ * 100,000 firms was measured to cost more than the second core saves.
+ */
+const SMALL_INPUT_BYTES = 32 << 20;
 /** More threads than this gain nothing: the main thread's reading and writing is the limit. */
 const MAX_THREADS = 8;
 
@@ -22,7 +26,7 @@ export function parseThreads(text: string | undefined): number | undefined {
 
 /**
  * Threads for a run: as asked, else one per core (at most {@link MAX_THREADS}) for inputs of
- * 4 MiB and more and one for smaller ones. CLUSTER_MAP_WORKERS=n (tests, older scripts) asks
+ * 32 MiB and more and one for smaller ones. CLUSTER_MAP_WORKERS=n (tests, older scripts) asks
  * for n + 1.
  */
 export function threadsFor(asked: number | undefined, inputBytes: number): number {
