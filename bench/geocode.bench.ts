@@ -149,7 +149,7 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 		rows,
 		notes: [
 			`Levels found (${count.toLocaleString('en')}): ${levels}.`,
-			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included, in every worker thread); the addresses cover every prefecture. Default threads: one per core (${availableParallelism()} here) for files of 32 MB and more; the load column is the 1-minute load average before and after each row's runs.`,
+			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included, in every worker thread); the addresses cover every prefecture. One thread unless --threads asks for more; the load column is the 1-minute load average before and after each row's runs.`,
 			`Naive baseline timed on 1,000 addresses in this process and scaled.`,
 			`Machine: ${machine()}, when done.`,
 			`Command: node bin/cluster-map.js geocode --firms bench/output/geocode/addresses-${count}.csv --out bench/output/geocode/out.csv`

@@ -67,8 +67,10 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
 	const totalBytes = fileSize(args.firms);
 	const threads = threadsFor(args.threads, totalBytes);
-	// Chunk workers load their code while the zones are read here; closed at the end whatever happens.
-	const workers = threads > 1 && !geoJsonFirms ? startChunkWorkers(threads) : null;
+	// The chunk pipeline only when --threads asks for it: by default a large file is classified in
+	// one engine thread beside this one's reading and writing, which measured faster on two shared
+	// cores (src/cli/README.md, Performance). Chunk workers load their code while the zones are read.
+	const workers = args.threads !== undefined && threads > 1 && !geoJsonFirms ? startChunkWorkers(threads) : null;
 	try {
 		await classify(args, stderr, { started, geoJsonFirms, totalBytes, threads, workers });
 	} finally {

@@ -43,7 +43,8 @@ export async function runGeocode(args: GeocodeArgs, stderr: (line: string) => vo
 	const options = { zoneIds: [], geocoded: true, classified: false };
 	const threads = threadsFor(args.threads, totalBytes);
 	let run: { summary: GeocodeSummary; first: CsvBatch | null } | null = null;
-	if (threads > 1) {
+	// Worker threads only when --threads asks for them: on two shared cores one thread measured faster.
+	if (args.threads !== undefined && threads > 1) {
 		const workers = startChunkWorkers(threads);
 		try {
 			const plan = await chunkPlan(csvBatches(), args, true);

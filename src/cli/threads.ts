@@ -25,9 +25,9 @@ export function parseThreads(text: string | undefined): number | undefined {
 }
 
 /**
- * Threads for a run: as asked, else one per core (at most {@link MAX_THREADS}) for inputs of
- * 32 MiB and more and one for smaller ones. CLUSTER_MAP_WORKERS=n (tests, older scripts) asks
- * for n + 1.
+ * Threads for a run: as asked, else two (one engine thread beside the main thread; one per core,
+ * at most {@link MAX_THREADS}) for inputs of 32 MiB and more and one for smaller ones.
+ * CLUSTER_MAP_WORKERS=n (tests, older scripts) asks for n + 1.
  */
 export function threadsFor(asked: number | undefined, inputBytes: number): number {
 	if (asked !== undefined) return asked;
