@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { testAddresses, type TestAddress } from '../src/lib/core/geocode/test-addresses';
@@ -73,9 +74,10 @@ interface Sample {
 	levels: string;
 }
 
-function runCli(firms: string, count: number): Sample {
+function runCli(firms: string, count: number, threads?: number): Sample {
 	const started = performance.now();
-	const child = spawnSync(process.execPath, [BIN, 'geocode', '--firms', firms, '--out', join(DIR, 'out.csv'), '--stats'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+	const threadArgs = threads === undefined ? [] : ['--threads', String(threads)];
+	const child = spawnSync(process.execPath, [BIN, 'geocode', '--firms', firms, '--out', join(DIR, 'out.csv'), '--stats', ...threadArgs], { encoding: 'utf8', maxBuffer: 1 << 24 });
 	const wallS = (performance.now() - started) / 1000;
 	if (child.status !== 0) throw new Error(`cluster-map failed (${child.status}): ${child.stderr}`);
 	if (!child.stderr.includes(`rows read: ${count.toLocaleString('en')}`)) throw new Error(`unexpected summary:\n${child.stderr}`);
@@ -112,34 +114,42 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 	let loaded: ReturnType<typeof townData> | null = null;
 	const data = () => (loaded ??= townData());
 	const firms = dataset(count, data);
-	runCli(firms, count); // warm-up: file cache, and the command's compiled bundle
-	const samples = Array.from({ length: runs }, () => runCli(firms, count));
-	const wall = samples.map((s) => s.wallS);
+	const load = () => loadavg()[0].toFixed(1);
 	const set = testAddresses(data().index, data().files, 1000, 7);
 	const naive = naiveBaseline(data(), set);
-	const rows: (string | number)[][] = [
-		[
-			`${count.toLocaleString('en')} addresses (${(statSync(firms).size / 1e6).toFixed(1)} MB CSV)`,
+	const rows: (string | number)[][] = [];
+	let levels = '';
+	// One thread per core, then --threads 1, in the same run.
+	for (const threads of [availableParallelism(), 1]) {
+		const loadBefore = load();
+		runCli(firms, count, threads); // warm-up: file cache
+		const samples = Array.from({ length: runs }, () => runCli(firms, count, threads));
+		const wall = samples.map((s) => s.wallS);
+		levels = samples[0].levels;
+		rows.push([
+			`${count.toLocaleString('en')} addresses (${(statSync(firms).size / 1e6).toFixed(1)} MB CSV), --threads ${threads}`,
 			seconds(median(wall)),
 			`${seconds(Math.min(...wall))} – ${seconds(Math.max(...wall))}`,
 			seconds(median(samples.map((s) => s.cpuS))),
 			`${median(samples.map((s) => s.rssMb))} MB`,
 			Math.round(count / median(wall)).toLocaleString('en'),
-			`${Math.round(naive.perSecond).toLocaleString('en')} addresses/s (${(count / naive.perSecond).toFixed(0)} s for ${count.toLocaleString('en')}; ${((count / naive.perSecond) / median(wall)).toFixed(0)}× slower), right town ${(100 * naive.right).toFixed(1)} %`
-		]
-	];
+			`${loadBefore} → ${load()}`,
+			threads === 1 ? '—' : `${Math.round(naive.perSecond).toLocaleString('en')} addresses/s (${(count / naive.perSecond).toFixed(0)} s for ${count.toLocaleString('en')}; ${((count / naive.perSecond) / median(wall)).toFixed(0)}× slower), right town ${(100 * naive.right).toFixed(1)} %`
+		]);
+	}
 	if (!QUICK) {
 		const million = dataset(1_000_000, data);
+		const loadBefore = load();
 		const s = runCli(million, 1_000_000);
-		rows.push([`1,000,000 addresses (${(statSync(million).size / 1e6).toFixed(0)} MB CSV), one run`, seconds(s.wallS), '—', seconds(s.cpuS), `${s.rssMb} MB`, Math.round(1e6 / s.wallS).toLocaleString('en'), '—']);
+		rows.push([`1,000,000 addresses (${(statSync(million).size / 1e6).toFixed(0)} MB CSV), one run`, seconds(s.wallS), '—', seconds(s.cpuS), `${s.rssMb} MB`, Math.round(1e6 / s.wallS).toLocaleString('en'), `${loadBefore} → ${load()}`, '—']);
 	}
 	report({
 		title: name,
-		columns: ['input', 'wall time (median)', 'spread (min – max)', 'CPU time (median)', 'peak memory (RSS)', 'addresses / s', 'naive baseline (linear scan over the towns)'],
+		columns: ['input', 'wall time (median)', 'spread (min – max)', 'CPU time (median)', 'peak memory (RSS)', 'addresses / s', 'load (1 min)', 'naive baseline (linear scan over the towns)'],
 		rows,
 		notes: [
-			`Levels found (${count.toLocaleString('en')}): ${samples[0].levels}.`,
-			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included); the addresses cover every prefecture.`,
+			`Levels found (${count.toLocaleString('en')}): ${levels}.`,
+			`${runs} runs after a warm-up, each a new process (start-up, reading the town index and compiling all 47 prefecture files included, in every worker thread); the addresses cover every prefecture. One thread unless --threads asks for more; the load column is the 1-minute load average before and after each row's runs.`,
 			`Naive baseline timed on 1,000 addresses in this process and scaled.`,
 			`Machine: ${machine()}, when done.`,
 			`Command: node bin/cluster-map.js geocode --firms bench/output/geocode/addresses-${count}.csv --out bench/output/geocode/out.csv`

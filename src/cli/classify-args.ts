@@ -4,6 +4,7 @@ import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
 import type { InstitutionField, InstitutionType } from '../lib/core/model';
 import { parseMinLevel } from './geocode-args';
 import { parseFields, parseTypes } from './institution-selection';
+import { parseThreads } from './threads';
 import { UsageError } from './usage-error';
 
 export interface ClassifyArgs {
@@ -30,6 +31,8 @@ export interface ClassifyArgs {
 	stats: boolean;
 	/** List every zone repair instead of the first twenty. */
 	verbose: boolean;
+	/** Threads that read, classify and write (`--threads`); undefined: chosen by input size and cores. */
+	threads?: number;
 }
 
 /**
@@ -61,7 +64,8 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 				'min-level': { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				stats: { type: 'boolean' },
-				verbose: { type: 'boolean' }
+				verbose: { type: 'boolean' },
+				threads: { type: 'string' }
 			}
 		}));
 	} catch (error) {
@@ -99,28 +103,11 @@ export function parseClassifyArgs(argv: string[]): ClassifyArgs {
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
 	const addressColumn = typeof values['address-column'] === 'string' ? values['address-column'] : undefined;
 	const minLevel = parseMinLevel(values['min-level'] as string | undefined);
-	return { firms, zones, institutions, institutionTypes, institutionFields, nearestByType, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats, verbose };
+	const threads = parseThreads(values.threads as string | undefined);
+	return { firms, zones, institutions, institutionTypes, institutionFields, nearestByType, bufferKm, out, format, swapLatLon, addressColumn, minLevel, help, stats, verbose, threads };
 }
 
-/**
- * The arguments with a negative number after a value option joined to it (`--seed -1` →
- * `--seed=-1`): node's parseArgs reads "-1" as an option and would say the value is missing,
- * when the value is there and out of range, which the option's own check then says.
- *
- * @example
- * joinNegativeValues(['--permutations', '-1']); // ['--permutations=-1']
- */
-export function joinNegativeValues(argv: readonly string[]): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		const next = argv[i + 1];
-		if (/^--[a-z][a-z-]*$/.test(argv[i]) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
-			out.push(`${argv[i]}=${next}`);
-			i++;
-		} else out.push(argv[i]);
-	}
-	return out;
-}
+export { joinNegativeValues } from './negative-values';
 
 /**
  * One line for a node:util parseArgs error, naming the option.

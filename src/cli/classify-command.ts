@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { availableParallelism } from 'node:os';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { validateZones, type ZoneProblem } from '../lib/core/geo';
 import { municipalityZones, prefectureZones } from '../lib/core/geography';
@@ -8,7 +7,6 @@ import {
 	appendedColumns,
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
-	describeRowProblem,
 	districtZones,
 	ENCODING_LABELS,
 	institutionsFromGeoJson,
@@ -19,14 +17,19 @@ import {
 	guessColumns,
 	columnsFor,
 	type CsvBatch,
-	inJapanExtent,
 	readFeatureFile,
 	readZones,
+	type ClassifiedOutputOptions,
 	type FirmBatch,
 	type FirmResults,
 	type FirmSourceInfo,
 	type InstitutionPoint
 } from '../lib/core/io';
+import type { EngineSetup } from '../lib/core/compute-results';
+import { RunTally, shiftLines, tallyBatch } from './batch-tally';
+import type { ChunkSetup } from './chunk-job';
+import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
+import { threadsFor } from './threads';
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
 import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
@@ -38,12 +41,13 @@ import { Progress } from './progress';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 
-/** Rows with problems listed by line in the summary; the rest are counted. */
-const LISTED_PROBLEMS = 10;
 /** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
 const LISTED_REPAIRS = 20;
-/** Inputs larger than this are classified in worker threads, in parallel with reading and writing. */
-const WORKER_BYTES = 8 << 20;
+// A run on several threads writes the GeoJSON framing here, the workers the features.
+const GEOJSON_START = '{"type":"FeatureCollection","features":[\n';
+const GEOJSON_BETWEEN = ',\n';
+const GEOJSON_END = '\n]}\n';
+const GEOJSON_EMPTY_END = ']}\n';
 
 /**
  * `cluster-map classify`: reads zones and institutions, streams the firms through the engine
@@ -61,10 +65,27 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	]);
 	const geoJsonFirms = isGeoJson(args.firms);
 	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
+	const totalBytes = fileSize(args.firms);
+	const threads = threadsFor(args.threads, totalBytes);
+	// The chunk pipeline only when --threads asks for it: by default a large file is classified in
+	// one engine thread beside this one's reading and writing, which measured faster on two shared
+	// cores (src/cli/README.md, Performance). Chunk workers load their code while the zones are read.
+	const workers = args.threads !== undefined && threads > 1 && !geoJsonFirms ? startChunkWorkers(threads) : null;
+	try {
+		await classify(args, stderr, { started, geoJsonFirms, totalBytes, threads, workers });
+	} finally {
+		await workers?.close();
+	}
+}
+
+async function classify(
+	args: ClassifyArgs,
+	stderr: (line: string) => void,
+	{ started, geoJsonFirms, totalBytes, threads, workers }: { started: number; geoJsonFirms: boolean; totalBytes: number; threads: number; workers: ChunkWorkers | null }
+): Promise<void> {
 	const { zones, repaired, invalid, unlisted } = await loadZones(args.zones, stderr, { listAll: args.verbose });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr, args);
 	const byType = institutions && args.nearestByType ? groupByType(institutions, args.institutions!) : undefined;
-	const totalBytes = fileSize(args.firms);
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
@@ -77,58 +98,39 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 		geocoded: geocoding,
 		byType: byType?.map((g) => ({ type: g.type, ids: g.institutions.map((i) => i.id) }))
 	};
-	const geocodeSummary = geocoding ? new GeocodeSummary(args.firms) : null;
-	const batches = geoJsonFirms
-		? geoJsonBatches(args.firms)
-		: geocoding
-			? firmsFromAddresses(csvBatches(), args, geocodeSummary!, stderr)
-			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
-	const workers = engineWorkers(totalBytes);
-	const engine = startEngine({ zones, institutions, bufferKm: args.bufferKm, byType: byType?.map((g) => g.institutions) }, { workers });
-	// Batches handed to the engine and not yet written: enough to keep every thread busy.
-	const maxInFlight = workers + 1;
-	const output = new AtomicOutput(args.out);
-	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
-	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
-	const progress = new Progress(totalBytes);
-	const counts = { rows: 0, classified: 0, inside: 0, withinBuffer: 0, problems: 0, outsideJapan: 0 };
-	const outside: number[] = [];
-	const listed: string[] = [];
-	let info: FirmSourceInfo | null = null;
-	const inFlight: { batch: FirmBatch; results: Promise<FirmResults> }[] = [];
-	const writeOldest = async () => {
-		const { batch, results: pending } = inFlight.shift()!;
-		const results = await pending;
-		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
-		tally(batch, results, counts, listed, args.firms);
-		geocodeSummary?.add(batch);
-		noteOutsideJapan(batch, counts, outside);
-		progress.update(counts.rows, batch.bytesRead);
+	const engineSetup = { zones, institutions, bufferKm: args.bufferKm, byType: byType?.map((g) => g.institutions) };
+	// Notes printed once, though a run on several threads may be started again on one.
+	const said = new Set<string>();
+	const note = (line: string) => void (said.has(line) || (said.add(line), stderr(line)));
+	const firstBatch = (columns: readonly string[], batchInfo: FirmSourceInfo) => {
+		if (geocoding) note(`firms: ${args.firms} has addresses and no coordinates: placing them offline from column "${batchInfo.addressColumn}" first, --min-level ${args.minLevel} (rows below it are kept, not classified)`);
+		warnCollisions(columns, appendedColumns(outputOptions), note);
+		warnExchanged(batchInfo, note);
 	};
-	try {
-		for await (const batch of batches) {
-			if (info === null) {
-				info = batch.info;
-				output.write(csv ? csv.header(batch.columns) : geojson!.start());
-				warnCollisions(batch.columns, appendedColumns(outputOptions), stderr);
-				warnExchanged(batch.info, stderr);
+	let run: ClassifyRun | null = null;
+	if (workers) {
+		const plan = await chunkPlan(csvBatches(), args, geocoding);
+		if (plan) {
+			try {
+				run = await classifyInChunks(args, { ...plan, engine: engineSetup, output: outputOptions, swap: args.swapLatLon }, workers, totalBytes, firstBatch);
+			} catch (error) {
+				if (!(error instanceof UseOneThread)) throw error;
+				if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
 			}
-			const results = engine.compute(batch.lons, batch.lats);
-			results.catch(() => {}); // awaited in order below; a failure surfaces there
-			inFlight.push({ batch, results });
-			if (inFlight.length >= maxInFlight) await writeOldest();
 		}
-		while (inFlight.length > 0) await writeOldest();
-		if (geojson) output.write(geojson.end());
-		output.commit();
-	} catch (error) {
-		output.abandon();
-		progress.clear();
-		throw error;
-	} finally {
-		await engine.close();
 	}
-	progress.clear();
+	if (run === null) {
+		const summary = geocoding ? new GeocodeSummary(args.firms) : null;
+		const batches = geoJsonFirms
+			? geoJsonBatches(args.firms)
+			: geocoding
+				? firmsFromAddresses(csvBatches(), args, summary!)
+				: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
+		run = await classifyStream(batches, summary, args, engineSetup, threads - 1, outputOptions, totalBytes, firstBatch);
+	}
+	const { tally: counts, info, geocodeSummary } = run;
+	const listed = counts.listed.map(({ line, text }) => `${args.firms} ${info?.format === 'csv' ? 'line' : 'feature'} ${line}: ${text}`);
+	const outside = counts.outside;
 
 	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
 	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
@@ -145,7 +147,7 @@ export async function runClassify(args: ClassifyArgs, stderr: (line: string) => 
 	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	stderr(`rows read: ${counts.rows.toLocaleString('en')}`);
 	const buffer = args.bufferKm === undefined ? '' : `, ${counts.withinBuffer.toLocaleString('en')} within ${args.bufferKm} km of an institution`;
-	stderr(`classified: ${counts.classified.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
+	stderr(`classified: ${counts.ok.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
 	stderr(`with problems: ${counts.problems.toLocaleString('en')}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
 	if (geocodeSummary) {
 		stderr(TOWNS_CREDIT);
@@ -165,53 +167,118 @@ async function addressesOnly(batches: AsyncGenerator<CsvBatch>): Promise<boolean
 	return guess.lat < 0 && guess.lon < 0 && columnsFor(first.value.header, 'address').length > 0;
 }
 
-/** Firms placed by their addresses, with one stderr line saying so once the column is known. */
-async function* firmsFromAddresses(batches: AsyncGenerator<CsvBatch>, args: ClassifyArgs, summary: GeocodeSummary, stderr: (line: string) => void): AsyncGenerator<FirmBatch> {
-	let said = false;
-	for await (const { batch } of geocodedBatches(batches, args, bundledGeocoder(), summary.levels)) {
-		if (!said) {
-			stderr(`firms: ${args.firms} has addresses and no coordinates: placing them offline from column "${batch.info.addressColumn}" first, --min-level ${args.minLevel} (rows below it are kept, not classified)`);
-			said = true;
-		}
-		yield batch;
-	}
+/** Firms placed by their addresses, the levels counted into `summary`. */
+async function* firmsFromAddresses(batches: AsyncGenerator<CsvBatch>, args: ClassifyArgs, summary: GeocodeSummary): AsyncGenerator<FirmBatch> {
+	for await (const { batch } of geocodedBatches(batches, args, bundledGeocoder(), summary.levels)) yield batch;
+}
+
+/** What a run found, for the summary. */
+interface ClassifyRun {
+	tally: RunTally;
+	info: FirmSourceInfo | null;
+	geocodeSummary: GeocodeSummary | null;
 }
 
 /**
- * Worker threads for the engine: none for small inputs (starting one costs more than it saves);
- * else one per core but the main thread's, at least one. On two cores a second worker was measured
- * to add CPU time and memory without shortening the run. CLUSTER_MAP_WORKERS=n overrides (0: all
- * in the main thread).
+ * The firms streamed through the engine on this thread, batch by batch (classification in
+ * `workers` engine threads when > 0, overlapping with reading and writing here).
  */
-function engineWorkers(inputBytes: number): number {
-	const forced = process.env.CLUSTER_MAP_WORKERS;
-	if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
-	return inputBytes > WORKER_BYTES ? Math.max(1, Math.min(4, availableParallelism() - 1)) : 0;
-}
-
-/** Rows placed outside Japan (a doubt, not an error: they are classified as given). */
-function noteOutsideJapan(batch: FirmBatch, counts: { outsideJapan: number }, first: number[]): void {
-	for (let r = 0; r < batch.count; r++) {
-		if (batch.problems[r] !== null || inJapanExtent(batch.lons[r], batch.lats[r])) continue;
-		counts.outsideJapan++;
-		if (first.length < 3) first.push(batch.lines[r]);
-	}
-}
-
-function tally(batch: FirmBatch, results: FirmResults, counts: Record<'rows' | 'classified' | 'inside' | 'withinBuffer' | 'problems', number>, listed: string[], file: string): void {
-	counts.rows += batch.count;
-	const where = batch.info.format === 'csv' ? 'line' : 'feature';
-	for (let r = 0; r < batch.count; r++) {
-		const problem = batch.problems[r];
-		if (problem === null) {
-			counts.classified++;
-			counts.inside += results.inside[r];
-			counts.withinBuffer += results.withinBuffer?.[r] ?? 0;
-		} else {
-			counts.problems++;
-			if (listed.length < LISTED_PROBLEMS) listed.push(`${file} ${where} ${batch.lines[r]}: ${problem.map(describeRowProblem).join('; ')}`);
+async function classifyStream(
+	batches: AsyncGenerator<FirmBatch>,
+	geocodeSummary: GeocodeSummary | null,
+	args: ClassifyArgs,
+	setup: EngineSetup,
+	workers: number,
+	outputOptions: ClassifiedOutputOptions,
+	totalBytes: number,
+	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
+): Promise<ClassifyRun> {
+	const engine = startEngine(setup, { workers });
+	// Batches handed to the engine and not yet written: enough to keep every thread busy.
+	const maxInFlight = workers + 1;
+	const output = new AtomicOutput(args.out);
+	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
+	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
+	const progress = new Progress(totalBytes);
+	const tally = new RunTally();
+	let info: FirmSourceInfo | null = null;
+	const inFlight: { batch: FirmBatch; results: Promise<FirmResults> }[] = [];
+	const writeOldest = async () => {
+		const { batch, results: pending } = inFlight.shift()!;
+		const results = await pending;
+		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
+		const t = tallyBatch(batch, results);
+		tally.add(t);
+		geocodeSummary?.addTally(t, batch.columns.indexOf(batch.info.addressColumn!));
+		progress.update(tally.rows, batch.bytesRead);
+	};
+	try {
+		for await (const batch of batches) {
+			if (info === null) {
+				info = batch.info;
+				firstBatch(batch.columns, batch.info);
+				output.write(csv ? csv.header(batch.columns) : geojson!.start());
+			}
+			const results = engine.compute(batch.lons, batch.lats);
+			results.catch(() => {}); // awaited in order below; a failure surfaces there
+			inFlight.push({ batch, results });
+			if (inFlight.length >= maxInFlight) await writeOldest();
 		}
+		while (inFlight.length > 0) await writeOldest();
+		if (geojson) output.write(geojson.end());
+		output.commit();
+	} catch (error) {
+		output.abandon();
+		progress.clear();
+		throw error;
+	} finally {
+		await engine.close();
 	}
+	progress.clear();
+	return { tally, info, geocodeSummary };
+}
+
+/** The run on several threads: chunks of the file read, classified and written by workers. */
+async function classifyInChunks(
+	args: ClassifyArgs,
+	setup: ChunkSetup,
+	workers: ChunkWorkers,
+	totalBytes: number,
+	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
+): Promise<ClassifyRun> {
+	const output = new AtomicOutput(args.out);
+	const progress = new Progress(totalBytes);
+	const tally = new RunTally();
+	const geocodeSummary = setup.geocode ? new GeocodeSummary(args.firms) : null;
+	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
+	let info: FirmSourceInfo | null = null;
+	let features = false;
+	try {
+		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
+			if (info === null && chunk.info) {
+				info = chunk.info;
+				firstBatch(chunk.columns!, chunk.info);
+				output.write(csv ? csv.header(chunk.columns!) : GEOJSON_START);
+			}
+			if (chunk.bytes.length > 0) {
+				if (!csv && features) output.write(GEOJSON_BETWEEN);
+				output.write(chunk.bytes);
+				features = true;
+			}
+			const t = shiftLines(chunk.tally, line);
+			tally.add(t);
+			geocodeSummary?.addTally(t, setup.geocode!.addressColumn);
+			progress.update(tally.rows, bytesRead);
+		});
+		if (!csv) output.write(features ? GEOJSON_END : GEOJSON_EMPTY_END);
+		output.commit();
+	} catch (error) {
+		output.abandon();
+		progress.clear();
+		throw error;
+	}
+	progress.clear();
+	return { tally, info, geocodeSummary };
 }
 
 const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };

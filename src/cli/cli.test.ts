@@ -184,6 +184,35 @@ describe('classify, other inputs and outputs', () => {
 		expect(readFileSync(threaded).equals(readFileSync(inline))).toBe(true);
 	});
 
+	it('writes the same bytes and summary with --threads 2 as with --threads 1: Japanese text, quoted cells, line breaks inside quotes', async () => {
+		// firms.csv is UTF-8 with all three, a formula-like cell and a row without coordinates; small
+		// chunks cut it in dozens of places, some next to quoted line breaks. A second file adds a stray
+		// quote, which makes the threaded run start again on one thread (CLUSTER_MAP_DEBUG says so).
+		const firms = readFileSync(join(IN, 'firms.csv'), 'utf8');
+		const stray = join(OUT, 'stray-quote.csv');
+		const lines = firms.split('\n');
+		writeFileSync(stray, [...lines.slice(0, 40), 'F9999,田中"製作所,,35.55,139.72,3,,', ...lines.slice(40)].join('\n'));
+		for (const [file, fallback, formats] of [[join(IN, 'firms.csv'), false, ['csv', 'geojson']], [stray, true, ['csv']]] as const) {
+			for (const format of formats) {
+				const args = (out: string) => ['classify', '--firms', file, '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', out];
+				const [one, two] = [join(OUT, `one-thread.${format}`), join(OUT, `two-threads.${format}`)];
+				const env = { CLUSTER_MAP_BATCH_BYTES: '700', CLUSTER_MAP_DEBUG: '1' };
+				const results = await Promise.all([runWith(env, ...args(one), '--threads', '1'), runWith(env, ...args(two), '--threads', '2')]);
+				expect(results.map((r) => r.status)).toEqual([0, 0]);
+				expect(results[1].stderr.includes('reading again on one thread'), results[1].stderr).toBe(fallback);
+				expect(readFileSync(two).equals(readFileSync(one)), `${file} ${format}`).toBe(true);
+				const summary = (r: Run) => r.lines.filter((l) => !l.startsWith('wrote ') && !l.startsWith('reading again'));
+				expect(summary(results[1])).toEqual(summary(results[0]));
+			}
+		}
+	}, 240_000); // six runs of the command: room for a machine busy with other work
+
+	it('reads --threads as a whole number from 1', async () => {
+		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', join(OUT, 'x.csv'), '--threads', '0');
+		expect(result.status).toBe(2);
+		expect(result.lines[0]).toBe('cluster-map: --threads must be a whole number from 1 to 64 (1: one thread, no workers), not "0". See cluster-map classify --help.');
+	});
+
 	it('classifies against a bundled district with --zones district:ota', async () => {
 		const out = join(OUT, 'ota.csv');
 		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'district:ota', '--out', out);

@@ -91,12 +91,21 @@ function workerEngine(setup: EngineSetup): WorkerEngine {
 }
 
 function newWorker(setup: EngineSetup): Worker {
-	// From the cached bundle the worker is a sibling .mjs; run from the sources (through tsx) it is a
-	// .ts file, which the worker thread can only load after registering tsx itself.
-	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./engine-worker.mjs', import.meta.url), { workerData: setup });
+	return startWorker('engine-worker', setup);
+}
+
+/**
+ * A worker thread running src/cli/`name`.ts. From the bundle the worker is a sibling .mjs; run from
+ * the sources (through tsx) it is a .ts file, which the worker thread can only load after
+ * registering tsx itself.
+ *
+ * @throws when worker threads are unavailable
+ */
+export function startWorker(name: 'engine-worker' | 'chunk-worker', workerData: unknown): Worker {
+	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.mjs`, import.meta.url), { workerData });
 	const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-	const entry = JSON.stringify(new URL('./engine-worker.ts', import.meta.url).href);
-	return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData: setup });
+	const entry = JSON.stringify(new URL(`./${name}.ts`, import.meta.url).href);
+	return new Worker(`import(${tsx}).then((tsx) => { tsx.register(); return import(${entry}); });`, { eval: true, workerData });
 }
 
 function unavailable(error: unknown): void {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { GEOCODE_LEVELS, type GeocodeLevel } from '../lib/core/geocode/geocoder';
 import { DEFAULT_MIN_LEVEL } from '../lib/core/geocode/geocode-batch';
 import { describeParseError } from './classify-args';
+import { parseThreads } from './threads';
 import { UsageError } from './usage-error';
 
 export interface GeocodeArgs {
@@ -13,6 +14,8 @@ export interface GeocodeArgs {
 	help: boolean;
 	/** Hidden: wall time, CPU time and peak memory as JSON on the last stderr line (for benchmarks). */
 	stats: boolean;
+	/** Threads that read, match and write (`--threads`); undefined: chosen by input size and cores. */
+	threads?: number;
 }
 
 /** Levels --min-level accepts (koaza is always placed when town is). */
@@ -50,7 +53,8 @@ export function parseGeocodeArgs(argv: string[]): GeocodeArgs {
 				'address-column': { type: 'string' },
 				'min-level': { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
-				stats: { type: 'boolean' }
+				stats: { type: 'boolean' },
+				threads: { type: 'string' }
 			}
 		}));
 	} catch (error) {
@@ -68,5 +72,6 @@ export function parseGeocodeArgs(argv: string[]): GeocodeArgs {
 	if (format === null) throw new UsageError(`--out must end in .csv or .geojson (the format is chosen by extension), not "${out}"`);
 	const addressColumn = typeof values['address-column'] === 'string' ? values['address-column'] : undefined;
 	const minLevel = parseMinLevel(values['min-level'] as string | undefined);
-	return { firms, out, format, addressColumn, minLevel, help, stats };
+	const threads = parseThreads(values.threads as string | undefined);
+	return { firms, out, format, addressColumn, minLevel, help, stats, threads };
 }

@@ -55,6 +55,20 @@ describe('cluster-map geocode', () => {
 		expect(r.lines.at(-1)).toBe('by level: koaza 1, town 3, municipality 2, prefecture 1, not found 2, not read (cells do not line up) 1');
 	});
 
+	it('gives the same bytes and summary with --threads 2, matching addresses in worker threads, chunk by chunk', async () => {
+		// bad-rows.csv is UTF-8 with formulas, quoted line breaks and ragged rows; 300-byte chunks cut it in many places.
+		const args = (out: string, threads: string) => ['geocode', '--firms', join(DIR, 'bad-rows.csv'), '--min-level', 'municipality', '--address-column', '所在地', '--out', out, '--threads', threads];
+		const [one, two] = [join(OUT, 'bad-one.csv'), join(OUT, 'bad-two.csv')];
+		const env = { CLUSTER_MAP_BATCH_BYTES: '300', CLUSTER_MAP_DEBUG: '1' };
+		const [a, b] = await Promise.all([run(env, ...args(one, '1')), run(env, ...args(two, '2'))]);
+		expect([a.status, b.status]).toEqual([0, 0]);
+		expect(b.lines.some((l) => l.startsWith('reading again on one thread')), b.lines.join('\n')).toBe(false);
+		expect(readFileSync(two, 'utf8')).toBe(readFileSync(join(DIR, 'bad-rows.expected.csv'), 'utf8'));
+		expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
+		const summary = (lines: string[]) => lines.filter((l) => !l.startsWith('wrote '));
+		expect(summary(b.lines)).toEqual(summary(a.lines));
+	}, 120_000);
+
 	it('writes GeoJSON: Points where placed, null geometry and the reason elsewhere', async () => {
 		const out = join(OUT, 'example.geojson');
 		expect((await run({}, 'geocode', '--firms', EXAMPLE, '--out', out)).status).toBe(0);
@@ -94,6 +108,18 @@ describe('cluster-map classify on a file with addresses and no coordinates', () 
 		expect(r.lines).toContain('classified: 11 (9 inside a zone)');
 		expect(r.lines.at(-1)).toBe('by level: koaza 0, town 11, municipality 1, prefecture 0, not found 4');
 	});
+
+	it('geocodes and classifies in worker threads with --threads 2, the same bytes and summary as one thread', async () => {
+		const args = (out: string, threads: string) => ['classify', '--firms', join(DIR, 'bad-rows.csv'), '--address-column', '所在地', '--min-level', 'municipality', '--zones', 'district:all', '--institutions', 'bundled', '--out', out, '--threads', threads];
+		const [one, two] = [join(OUT, 'classify-one.csv'), join(OUT, 'classify-two.csv')];
+		const env = { CLUSTER_MAP_BATCH_BYTES: '300', CLUSTER_MAP_DEBUG: '1' };
+		const [a, b] = await Promise.all([run(env, ...args(one, '1')), run(env, ...args(two, '2'))]);
+		expect([a.status, b.status]).toEqual([0, 0]);
+		expect(b.lines.some((l) => l.startsWith('reading again on one thread')), b.lines.join('\n')).toBe(false);
+		expect(readFileSync(two).equals(readFileSync(one))).toBe(true);
+		const summary = (lines: string[]) => lines.filter((l) => !l.startsWith('wrote '));
+		expect(summary(b.lines)).toEqual(summary(a.lines));
+	}, 120_000);
 
 	it('classifies municipality-level rows too with --min-level municipality', async () => {
 		const out = join(OUT, 'classified-municipality.csv');

@@ -4,22 +4,24 @@ import type { Geocoder } from '../lib/core/geocode/geocoder';
 import {
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
-	describeRowProblem,
 	ENCODING_LABELS,
 	readCsv,
+	type ClassifiedOutputOptions,
 	type CsvBatch,
 	type FirmBatch,
 	type FirmResults
 } from '../lib/core/io';
 import { addressColumn } from './address-column';
+import { RunTally, shiftLines, tallyBatch, type BatchTally } from './batch-tally';
+import type { ChunkSetup } from './chunk-job';
+import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
 import type { GeocodeArgs } from './geocode-args';
 import { AtomicOutput, fileChunks, fileSize, refuseOutputOverInput } from './node-files';
 import { Progress } from './progress';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
+import { threadsFor } from './threads';
 import { UsageError } from './usage-error';
 
-/** Rows with problems listed by line in the summary; the rest are counted. */
-const LISTED_PROBLEMS = 10;
 /** The geocode output has no classification: the writers get empty results. */
 const NO_RESULTS: FirmResults = { offsets: new Uint32Array(0), zoneIndices: new Uint32Array(0), inside: new Uint8Array(0) };
 
@@ -37,9 +39,34 @@ export async function runGeocode(args: GeocodeArgs, stderr: (line: string) => vo
 	if (/\.(geo)?json$/i.test(args.firms)) throw new UsageError('--firms must be a CSV file with an address column (GeoJSON points already have coordinates)');
 	const totalBytes = fileSize(args.firms);
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
-	const batches = readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
-	const output = new AtomicOutput(args.out);
+	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
 	const options = { zoneIds: [], geocoded: true, classified: false };
+	const threads = threadsFor(args.threads, totalBytes);
+	let run: { summary: GeocodeSummary; first: CsvBatch | null } | null = null;
+	// Worker threads only when --threads asks for them: on two shared cores one thread measured faster.
+	if (args.threads !== undefined && threads > 1) {
+		const workers = startChunkWorkers(threads);
+		try {
+			const plan = await chunkPlan(csvBatches(), args, true);
+			if (plan) run = await geocodeInChunks(args, { ...plan, engine: null, output: options, swap: false }, workers, totalBytes);
+		} catch (error) {
+			if (!(error instanceof UseOneThread)) throw error;
+			if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
+		} finally {
+			await workers.close();
+		}
+	}
+	run ??= await geocodeStream(csvBatches(), args, options, totalBytes);
+	const { summary, first } = run;
+	if (first) stderr(`firms: ${args.firms} — ${describeCsv(first)}; addresses from column "${first.header[summary.column]}"`);
+	summary.print(stderr, args.minLevel);
+	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	summary.printCounts(stderr, args.minLevel);
+}
+
+/** Geocoding on this thread, batch by batch. */
+async function geocodeStream(batches: AsyncGenerator<CsvBatch>, args: GeocodeArgs, options: ClassifiedOutputOptions, totalBytes: number): Promise<{ summary: GeocodeSummary; first: CsvBatch | null }> {
+	const output = new AtomicOutput(args.out);
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(options) : null;
 	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(options) : null;
 	const progress = new Progress(totalBytes, process.stderr, 'geocode');
@@ -63,10 +90,42 @@ export async function runGeocode(args: GeocodeArgs, stderr: (line: string) => vo
 		throw error;
 	}
 	progress.clear();
-	if (first) stderr(`firms: ${args.firms} — ${describeCsv(first)}; addresses from column "${first.header[summary.column]}"`);
-	summary.print(stderr, args.minLevel);
-	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	summary.printCounts(stderr, args.minLevel);
+	return { summary, first };
+}
+
+/** Geocoding in worker threads, a chunk of the file each, written here in file order. */
+async function geocodeInChunks(args: GeocodeArgs, setup: ChunkSetup, workers: ChunkWorkers, totalBytes: number): Promise<{ summary: GeocodeSummary; first: CsvBatch | null }> {
+	const output = new AtomicOutput(args.out);
+	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
+	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(setup.output) : null;
+	const progress = new Progress(totalBytes, process.stderr, 'geocode');
+	const summary = new GeocodeSummary(args.firms);
+	let first: CsvBatch | null = null;
+	let features = false;
+	try {
+		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
+			if (first === null && chunk.columns) {
+				first = { header: chunk.columns, delimiter: setup.delimiter, encoding: 'utf-8', bytesRead, records: null! };
+				output.write(csv ? csv.header(chunk.columns) : geojson!.start());
+			}
+			if (chunk.bytes.length > 0) {
+				if (geojson && features) output.write(',\n');
+				output.write(chunk.bytes);
+				features = true;
+			}
+			summary.addTally(shiftLines(chunk.tally, line), setup.geocode!.addressColumn);
+			progress.update(summary.rows, bytesRead);
+		});
+		// The one-thread writer's end: after features, a line break before the bracket.
+		if (geojson) output.write(features ? '\n]}\n' : geojson.end());
+		output.commit();
+	} catch (error) {
+		output.abandon();
+		progress.clear();
+		throw error;
+	}
+	progress.clear();
+	return { summary, first };
 }
 
 /**
@@ -90,35 +149,36 @@ export async function* geocodedBatches(
 /** Counts and the first problems, for the summary both `geocode` and `classify` print. */
 export class GeocodeSummary {
 	readonly levels = emptyLevelCounts();
-	rows = 0;
-	placed = 0;
-	/** Rows not geocoded because their cells do not line up with the header. */
-	unread = 0;
+	readonly tally = new RunTally();
 	column = -1;
-	private readonly listed: string[] = [];
-	private problems = 0;
 
 	constructor(private readonly file: string) {}
 
+	get rows(): number {
+		return this.tally.rows;
+	}
+
+	get placed(): number {
+		return this.tally.ok;
+	}
+
+	/** A batch geocoded here (its levels already counted into `levels`). */
 	add(batch: FirmBatch): void {
-		this.rows += batch.count;
-		if (this.column < 0 && batch.info.addressColumn !== undefined) this.column = batch.columns.indexOf(batch.info.addressColumn);
-		for (let r = 0; r < batch.count; r++) {
-			const problem = batch.problems[r];
-			if (problem === null) {
-				this.placed++;
-				continue;
-			}
-			this.problems++;
-			if (problem[0].kind !== 'not-geocoded') this.unread++;
-			if (this.listed.length < LISTED_PROBLEMS) this.listed.push(`${this.file} line ${batch.lines[r]}: ${problem.map(describeRowProblem).join('; ')}`);
-		}
+		this.addTally(tallyBatch(batch, null), batch.info.addressColumn === undefined ? -1 : batch.columns.indexOf(batch.info.addressColumn));
+	}
+
+	/** A batch's tally, from this thread or a worker (whose levels it carries), lines already in file numbers. */
+	addTally(tally: BatchTally, column: number): void {
+		if (this.column < 0) this.column = column;
+		this.tally.add(tally);
+		if (tally.levels) for (const level of Object.keys(this.levels) as (keyof LevelCounts)[]) this.levels[level] += tally.levels[level];
 	}
 
 	/** The first rows with problems, by line. */
 	print(stderr: (line: string) => void, minLevel: string): void {
-		for (const line of this.listed) stderr(`  ${line}`);
-		if (this.problems > this.listed.length) stderr(`  … and ${(this.problems - this.listed.length).toLocaleString('en')} more rows not placed (see the problem column)`);
+		const { listed, problems } = this.tally;
+		for (const { line, text } of listed) stderr(`  ${this.file} line ${line}: ${text}`);
+		if (problems > listed.length) stderr(`  … and ${(problems - listed.length).toLocaleString('en')} more rows not placed (see the problem column)`);
 		if (this.rows > 0 && this.placed === 0) stderr(`warning: no address was placed at ${minLevel} level or better — is "${this.column >= 0 ? 'the address column' : 'the file'}" really addresses in Japan, and was the file read in the right encoding?`);
 		stderr(TOWNS_CREDIT);
 	}
@@ -135,7 +195,7 @@ export class GeocodeSummary {
 	printLevels(stderr: (line: string) => void): void {
 		const n = (v: number) => v.toLocaleString('en');
 		const l = this.levels;
-		const unread = this.unread > 0 ? `, not read (cells do not line up) ${n(this.unread)}` : '';
+		const unread = this.tally.unread > 0 ? `, not read (cells do not line up) ${n(this.tally.unread)}` : '';
 		stderr(`by level: koaza ${n(l.koaza)}, town ${n(l.town)}, municipality ${n(l.municipality)}, prefecture ${n(l.prefecture)}, not found ${n(l.none)}${unread}`);
 	}
 }

@@ -30,7 +30,7 @@ Town points: 「Geolonia 住所データ」(CC BY 4.0), based on 国土交通省
 
 /** `cluster-map geocode --help`. */
 export const GEOCODE_HELP = `Usage:
-  cluster-map geocode --firms FIRMS [--address-column NAME] [--min-level LEVEL] --out OUT
+  cluster-map geocode --firms FIRMS [--address-column NAME] [--min-level LEVEL] [--threads N] --out OUT
 
 Places every firm by its address, offline, on the town (町丁目 / 大字) points that ship with
 cluster-map; no address leaves this machine.
@@ -44,6 +44,9 @@ Options:
   --min-level LEVEL       The least precise level that gets coordinates: town (default; a
                           小字 match counts as town), municipality or prefecture.
   --out OUT               Output, .csv or .geojson (by extension).
+  --threads N             N worker threads read, match and write chunks of a UTF-8 file
+                          (default: 1, all on one thread). The output is the same byte for
+                          byte whatever N.
   -h, --help              This help.
 
 Addresses are matched in the notations firm lists use: full-width or half-width digits,
@@ -78,6 +81,7 @@ export const CLASSIFY_HELP = `Usage:
   cluster-map classify --firms FIRMS --zones ZONES [--institutions INST] [--buffer-km KM] [--swap-lat-lon] --out OUT
                        [--address-column NAME] [--min-level town|municipality|prefecture]
                        [--institution-types TYPE,…] [--institution-fields FIELD,…] [--nearest-by-type]
+                       [--threads N]
 
 Options:
   --firms FIRMS         Firms: CSV (comma, tab or semicolon; UTF-8 with or without BOM,
@@ -131,6 +135,11 @@ Options:
                         come before zone_ids; rows below --min-level (default town) are kept
                         with empty computed columns and the reason in problem.
   --verbose             List every zone repair (without it: the first 20, then a count).
+  --threads N           N worker threads read, classify and write chunks of a UTF-8 CSV;
+                        1: everything on one thread (also the fallback where threads cannot
+                        start). Default: files of 32 MB and more are classified in one
+                        engine thread beside the main thread's reading and writing, smaller
+                        ones on one thread. The output is the same byte for byte whatever N.
   -h, --help            This help.
 
 Output:

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../lib/core/io';
-import { joinNegativeValues, parseClassifyArgs } from './classify-args';
-import { runClassify } from './classify-command';
-import { parseCompareArgs } from './compare-args';
-import { runCompare } from './compare-command';
-import { parseGeocodeArgs } from './geocode-args';
-import { runGeocode } from './geocode-command';
+// Only what every command needs is imported here; each command's modules (and the engine, the
+// readers and their packages) are imported when that command runs, so `--help` starts at once.
+import { InputError } from '../lib/core/io/input-error';
 import { CLASSIFY_HELP, COMPARE_HELP, GEOCODE_HELP, HOTSPOTS_HELP, MAIN_HELP } from './help';
-import { parseHotspotsArgs } from './hotspots-args';
-import { runHotspots } from './hotspots-command';
+import { joinNegativeValues } from './negative-values';
 import { packageRoot } from './package-root';
 import { UsageError } from './usage-error';
 
@@ -46,6 +41,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			return 0;
 		}
 		if (command === 'compare') {
+			const [{ parseCompareArgs }, { runCompare }] = await Promise.all([import('./compare-args'), import('./compare-command')]);
 			const args = parseCompareArgs(rest);
 			if (args.help) {
 				io.stdout(COMPARE_HELP);
@@ -55,6 +51,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			return 0;
 		}
 		if (command === 'geocode') {
+			const [{ parseGeocodeArgs }, { runGeocode }] = await Promise.all([import('./geocode-args'), import('./geocode-command')]);
 			const args = parseGeocodeArgs(rest);
 			stats = args.stats;
 			if (args.help) {
@@ -65,6 +62,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			return 0;
 		}
 		if (command === 'hotspots') {
+			const [{ parseHotspotsArgs }, { runHotspots }] = await Promise.all([import('./hotspots-args'), import('./hotspots-command')]);
 			const args = parseHotspotsArgs(rest);
 			if (args.help) {
 				io.stdout(HOTSPOTS_HELP);
@@ -74,6 +72,7 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			return 0;
 		}
 		if (command !== 'classify') throw new UsageError(command.startsWith('-') ? `unknown option ${command} (a command comes first: cluster-map classify …)` : `unknown command "${command}"`);
+		const [{ parseClassifyArgs }, { runClassify }] = await Promise.all([import('./classify-args'), import('./classify-command')]);
 		const args = parseClassifyArgs(rest);
 		stats = args.stats;
 		if (args.help) {

@@ -58,7 +58,8 @@ export function readWhole(path: string): Uint8Array {
 	return readFileSync(path);
 }
 
-function openForReading(path: string): number {
+/** @throws InputError when the file is missing, a directory, or unreadable */
+export function openForReading(path: string): number {
 	let fd: number;
 	try {
 		fd = openSync(path, 'r');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Geocoder } from '../lib/core/geocode/geocoder';
 import type { TownIndex, TownPrefectureFile } from '../lib/core/geocode/town-data';
-import { GEODATA_DIR } from './bundled-data';
+import { join } from 'node:path';
+import { packageRoot } from './package-root';
 
 /**
  * The matcher on the bundled town points (geodata/towns/). Only the index is read up front; a
@@ -13,7 +14,8 @@ import { GEODATA_DIR } from './bundled-data';
  * geocoder.geocode('大田区池上1-2-3').match; // '東京都大田区池上一丁目'
  */
 export function bundledGeocoder(): Geocoder {
-	const dir = GEODATA_DIR + 'towns/';
+	// The path built here, not taken from bundled-data: geocoding worker threads then load no boundary code.
+	const dir = join(packageRoot(), 'geodata/towns') + '/';
 	const index = JSON.parse(readFileSync(dir + 'index.json', 'utf8')) as TownIndex;
 	return new Geocoder(index, (code) => JSON.parse(readFileSync(`${dir}${code}.json`, 'utf8')) as TownPrefectureFile);
 }

@@ -1,7 +1,7 @@
 import { buildZoneIndex, classifyPoints } from './classify';
 import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
-import { buildInstitutionIndex, nearestInstitutions } from './proximity';
+import { buildInstitutionIndex, nearestInstitutions } from './proximity/institution-index';
 
 /** What the engine needs to classify firms: everything but the firms. */
 export interface EngineSetup {

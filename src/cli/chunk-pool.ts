@@ -1,0 +1,153 @@
+import { serialize } from 'node:v8';
+import type { Worker } from 'node:worker_threads';
+import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
+import type { CsvBatch } from '../lib/core/io';
+import { addressColumn } from './address-column';
+import type { ChunkOutput, ChunkSetup } from './chunk-job';
+import { startWorker } from './engine';
+import { recordChunks } from './record-chunks';
+
+/**
+ * The run on several threads could not be trusted or started (a stray quote, a read error, no
+ * worker threads): the caller runs again on one thread, which gives the exact output or message.
+ */
+export class UseOneThread extends Error {}
+
+/**
+ * Splits the firms file into chunks at record boundaries (this thread only reads and cuts), has
+ * `threads` worker threads read, classify and write them, and hands each chunk's output back in
+ * file order with the line on which the chunk starts.
+ *
+ * @throws UseOneThread when the result could differ from the one-thread run's, or a worker fails
+ * @example
+ * await runChunks({ path: 'firms.csv', threads: 2, setup }, (output, line, bytesRead) => out.write(output.bytes));
+ */
+export async function runChunks(
+	options: { path: string; workers: ChunkWorkers; setup: ChunkSetup; chunkBytes?: number },
+	onChunk: (output: ChunkOutput, firstLine: number, bytesRead: number) => void
+): Promise<void> {
+	const pool = options.workers.pool;
+	try {
+		if (options.workers.failure !== null) throw options.workers.failure;
+		// Serialized once for every worker: zones are a large object graph.
+		const setup = serialize(options.setup);
+		for (const worker of pool) worker.setUp(setup);
+		const inFlight: { output: Promise<ChunkOutput>; bytesRead: number }[] = [];
+		let line = 1;
+		const handOldest = async () => {
+			const { output: pending, bytesRead } = inFlight.shift()!;
+			const output = await pending;
+			if (output.malformed) throw new UseOneThread('a record with a stray quote');
+			onChunk(output, line, bytesRead);
+			line += output.breaks;
+		};
+		let id = 0;
+		for (const { bytes, bytesRead } of recordChunks(options.path, options.setup.prefix, options.chunkBytes)) {
+			const worker = pool.reduce((a, b) => (b.pending < a.pending ? b : a));
+			const output = worker.process(bytes, id++ === 0);
+			output.catch(() => {}); // awaited in order; a failure surfaces there
+			inFlight.push({ output, bytesRead });
+			if (inFlight.length >= 2 * pool.length) await handOldest();
+		}
+		while (inFlight.length > 0) await handOldest();
+	} catch (error) {
+		if (error instanceof UseOneThread) throw error;
+		throw new UseOneThread(error instanceof Error ? error.message : String(error));
+	} finally {
+		await options.workers.close();
+	}
+}
+
+/** Worker threads started ahead, while the zones are read; `close` when they are not used. */
+export interface ChunkWorkers {
+	pool: ChunkWorker[];
+	/** Why they could not start, or null. */
+	failure: unknown;
+	close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` chunk workers (they load their code meanwhile).
+ *
+ * @example
+ * const workers = startChunkWorkers(2); … await runChunks({ path, workers, setup }, onChunk);
+ */
+export function startChunkWorkers(threads: number): ChunkWorkers {
+	const pool: ChunkWorker[] = [];
+	let failure: unknown = null;
+	try {
+		for (let t = 0; t < threads; t++) pool.push(new ChunkWorker());
+	} catch (error) {
+		failure = error;
+	}
+	return { pool, failure, close: async () => void (await Promise.all(pool.map((w) => w.close()))) };
+}
+
+class ChunkWorker {
+	pending = 0;
+	private readonly worker: Worker;
+	private readonly waiting = new Map<number, { resolve: (o: ChunkOutput) => void; reject: (e: unknown) => void }>();
+	private next = 0;
+	private failure: unknown = null;
+
+	constructor() {
+		this.worker = startWorker('chunk-worker', null);
+		const fail = (error: unknown) => {
+			this.failure ??= error;
+			for (const { reject } of this.waiting.values()) reject(error);
+			this.waiting.clear();
+		};
+		this.worker.on('error', fail);
+		this.worker.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
+		this.worker.on('message', (message: { ready?: boolean; error?: string; id?: number; output?: ChunkOutput }) => {
+			if (message.id === undefined) {
+				if (message.ready === false) fail(new Error(message.error));
+				return;
+			}
+			const waiting = this.waiting.get(message.id);
+			this.waiting.delete(message.id);
+			this.pending--;
+			if (message.output) waiting?.resolve(message.output);
+			else waiting?.reject(new Error(message.error));
+		});
+	}
+
+	setUp(setup: Uint8Array): void {
+		this.worker.postMessage({ setup });
+	}
+
+	process(bytes: Uint8Array, first: boolean): Promise<ChunkOutput> {
+		if (this.failure !== null) return Promise.reject(this.failure);
+		const id = this.next++;
+		this.pending++;
+		return new Promise((resolve, reject) => {
+			this.waiting.set(id, { resolve, reject });
+			this.worker.postMessage({ id, bytes, first }, [bytes.buffer as ArrayBuffer]);
+		});
+	}
+
+	async close(): Promise<void> {
+		this.worker.removeAllListeners('exit');
+		await this.worker.terminate();
+	}
+}
+
+/**
+ * What the chunk workers need to know of a UTF-8 CSV file, from its first batch (read here as the
+ * one-thread reader reads it): header, delimiter, where the data starts. Null for other encodings,
+ * which are read on one thread.
+ */
+export async function chunkPlan(batches: AsyncGenerator<CsvBatch>, args: { firms: string; format: 'csv' | 'geojson'; addressColumn?: string; minLevel: GeocodeLevel }, geocoding: boolean): Promise<Omit<ChunkSetup, 'engine' | 'output' | 'swap'> | null> {
+	const first = await batches.next();
+	await batches.return(undefined);
+	if (first.done || first.value.encoding !== 'utf-8') return null;
+	const { header, records, delimiter } = first.value;
+	return {
+		file: args.firms,
+		delimiter,
+		prefix: records.bytes.slice(0, records.start[0]),
+		firstDataLine: records.line[0],
+		format: args.format,
+		geocode: geocoding ? { addressColumn: addressColumn(header, args.addressColumn, args.firms), minLevel: args.minLevel } : null
+	};
+}
