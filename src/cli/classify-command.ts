@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { validateZones, type ZoneProblem } from '../lib/core/geo';
+import type { ZoneProblem } from '../lib/core/geo';
 import { municipalityZones, prefectureZones } from '../lib/core/geography';
 import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib/core/model';
 import {
@@ -308,7 +308,7 @@ export async function loadZones(
 		const ids = bundled[2].split(',').filter((id) => id.trim() !== '');
 		if (ids.length === 0) throw new UsageError(`--zones ${spec}: name at least one ${kind} after the colon, e.g. ${EXAMPLE[kind]}`);
 		// ZoneSource has no 'prefecture': a prefecture zone is recorded as imported from the bundled data.
-		result = validateZones(bundledZones(kind, ids, spec), { source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource), onProgress });
+		result = readZones({ type: 'FeatureCollection', features: bundledZones(kind, ids, spec) }, { file: spec, source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource), onProgress });
 		const { date, simplification } = bundledMunicipalities().index;
 		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
 	} else {
