@@ -2,17 +2,28 @@ import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSy
 import { resolve } from 'node:path';
 import { InputError } from '../lib/core/io';
 
+/** Longest a run goes without letting signal handlers in, in milliseconds. */
+const SIGNAL_LATENCY_MS = 50;
+
 /**
  * A file's bytes in fresh 4 MiB chunks (the CSV reader keeps references into them, so a buffer
- * is never reused). Reads are synchronous: the CLI has nothing else to do meanwhile.
+ * is never reused). Reads are synchronous: the CLI has nothing else to do meanwhile but to notice an
+ * interruption.
  *
  * @example
  * for await (const batch of readFirmsCsv(fileChunks('firms.csv'), { file: 'firms.csv' })) …
  */
-export function* fileChunks(path: string, chunkBytes = 4 << 20): Generator<Uint8Array> {
+export async function* fileChunks(path: string, chunkBytes = 4 << 20): AsyncGenerator<Uint8Array> {
 	const fd = openForReading(path);
+	let turn = Date.now();
 	try {
 		for (;;) {
+			// Reading, classifying and writing a chunk never waits for anything, so a whole run could
+			// pass without the event loop turning: let it turn now and then, or SIGINT would wait.
+			if (Date.now() - turn >= SIGNAL_LATENCY_MS) {
+				await new Promise((resolve) => setImmediate(resolve));
+				turn = Date.now();
+			}
 			const buffer = new Uint8Array(chunkBytes);
 			const n = readSync(fd, buffer, 0, chunkBytes, null);
 			if (n === 0) return;

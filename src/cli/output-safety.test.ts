@@ -81,14 +81,16 @@ describe('an interrupted run', () => {
 		['SIGINT', 130],
 		['SIGTERM', 143]
 	] as const)('by %s exits %i, says nothing was written and leaves no partial file', async (signal, status) => {
-		const out = join(DIR, `interrupted-${signal}.csv`);
-		// Small batches keep the run writing for seconds, so the signal comes while it writes.
-		const env = { ...process.env, CLUSTER_MAP_BATCH_BYTES: '16384' };
-		const child = spawn(process.execPath, [BIN, 'classify', '--firms', big, '--zones', join(IN, 'zones.geojson'), '--out', out], { cwd: DIR, env });
+		const out = join(DIR, `interrupted-${signal}.geojson`);
+		// Tiny batches, every bundled institution and GeoJSON output keep the run writing for seconds
+		// (about 3 s on a quiet machine), so the signal comes while it writes.
+		const env = { ...process.env, CLUSTER_MAP_BATCH_BYTES: '2048' };
+		const args = ['classify', '--firms', big, '--zones', join(IN, 'zones.geojson'), '--institutions', 'bundled', '--out', out];
+		const child = spawn(process.execPath, [BIN, ...args], { cwd: DIR, env });
 		let stderr = '';
 		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-		const partialOf = () => readdirSync(DIR).find((name) => name.startsWith(`interrupted-${signal}.csv.partial-`));
+		const partialOf = () => readdirSync(DIR).find((name) => name.startsWith(`interrupted-${signal}.geojson.partial-`));
 		const deadline = Date.now() + 60_000;
 		while (partialOf() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
 		expect(partialOf()).toBeDefined();
