@@ -5,6 +5,8 @@ import type { CsvBatch } from '../lib/core/io';
 import { addressColumn } from './address-column';
 import type { ChunkOutput, ChunkSetup } from './chunk-job';
 import { startWorker } from './engine';
+import { AtomicOutput } from './node-files';
+import type { Progress } from './progress';
 import { recordChunks } from './record-chunks';
 
 /**
@@ -57,6 +59,61 @@ export async function runChunks(
 		await options.workers.close();
 	}
 }
+
+/**
+ * {@link runChunks} into the output file: the header with the first chunk that has one, each
+ * chunk's bytes in file order — GeoJSON features joined and closed exactly as the one-thread
+ * writer joins and closes them — then the file put in place. On any failure the partial file goes
+ * and the error is thrown again (`UseOneThread` included, for the caller's rerun).
+ *
+ * @param onChunk called with every chunk in file order, for tallies and progress
+ * @example
+ * await writeChunks({ path, out, header: (columns) => csv.header(columns), workers, setup, progress }, (chunk, line) => tally.add(shiftLines(chunk.tally, line)));
+ */
+export async function writeChunks(
+	options: {
+		path: string;
+		out: string;
+		/** The CSV header of these columns; null for GeoJSON. */
+		header: ((columns: readonly string[]) => Uint8Array) | null;
+		workers: ChunkWorkers;
+		setup: ChunkSetup;
+		progress: Progress;
+	},
+	onChunk: (chunk: ChunkOutput, firstLine: number, bytesRead: number) => void
+): Promise<void> {
+	const { header, progress } = options;
+	const output = new AtomicOutput(options.out);
+	let started = false;
+	let features = false;
+	try {
+		const chunkBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
+		await runChunks({ path: options.path, workers: options.workers, setup: options.setup, chunkBytes }, (chunk, line, bytesRead) => {
+			if (!started && chunk.columns) {
+				started = true;
+				output.write(header ? header(chunk.columns) : GEOJSON_START);
+			}
+			onChunk(chunk, line, bytesRead);
+			if (chunk.bytes.length === 0) return;
+			if (!header && features) output.write(GEOJSON_BETWEEN);
+			output.write(chunk.bytes);
+			features = true;
+		});
+		if (!header) output.write(features ? GEOJSON_END : GEOJSON_EMPTY_END);
+		output.commit();
+	} catch (error) {
+		output.abandon();
+		throw error;
+	} finally {
+		progress.clear();
+	}
+}
+
+/** The one-thread GeoJSON writer's frame (`createClassifiedGeoJsonWriter`), around the workers' features. */
+const GEOJSON_START = '{"type":"FeatureCollection","features":[\n';
+const GEOJSON_BETWEEN = ',\n';
+const GEOJSON_END = '\n]}\n';
+const GEOJSON_EMPTY_END = ']}\n';
 
 /** Worker threads started ahead, while the zones are read; `close` when they are not used. */
 export interface ChunkWorkers {

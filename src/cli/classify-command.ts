@@ -28,7 +28,7 @@ import {
 import type { EngineSetup } from '../lib/core/compute-results';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
+import { chunkPlan, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
 import { threadsFor } from './threads';
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
@@ -44,10 +44,6 @@ import { UsageError } from './usage-error';
 /** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
 const LISTED_REPAIRS = 20;
 // A run on several threads writes the GeoJSON framing here, the workers the features.
-const GEOJSON_START = '{"type":"FeatureCollection","features":[\n';
-const GEOJSON_BETWEEN = ',\n';
-const GEOJSON_END = '\n]}\n';
-const GEOJSON_EMPTY_END = ']}\n';
 
 /**
  * `cluster-map classify`: reads zones and institutions, streams the firms through the engine
@@ -246,38 +242,21 @@ async function classifyInChunks(
 	totalBytes: number,
 	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
 ): Promise<ClassifyRun> {
-	const output = new AtomicOutput(args.out);
-	const progress = new Progress(totalBytes);
 	const tally = new RunTally();
 	const geocodeSummary = setup.geocode ? new GeocodeSummary(args.firms) : null;
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
 	let info: FirmSourceInfo | null = null;
-	let features = false;
-	try {
-		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
-			if (info === null && chunk.info) {
-				info = chunk.info;
-				firstBatch(chunk.columns!, chunk.info);
-				output.write(csv ? csv.header(chunk.columns!) : GEOJSON_START);
-			}
-			if (chunk.bytes.length > 0) {
-				if (!csv && features) output.write(GEOJSON_BETWEEN);
-				output.write(chunk.bytes);
-				features = true;
-			}
-			const t = shiftLines(chunk.tally, line);
-			tally.add(t);
-			geocodeSummary?.addTally(t, setup.geocode!.addressColumn);
-			progress.update(tally.rows, bytesRead);
-		});
-		if (!csv) output.write(features ? GEOJSON_END : GEOJSON_EMPTY_END);
-		output.commit();
-	} catch (error) {
-		output.abandon();
-		progress.clear();
-		throw error;
-	}
-	progress.clear();
+	const progress = new Progress(totalBytes);
+	await writeChunks({ path: args.firms, out: args.out, header: csv && ((columns) => csv.header(columns)), workers, setup, progress }, (chunk, line, bytesRead) => {
+		if (info === null && chunk.info) {
+			info = chunk.info;
+			firstBatch(chunk.columns!, chunk.info);
+		}
+		const t = shiftLines(chunk.tally, line);
+		tally.add(t);
+		geocodeSummary?.addTally(t, setup.geocode!.addressColumn);
+		progress.update(tally.rows, bytesRead);
+	});
 	return { tally, info, geocodeSummary };
 }
 

@@ -14,7 +14,7 @@ import {
 import { addressColumn } from './address-column';
 import { RunTally, shiftLines, tallyBatch, type BatchTally } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, runChunks, startChunkWorkers, UseOneThread, type ChunkWorkers } from './chunk-pool';
+import { chunkPlan, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
 import type { GeocodeArgs } from './geocode-args';
 import { AtomicOutput, fileChunks, fileSize, refuseOutputOverInput } from './node-files';
 import { Progress } from './progress';
@@ -95,36 +95,15 @@ async function geocodeStream(batches: AsyncGenerator<CsvBatch>, args: GeocodeArg
 
 /** Geocoding in worker threads, a chunk of the file each, written here in file order. */
 async function geocodeInChunks(args: GeocodeArgs, setup: ChunkSetup, workers: ChunkWorkers, totalBytes: number): Promise<{ summary: GeocodeSummary; first: CsvBatch | null }> {
-	const output = new AtomicOutput(args.out);
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
-	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(setup.output) : null;
 	const progress = new Progress(totalBytes, process.stderr, 'geocode');
 	const summary = new GeocodeSummary(args.firms);
 	let first: CsvBatch | null = null;
-	let features = false;
-	try {
-		await runChunks({ path: args.firms, workers, setup, chunkBytes: Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined }, (chunk, line, bytesRead) => {
-			if (first === null && chunk.columns) {
-				first = { header: chunk.columns, delimiter: setup.delimiter, encoding: 'utf-8', bytesRead, records: null! };
-				output.write(csv ? csv.header(chunk.columns) : geojson!.start());
-			}
-			if (chunk.bytes.length > 0) {
-				if (geojson && features) output.write(',\n');
-				output.write(chunk.bytes);
-				features = true;
-			}
-			summary.addTally(shiftLines(chunk.tally, line), setup.geocode!.addressColumn);
-			progress.update(summary.rows, bytesRead);
-		});
-		// The one-thread writer's end: after features, a line break before the bracket.
-		if (geojson) output.write(features ? '\n]}\n' : geojson.end());
-		output.commit();
-	} catch (error) {
-		output.abandon();
-		progress.clear();
-		throw error;
-	}
-	progress.clear();
+	await writeChunks({ path: args.firms, out: args.out, header: csv && ((columns) => csv.header(columns)), workers, setup, progress }, (chunk, line, bytesRead) => {
+		if (first === null && chunk.columns) first = { header: chunk.columns, delimiter: setup.delimiter, encoding: 'utf-8', bytesRead, records: null! };
+		summary.addTally(shiftLines(chunk.tally, line), setup.geocode!.addressColumn);
+		progress.update(summary.rows, bytesRead);
+	});
 	return { summary, first };
 }
 
