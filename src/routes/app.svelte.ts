@@ -52,6 +52,10 @@ export class App {
 	readonly institutions = $derived(this.allInstitutions ? this.institutionChoice.apply(this.allInstitutions) : null);
 	/** Zones not drawn by hand (districts, buffers, imports…), drawn by the zone layers rather than the drawing control. */
 	readonly otherZones = $derived(this.zones.list.filter((zone) => zone.source !== 'drawn'));
+	/** Reference layers made from N03 boundaries loaded by code are shown: they carry N03's credit. */
+	readonly n03References = $derived(this.session.references.some((layer) => layer.source === 'municipality'));
+	/** Zones made from online N03 files are shown (the bundled ones are credited by the map's own attribution). */
+	readonly n03Zones = $derived(this.otherZones.some((zone) => zone.parameters?.boundary === 'N03' && zone.parameters.simplification === undefined));
 	/** Firms located by address carry the town data's credit while they are shown. */
 	readonly geocodedShown = $derived(this.session.dataset?.columns.includes('geocode_level') ?? false);
 	/** Firms located only to their municipality or prefecture (drawn as rings at its point). */
