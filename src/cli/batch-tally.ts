@@ -64,6 +64,17 @@ export function shiftLines(t: BatchTally, by: number): BatchTally {
 	return { ...t, listed: t.listed.map((l) => ({ line: l.line + by, text: l.text })), outside: t.outside.map((line) => line + by) };
 }
 
+/** The counts of tally `t` added to `into`'s (listed rows and levels are the caller's). */
+export function addCounts(into: Omit<BatchTally, 'listed' | 'outside' | 'levels'>, t: BatchTally): void {
+	into.rows += t.rows;
+	into.ok += t.ok;
+	into.inside += t.inside;
+	into.withinBuffer += t.withinBuffer;
+	into.problems += t.problems;
+	into.unread += t.unread;
+	into.outsideJapan += t.outsideJapan;
+}
+
 /** A run's tallies added up, in file order. */
 export class RunTally {
 	rows = 0;
@@ -77,13 +88,7 @@ export class RunTally {
 	readonly outside: number[] = [];
 
 	add(t: BatchTally): void {
-		this.rows += t.rows;
-		this.ok += t.ok;
-		this.inside += t.inside;
-		this.withinBuffer += t.withinBuffer;
-		this.problems += t.problems;
-		this.unread += t.unread;
-		this.outsideJapan += t.outsideJapan;
+		addCounts(this, t);
 		for (const l of t.listed) if (this.listed.length < LISTED_PROBLEMS) this.listed.push(l);
 		for (const line of t.outside) if (this.outside.length < LISTED_OUTSIDE) this.outside.push(line);
 	}

@@ -11,7 +11,7 @@ import type { FirmBatch, FirmSourceInfo } from '../lib/core/io/firm-batch';
 import { readCsv, type CsvBatch, type CsvDelimiter } from '../lib/core/io/read-csv';
 import { readFirmsCsv } from '../lib/core/io/read-firms-csv';
 import { RECORD_MALFORMED } from '../lib/core/io/scan-csv-records';
-import { shiftLines, tallyBatch, type BatchTally } from './batch-tally';
+import { addCounts, shiftLines, tallyBatch, type BatchTally } from './batch-tally';
 import { bundledGeocoder } from './town-data';
 
 /** Everything a worker needs to turn a chunk of a UTF-8 CSV file into output bytes. */
@@ -115,13 +115,7 @@ function emptyTally(): BatchTally {
 function merge(parts: BatchTally[]): BatchTally {
 	const t = emptyTally();
 	for (const p of parts) {
-		t.rows += p.rows;
-		t.ok += p.ok;
-		t.inside += p.inside;
-		t.withinBuffer += p.withinBuffer;
-		t.problems += p.problems;
-		t.unread += p.unread;
-		t.outsideJapan += p.outsideJapan;
+		addCounts(t, p);
 		t.listed.push(...p.listed);
 		t.outside.push(...p.outside);
 		if (p.levels) t.levels = p.levels;
