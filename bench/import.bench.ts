@@ -1,7 +1,7 @@
 /**
  * The browser import's engine side on 1,000,000 firms (≈ 70 MB of CSV with Japanese names, a few
  * quoted cells, 17 columns, a few bad rows): `previewImport` (first megabyte, column guess) and
- * `importFirms` (every row decoded into the FirmSample the map draws, problems listed), run here in
+ * `importFirms` (every row decoded into the FirmTable the map draws, problems listed), run here in
  * Node on the same code the import worker runs, the file arriving in 1 MiB chunks as from
  * `File.stream()`. The whole file is in memory first, so disk time is not counted.
  *
@@ -17,7 +17,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
 import { FirmTiles, firmPoints, mercatorX, mercatorY } from '../src/lib/data/firm-tiles';
-import { codeAt, parseFirmSample, type FirmSample } from '../src/lib/data/firm-sample';
+import { parseFirmSample } from '../src/lib/data/firm-sample';
+import { codeAt, type FirmTable } from '../src/lib/core/firm-table';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
 import { bytesSource } from '../src/lib/data/import-source';
@@ -40,7 +41,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
  * does it: a k-d tree built in the tiles worker (`FirmTiles`), then only the tiles in view cut.
  * Timed: the tree, and every zoom-5 tile over the firms (a view of all Japan).
  */
-function mapTiles(sample: FirmSample): { objectsMs: number; indexMs: number; overviewMs: number; overviewTiles: number } {
+function mapTiles(sample: FirmTable): { objectsMs: number; indexMs: number; overviewMs: number; overviewTiles: number } {
 	let start = performance.now();
 	const features = Array.from(sample.lon, (x, i) => ({ type: 'Feature', id: i, properties: { i, c: codeAt(sample.industry, i) }, geometry: { type: 'Point', coordinates: [x, sample.lat[i]] } }));
 	structuredClone({ type: 'FeatureCollection', features });

@@ -6,7 +6,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { untrack } from 'svelte';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import { FirmMapData } from '$lib/state/firm-map-data.svelte';
 import { areaPlaced } from '$lib/data/firm-tiles';
 import { loadClusterPrograms, loadGeodata, type Geodata } from '$lib/data/geodata';
@@ -103,7 +103,7 @@ export class App {
 	}
 
 	/** The firms shown: the working session's dataset. */
-	get firms(): FirmSample | null {
+	get firms(): FirmTable | null {
 		return this.session.dataset;
 	}
 
@@ -144,7 +144,7 @@ export class App {
 	}
 
 	/** Firms from the import dialog replace those shown (the dialog has listed their problems). */
-	async showImported(firms: FirmSample): Promise<void> {
+	async showImported(firms: FirmTable): Promise<void> {
 		await yieldToPage(); // receiving a million rows was one task; showing them is the next
 		this.session.show(firms);
 		this.notices.dismiss('firm-problems');
@@ -156,7 +156,7 @@ export class App {
 		this.session.destroy();
 	}
 
-	#tellProblems(firms: FirmSample): void {
+	#tellProblems(firms: FirmTable): void {
 		if (firms.problems.length === 0) return;
 		this.notices.show({ id: 'firm-problems', key: 'firms.problems', params: { count: firms.problems.length, file: firms.file, first: firms.problems[0].message }, tone: 'warning' });
 	}

@@ -11,7 +11,7 @@ import type {
 	PrefectureProperties
 } from '$lib/core/geodata-types';
 import { rowCells } from '$lib/core/io/packed-rows';
-import { codeAt, type FirmSample } from '$lib/data/firm-sample';
+import { codeAt, type FirmTable } from '$lib/core/firm-table';
 import type { Geodata } from '$lib/data/geodata';
 import type { ReferenceFeature, ReferenceLayer } from '$lib/data/reference-layers';
 
@@ -33,7 +33,7 @@ export const CLICKABLE_LAYERS = ['institutions', 'firms', 'reference-fill', 'mun
  */
 export function selectionOf(
 	feature: MapGeoJSONFeature,
-	data: { geodata: Geodata; sample: FirmSample | null; municipalities?: readonly MunicipalityFeature[]; references?: readonly ReferenceLayer[] }
+	data: { geodata: Geodata; sample: FirmTable | null; municipalities?: readonly MunicipalityFeature[]; references?: readonly ReferenceLayer[] }
 ): Selection | null {
 	const p = feature.properties as Record<string, unknown>;
 	switch (feature.layer.id) {

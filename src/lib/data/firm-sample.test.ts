@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { codeAt, codeColumn, codeCounts, parseFirmSample } from './firm-sample';
+import { parseFirmSample } from './firm-sample';
+import { codeAt, codeColumn, codeCounts } from '$lib/core/firm-table';
 import { unpackRows } from '$lib/core/io/packed-rows';
 
 const header = 'id,name,lat,lon,jsic_medium';

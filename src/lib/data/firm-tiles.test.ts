@@ -2,7 +2,8 @@ import { VectorTile } from '@mapbox/vector-tile';
 import fc from 'fast-check';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { codeColumn, parseFirmSample } from './firm-sample';
+import { parseFirmSample } from './firm-sample';
+import { codeColumn } from '$lib/core/firm-table';
 import { FIRM_TILE_LAYER, FirmTiles, THIN_ABOVE, TILE_EXTENT, firmPoints, mercatorX, mercatorY } from './firm-tiles';
 
 interface Decoded {

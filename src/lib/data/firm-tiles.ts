@@ -7,7 +7,7 @@
 import KDBush from 'kdbush';
 import { PbfWriter } from 'pbf';
 import { cellAt } from '$lib/core/io/packed-rows';
-import type { FirmSample } from './firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 
 /** The firms for {@link FirmTiles}: positions and industry codes by number, cheap to send to a worker. */
 export interface FirmPoints {
@@ -45,7 +45,7 @@ const PIXEL = TILE_EXTENT / 512;
  * @example
  * const points = firmPoints(sample); // post it to the tiles worker
  */
-export function firmPoints(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmSample, 'columns' | 'rows'>>): FirmPoints {
+export function firmPoints(sample: Pick<FirmTable, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmTable, 'columns' | 'rows'>>): FirmPoints {
 	const points: FirmPoints = { lon: sample.lon.slice(), lat: sample.lat.slice(), industry: sample.industry.index.slice(), codes: sample.industry.codes };
 	const approximate = areaPlaced(sample);
 	if (approximate) points.approximate = approximate;
@@ -59,7 +59,7 @@ export function firmPoints(sample: Pick<FirmSample, 'lon' | 'lat' | 'industry'> 
  * @example
  * areaPlaced(sample)?.reduce((n, a) => n + a, 0); // firms drawn as rings
  */
-export function areaPlaced(sample: Partial<Pick<FirmSample, 'columns' | 'rows'>>): Uint8Array | undefined {
+export function areaPlaced(sample: Partial<Pick<FirmTable, 'columns' | 'rows'>>): Uint8Array | undefined {
 	const level = sample.columns?.indexOf('geocode_level') ?? -1;
 	if (level < 0 || !sample.rows) return undefined;
 	const flags = new Uint8Array(sample.rows.count);

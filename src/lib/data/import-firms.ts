@@ -1,6 +1,6 @@
 /**
  * Imports firms from a CSV/TSV file (streamed, batch by batch) or from point features (GeoJSON,
- * zipped Shapefile) into the {@link FirmSample} the map draws, with every problem listed by file,
+ * zipped Shapefile) into the {@link FirmTable} the map draws, with every problem listed by file,
  * line and column. Rows with unusable coordinates are not placed but listed, never dropped
  * silently; rows outside Japan or with a repeated id are placed and listed as warnings. Pure; runs
  * in the import worker, the corpus tests and the benchmark.
@@ -24,7 +24,7 @@ import {
 	type FirmBatch,
 	type ImportProblem
 } from '$lib/core/io';
-import { codeCounts, type CodeColumn, type FirmSample, type UnplacedRow } from './firm-sample';
+import { codeCounts, type CodeColumn, type FirmTable, type UnplacedRow } from '$lib/core/firm-table';
 import { INDUSTRY_CODE_TEXT, NO_INDUSTRY, industryCodeOfBytes, industryCodeOfText } from './industry-codes';
 import { degrees } from '$lib/core/io/classified-csv-writer';
 import { geocodeCsvBatch, emptyLevelCounts, type LevelCounts } from '$lib/core/geocode/geocode-batch';
@@ -34,7 +34,7 @@ import type { ImportSource } from './import-source';
 import type { TownGeocoder } from './town-tables';
 
 export interface FirmImport {
-	sample: FirmSample;
+	sample: FirmTable;
 	/** Every problem, in file order: errors (row not placed) and warnings (row placed). */
 	problems: ImportProblem[];
 	/** Data rows read (placed + not placed). */
@@ -192,7 +192,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 							importProblem(file, lines[row], { kind: 'duplicate-id', column: columns[mapping.id], id: cellAt(packed, row, mapping.id).trim(), firstLine: lines[first] })
 						);
 			const all = mergeByLine(problems, repeats);
-			const sample: FirmSample = {
+			const sample: FirmTable = {
 				file,
 				columns,
 				rows: packed,

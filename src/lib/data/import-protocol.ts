@@ -6,7 +6,7 @@ import type { ImportProblem, InputErrorCode, InputErrorParams, InstitutionPoint 
 import type { Zone } from '$lib/core/model';
 import type { LevelCounts } from '$lib/core/geocode/geocode-batch';
 import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
-import type { FirmSample } from './firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { InstitutionMapping } from './import-institutions';
 import type { ColumnMapping, ImportPreview } from './import-preview';
 
@@ -44,7 +44,7 @@ export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: b
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmSample; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
+	| { type: 'firms'; id: number; sample: FirmTable; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
 	/** After `firms`: whether the firms were kept (whatever request is current by then). */
 	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }

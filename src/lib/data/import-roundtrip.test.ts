@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createClassifiedCsvWriter, readFirmsCsv, unpackRows, type FirmBatch, type FirmResults } from '$lib/core/io';
 import { chunked, toCsv } from '$lib/core/io/test/csv-arbitraries';
 import { jsicMediumCode } from '$lib/i18n/jsic';
-import { codeAt, codeColumn, codeCounts } from './firm-sample';
+import { codeAt, codeColumn, codeCounts } from '$lib/core/firm-table';
 import { importFirms } from './import-firms';
 import { previewImport } from './import-preview';
 import { bytesSource, type ImportSource } from './import-source';

@@ -6,7 +6,7 @@
 import { openDB } from 'idb';
 import { isPackedRows, packRows, unpackRows } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
-import { codeColumn, type CodeColumn, type FirmSample } from './firm-sample';
+import { codeColumn, type CodeColumn, type FirmTable } from '$lib/core/firm-table';
 import type { ImportedInstitutions } from './import-institutions';
 import type { ReferenceLayer } from './reference-layers';
 import { datasetFromRecords, datasetRecords, isDatasetManifest, manifestKeys, type DatasetRecords } from './stored-dataset';
@@ -55,14 +55,14 @@ export interface SessionStore {
 	 * The saved session and imported dataset, each null when there is none. A session record that
 	 * cannot be read is copied aside first (`setAside`), so the next save does not destroy it.
 	 */
-	load(): Promise<{ session: StoredSession | null; dataset: FirmSample | null; setAside?: SetAsideSession | null }>;
+	load(): Promise<{ session: StoredSession | null; dataset: FirmTable | null; setAside?: SetAsideSession | null }>;
 	saveSession(session: StoredSession): Promise<void>;
 	/**
 	 * Keeps an imported dataset, or the records `datasetRecordsToStore` made of one (which can be
 	 * made before the dataset's arrays are transferred elsewhere); null forgets it (the bundled
 	 * sample is never stored).
 	 */
-	saveDataset(dataset: FirmSample | DatasetRecords | null): Promise<void>;
+	saveDataset(dataset: FirmTable | DatasetRecords | null): Promise<void>;
 	clear(): Promise<void>;
 }
 
@@ -123,12 +123,12 @@ async function deleteUnlistedPieces(backend: KeyValueBackend): Promise<void> {
  * const records = datasetRecordsToStore(sample); // then transfer the sample's arrays
  * await sessionStore().saveDataset(records);
  */
-export function datasetRecordsToStore(dataset: FirmSample): DatasetRecords {
+export function datasetRecordsToStore(dataset: FirmTable): DatasetRecords {
 	return datasetRecords(dataset, `${DATASET_KEY}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
 }
 
 /** Writes a dataset's pieces, then the manifest that lists them; a write cut short removes what it wrote. */
-async function putPieces(backend: KeyValueBackend, dataset: FirmSample | DatasetRecords): Promise<void> {
+async function putPieces(backend: KeyValueBackend, dataset: FirmTable | DatasetRecords): Promise<void> {
 	const { manifest, pieces } = 'manifest' in dataset ? dataset : datasetRecordsToStore(dataset);
 	const written: string[] = [];
 	try {
@@ -184,7 +184,7 @@ export function memoryBackend(): KeyValueBackend & { data: Map<string, unknown> 
  * @example
  * await datasetHash({ columns: ['id'], rows: packRows([['F1']]) }); // '…64 hex digits…'
  */
-export async function datasetHash(sample: Pick<FirmSample, 'columns' | 'rows'>): Promise<string> {
+export async function datasetHash(sample: Pick<FirmTable, 'columns' | 'rows'>): Promise<string> {
 	// The JSON of [columns, rows as arrays of strings], as hashes were made before rows were packed,
 	// so that session files saved then still match; written a run of rows at a time.
 	const encoder = new TextEncoder();
@@ -237,8 +237,8 @@ function isStoredSession(value: unknown): value is StoredSession {
  * A stored firm dataset, or null. One stored before rows and industry codes were packed (arrays
  * of strings) is packed now.
  */
-function storedSample(value: unknown): FirmSample | null {
-	const v = value as (Omit<FirmSample, 'rows' | 'industry'> & { rows: unknown; industry: unknown }) | null;
+function storedSample(value: unknown): FirmTable | null {
+	const v = value as (Omit<FirmTable, 'rows' | 'industry'> & { rows: unknown; industry: unknown }) | null;
 	if (typeof v !== 'object' || v === null || !Array.isArray(v.columns) || !(v.lon instanceof Float64Array) || !(v.lat instanceof Float64Array)) return null;
 	const industry = Array.isArray(v.industry) && v.industry.every((code) => typeof code === 'string') ? codeColumn(v.industry) : v.industry;
 	if (!isCodeColumn(industry) || industry.index.length !== v.lon.length) return null;

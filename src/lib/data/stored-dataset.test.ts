@@ -1,13 +1,14 @@
 import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFirmSample, type FirmSample } from './firm-sample';
+import { parseFirmSample } from './firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import { memoryBackend, sessionStore, type KeyValueBackend } from './persist';
 import { datasetFromRecords, datasetRecords, manifestKeys } from './stored-dataset';
 
 const cell = fc.string({ unit: fc.constantFrom('a', '大', '😀', ' ', 'x'), maxLength: 6 });
 
-function sampleOf(names: string[]): FirmSample {
+function sampleOf(names: string[]): FirmTable {
 	const lines = names.map((name, i) => `F${i},"${name}",${35 + i / 1000},${139 + i / 1000},${['24', '26', ''][i % 3]}`);
 	return parseFirmSample(['id,name,lat,lon,jsic_medium', ...lines].join('\n'), { file: 'f.csv' });
 }

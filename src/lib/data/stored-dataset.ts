@@ -5,7 +5,7 @@
  * positions, industry codes) are cut into pieces of at most {@link PIECE_BYTES}, and one small
  * record lists them with the rest of the dataset.
  */
-import type { FirmSample } from './firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 
 /** Largest piece, in bytes of its serialized form (strings count two bytes a character). */
 export const PIECE_BYTES = 32 * 2 ** 20;
@@ -18,7 +18,7 @@ export interface DatasetManifest {
 	format: 'pieces';
 	/** Distinguishes this dataset's pieces from those of the dataset stored before it. */
 	prefix: string;
-	sample: Omit<FirmSample, 'rows' | 'lon' | 'lat' | 'industry'> & { rowCount: number; industryCodes: string[] };
+	sample: Omit<FirmTable, 'rows' | 'lon' | 'lat' | 'industry'> & { rowCount: number; industryCodes: string[] };
 	/** Pieces per column. */
 	pieces: Record<ColumnName, number>;
 }
@@ -42,7 +42,7 @@ export interface DatasetRecords {
  * for (const [key, value] of pieces) await backend.put(key, value);
  * await backend.put('dataset', manifest);
  */
-export function datasetRecords(sample: FirmSample, prefix: string, pieceBytes = PIECE_BYTES): DatasetRecords {
+export function datasetRecords(sample: FirmTable, prefix: string, pieceBytes = PIECE_BYTES): DatasetRecords {
 	const { rows, lon, lat, industry, ...rest } = sample;
 	const columns: Record<ColumnName, Column> = { text: rows.text, rowCell: rows.rowCell, cellStart: rows.cellStart, rowEnd: rows.rowEnd, lon, lat, industry: industry.index };
 	const pieces: [string, Column][] = [];
@@ -70,7 +70,7 @@ export function manifestKeys(manifest: DatasetManifest): string[] {
  * The dataset a manifest lists, its pieces read with `get`; null when a piece is missing or of
  * another type (a write cut short).
  */
-export async function datasetFromRecords(manifest: DatasetManifest, get: (key: string) => Promise<unknown>): Promise<FirmSample | null> {
+export async function datasetFromRecords(manifest: DatasetManifest, get: (key: string) => Promise<unknown>): Promise<FirmTable | null> {
 	const read = async <T extends Column>(name: ColumnName, join: (pieces: T[]) => T, is: (value: unknown) => value is T): Promise<T | null> => {
 		const pieces = await Promise.all(Array.from({ length: manifest.pieces[name] ?? 0 }, (_, k) => get(pieceKey(manifest.prefix, name, k))));
 		return pieces.every(is) ? join(pieces as T[]) : null;

@@ -4,7 +4,7 @@
  * list, the comparison, the density panel and the export.
  */
 import type { Zone } from '$lib/core/model';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import { AnalysisClient, type AnalysisPort } from '$lib/worker/analysis-client.svelte';
 import type { ClassifiedReply, NearestInstitutions } from '$lib/worker/analysis-protocol';
 
@@ -16,7 +16,7 @@ export class ClassificationState {
 	/** Zone shapes last sent: a rename keeps the geometry objects, so it sends nothing. */
 	#sentShapes: readonly Zone['geometry'][] = [];
 	/** Firms last sent, so zones are classified against the newest dataset. */
-	#firms: FirmSample | null = null;
+	#firms: FirmTable | null = null;
 	/** Industry code of each group index, as sent with the firms. */
 	industryCodes = $state.raw<string[]>([]);
 
@@ -65,7 +65,7 @@ export class ClassificationState {
 	});
 
 	/** Sends a dataset's firms (with their industries, for per-zone breakdowns); zones are classified again against them. */
-	loadFirms(firms: FirmSample): void {
+	loadFirms(firms: FirmTable): void {
 		const codes = firms.industryCounts.map(([code]) => code);
 		const groupOf = new Map(codes.map((code, g) => [code, g]));
 		const groupOfCode = firms.industry.codes.map((code) => groupOf.get(code) ?? 0);

@@ -5,7 +5,7 @@
  * tiles of the previous one; tiles asked for an older dataset come back empty.
  */
 import { addProtocol } from 'maplibre-gl';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { FirmTilesReply, FirmTilesRequest } from '$lib/worker/firm-tiles.worker';
 import { firmPoints } from '$lib/data/firm-tiles';
 import { yieldToPage } from './yield-to-page';
@@ -25,7 +25,7 @@ export class FirmMapData {
 	#lastRequest = 0;
 
 	/** Shows `sample`'s firms (null: none). */
-	async show(sample: (Pick<FirmSample, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmSample, 'columns' | 'rows'>>) | null): Promise<void> {
+	async show(sample: (Pick<FirmTable, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmTable, 'columns' | 'rows'>>) | null): Promise<void> {
 		const version = ++lastVersion;
 		this.#version = version;
 		this.tiles = null;

@@ -4,7 +4,7 @@
  * user (nothing is dropped quietly); "New session" starts again from the bundled sample.
  */
 import type { Zone } from '$lib/core/model';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { ImportedInstitutions } from '$lib/data/import-institutions';
 import type { StoreOutcome } from '$lib/data/import-protocol';
 import type { ReferenceLayer } from '$lib/data/reference-layers';
@@ -37,7 +37,7 @@ const DATASET_SAVE_NOTICE = 'session-dataset-save';
 
 export class WorkingSession {
 	/** The firms the page shows. */
-	dataset = $state.raw<FirmSample | null>(null);
+	dataset = $state.raw<FirmTable | null>(null);
 	/** Institutions the user imported, or null for the bundled ones. */
 	institutions = $state.raw<ImportedInstitutions | null>(null);
 	/** Polygon layers shown for reference (outlines with labels), not classified. */
@@ -51,12 +51,12 @@ export class WorkingSession {
 	readonly #store: SessionStore | null;
 	readonly #debounceMs: number;
 	readonly #download: ((name: string, text: string) => void) | undefined;
-	#bundled: FirmSample | null = null;
+	#bundled: FirmTable | null = null;
 	/** The dataset last written to the store (the bundled sample is written as "none"). */
-	#savedDataset: FirmSample | null = null;
+	#savedDataset: FirmTable | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#stop: (() => void) | null = null;
-	#hashes = new WeakMap<FirmSample, Promise<string>>();
+	#hashes = new WeakMap<FirmTable, Promise<string>>();
 	/** Imported datasets the import worker is still writing. */
 	#storing = 0;
 	readonly #askBeforeLeaving = (event: Event) => event.preventDefault();
@@ -78,7 +78,7 @@ export class WorkingSession {
 	 * @example
 	 * sample = await session.restore(loadFirmSample);
 	 */
-	async restore(loadBundled: () => Promise<FirmSample>): Promise<FirmSample> {
+	async restore(loadBundled: () => Promise<FirmTable>): Promise<FirmTable> {
 		try {
 			let stored: Awaited<ReturnType<SessionStore['load']>> = { session: null, dataset: null };
 			try {
@@ -125,7 +125,7 @@ export class WorkingSession {
 	}
 
 	/** The page shows other firms (an import): they are kept with the session from now on. */
-	show(sample: FirmSample | null): void {
+	show(sample: FirmTable | null): void {
 		this.dataset = sample;
 	}
 
@@ -133,7 +133,7 @@ export class WorkingSession {
 	 * Firms the import worker keeps in the store itself: the page does not write them again, which
 	 * would freeze it for a second per million rows. `storedOutcome` says how the worker's write went.
 	 */
-	adoptStored(sample: FirmSample): void {
+	adoptStored(sample: FirmTable): void {
 		this.#savedDataset = sample;
 		// Leaving the page during the write (seconds for a million rows) would lose the firms: ask first.
 		if (this.#storing++ === 0 && typeof window !== 'undefined') window.addEventListener('beforeunload', this.#askBeforeLeaving);

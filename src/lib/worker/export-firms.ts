@@ -47,7 +47,7 @@ export interface RunResults {
 	km?: Float64Array;
 }
 
-/** A run of firms as the page holds them (a `FirmSample`'s fields): row i is at lon[i], lat[i]. */
+/** A run of firms as the page holds them (a `FirmTable`'s fields): row i is at lon[i], lat[i]. */
 export interface FirmRows {
 	/** Rows verbatim. */
 	rows: PackedRows;

@@ -3,12 +3,13 @@
  * Fetches and parses the firm sample off the main thread, so the map stays responsive while
  * tens of thousands of rows are read.
  */
-import { parseFirmSample, type FirmSample } from '$lib/data/firm-sample';
+import { parseFirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import { packedRowsTransfer } from '$lib/core/io/packed-rows';
 import { datasetHash } from '$lib/data/persist';
 
 export type FirmSampleRequest = { url: string; file: string };
-export type FirmSampleReply = { ok: true; sample: FirmSample } | { ok: false; message: string };
+export type FirmSampleReply = { ok: true; sample: FirmTable } | { ok: false; message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -6,7 +6,7 @@ import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import type { LevelCounts } from '$lib/core/geocode/geocode-batch';
 import type { GeocodeLevel } from '$lib/core/geocode/geocoder';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { InstitutionMapping } from '$lib/data/import-institutions';
 import type { ColumnMapping, ImportPreview } from '$lib/data/import-preview';
 import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from '$lib/data/import-protocol';
@@ -17,7 +17,7 @@ export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'done' 
 export type ImportTarget = { as: 'firms' | 'zones' | 'reference'; nameColumn?: string } | { as: 'institutions'; mode: 'add' | 'replace' };
 
 export interface ImportResult {
-	firms?: FirmSample;
+	firms?: FirmTable;
 	zones?: Zone[];
 	institutions?: InstitutionPoint[];
 	problems: ImportProblem[];

@@ -2,7 +2,7 @@
  * Loads the bundled synthetic firm sample in a worker.
  */
 import { asset } from '$app/paths';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { FirmSampleReply, FirmSampleRequest } from './firm-sample.worker';
 
 /** Where the generator writes the sample (static/generated/, served as is). */
@@ -14,9 +14,9 @@ export const FIRM_SAMPLE_PATH = '/generated/firms-sample.csv';
  * @example
  * const sample = await loadFirmSample();
  */
-export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<FirmSample> {
+export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<FirmTable> {
 	const worker = new Worker(new URL('./firm-sample.worker.ts', import.meta.url), { type: 'module' });
-	return new Promise<FirmSample>((resolve, reject) => {
+	return new Promise<FirmTable>((resolve, reject) => {
 		worker.onmessage = (event: MessageEvent<FirmSampleReply>) => {
 			worker.terminate();
 			if (event.data.ok) resolve(event.data.sample);

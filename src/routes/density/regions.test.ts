@@ -1,7 +1,7 @@
 import { packRows } from '$lib/core/io/packed-rows';
 import { describe, expect, it } from 'vitest';
 import type { DetectedZone } from '$lib/core/detect';
-import { codeColumn, type FirmSample } from '$lib/data/firm-sample';
+import { codeColumn, type FirmTable } from '$lib/core/firm-table';
 import type { Geodata } from '$lib/data/geodata';
 import { asSessionZones, countInBbox, densityFirms, lqFeatures, lqRegions, regionAreas, regionShapes } from './regions';
 
@@ -19,7 +19,7 @@ const geodata = {
 	districtPolygons: { type: 'FeatureCollection', features: [] }
 } as unknown as Geodata;
 
-function sample(columns: string[], rows: string[][], lon: number[], lat: number[]): FirmSample {
+function sample(columns: string[], rows: string[][], lon: number[], lat: number[]): FirmTable {
 	return { file: 'f.csv', columns, rows: packRows(rows), lon: Float64Array.from(lon), lat: Float64Array.from(lat), industry: codeColumn(rows.map(() => '24')), industryCounts: [['24', rows.length]], problems: [] };
 }
 

@@ -9,7 +9,7 @@ import type { DetectedZone } from '$lib/core/detect';
 import { columnCells } from '$lib/core/io/packed-rows';
 import type { Zone } from '$lib/core/model';
 import type { ZoneMembership } from '$lib/core/stats/compare/types';
-import type { FirmSample } from '$lib/data/firm-sample';
+import type { FirmTable } from '$lib/core/firm-table';
 import type { Geodata } from '$lib/data/geodata';
 import type { DensityFirms } from '$lib/worker/density-client.svelte';
 import type { Bbox, LqRegions } from '$lib/worker/density-protocol';
@@ -22,7 +22,7 @@ import type { LqRegionKind } from './density-state.svelte';
  * @example
  * client.load(densityFirms(sample));
  */
-export function densityFirms(sample: FirmSample): DensityFirms {
+export function densityFirms(sample: FirmTable): DensityFirms {
 	const at = sample.columns.indexOf('employees');
 	return {
 		lons: sample.lon,
@@ -41,9 +41,9 @@ export function densityFirms(sample: FirmSample): DensityFirms {
  * @example
  * lqRegions('prefecture', sample, geodata, zones.list); // { kind: 'membership', ids: ['01', …], membership }
  */
-export function lqRegions(kind: Exclude<LqRegionKind, 'zone'>, sample: FirmSample, geodata: Geodata, zones: readonly Zone[]): LqRegions;
-export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null): LqRegions | null;
-export function lqRegions(kind: LqRegionKind, sample: FirmSample, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null = null): LqRegions | null {
+export function lqRegions(kind: Exclude<LqRegionKind, 'zone'>, sample: FirmTable, geodata: Geodata, zones: readonly Zone[]): LqRegions;
+export function lqRegions(kind: LqRegionKind, sample: FirmTable, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null): LqRegions | null;
+export function lqRegions(kind: LqRegionKind, sample: FirmTable, geodata: Geodata, zones: readonly Zone[], classification: ZoneMembership | null = null): LqRegions | null {
 	if (kind === 'zone') {
 		const current = classification !== null && classification.zoneIds.length === zones.length && zones.every((zone, z) => zone.id === classification.zoneIds[z]);
 		return current ? { kind: 'classified', ids: classification.zoneIds, offsets: classification.offsets, zoneIndices: classification.zoneIndices } : null;
