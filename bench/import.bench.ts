@@ -6,7 +6,7 @@
  * `File.stream()`. The whole file is in memory first, so disk time is not counted.
  *
  * The naive baseline is the loader of the bundled sample before the import existed:
- * `parseFirmSample`, Papa Parse on the whole text at once (it needs the text decoded first).
+ * `papaFirmTable` (bench/lib), Papa Parse on the whole text at once (it needs the text decoded first).
  *
  *   npx tsx bench/import.bench.ts          (or npm run bench -- import)
  *   BENCH_QUICK=1 npx tsx bench/import.bench.ts   (50,000 firms, one run)
@@ -17,12 +17,12 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { packedRowsTransfer } from '../src/lib/core/io/packed-rows';
 import { FirmTiles, firmPoints, mercatorX, mercatorY } from '../src/lib/data/firm-tiles';
-import { parseFirmSample } from '../src/lib/data/firm-sample';
 import { codeAt, type FirmTable } from '../src/lib/core/firm-table';
 import { importFirms } from '../src/lib/data/import-firms';
 import { previewImport } from '../src/lib/data/import-preview';
 import { bytesSource } from '../src/lib/data/import-source';
 import { firmsCsv } from './lib/import-data';
+import { papaFirmTable } from './lib/papa-firm-table';
 import { machine, ms, QUICK } from './lib/measure';
 import { toMarkdown, type BenchResult } from './lib/report';
 
@@ -99,7 +99,7 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		problems = result.problems.length;
 		start = performance.now();
 		cpu = process.cpuUsage();
-		const naive = parseFirmSample(new TextDecoder().decode(bytes), { file });
+		const naive = papaFirmTable(new TextDecoder().decode(bytes), { file });
 		const baselineMs = performance.now() - start;
 		const baselineCpu = cpuMs(cpu);
 		if (naive.rows.count !== placed) throw new Error(`the baseline placed ${naive.rows.count} firms, the import ${placed}`);

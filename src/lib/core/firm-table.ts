@@ -80,8 +80,8 @@ export interface FirmTable {
 	problems: TableProblem[];
 	/**
 	 * The cells of the rows that could not be placed, in file order, so an export still holds every
-	 * row of the file (with its problem) as the command-line tool writes it. Absent for the bundled
-	 * sample, whose rows are all placed.
+	 * row of the file (with its problem) as the command-line tool writes it. Absent or empty when
+	 * every row was placed.
 	 */
 	unplaced?: UnplacedRow[];
 	/**
@@ -97,9 +97,6 @@ export interface UnplacedRow {
 	cells: string[];
 	problems: RowProblem[];
 }
-
-/** Columns without which a firm cannot be drawn. */
-export const REQUIRED_COLUMNS = ['id', 'lat', 'lon'] as const;
 
 /**
  * Firms per industry code, largest first, ties by code: the order the legend lists them in.

@@ -2,7 +2,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import fc from 'fast-check';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { parseFirmSample } from './firm-sample';
+import { firmTableFromCsvText } from './read-firm-table';
 import { codeColumn } from '$lib/core/firm-table';
 import { FIRM_TILE_LAYER, FirmTiles, THIN_ABOVE, TILE_EXTENT, firmPoints, mercatorX, mercatorY } from './firm-tiles';
 
@@ -94,8 +94,8 @@ describe('firm vector tiles', () => {
 		expect(decoded.length).toBeLessThan(firms.length);
 	});
 
-	it('carry the industry codes by number, as few as there are', () => {
-		const sample = parseFirmSample('id,lat,lon,jsic_medium\nA,35,139,24\nB,35,139,26\nC,35,139,24\n', { file: 'f.csv' });
+	it('carry the industry codes by number, as few as there are', async () => {
+		const sample = await firmTableFromCsvText('id,lat,lon,jsic_medium\nA,35,139,24\nB,35,139,26\nC,35,139,24\n', { file: 'f.csv' });
 		const points = firmPoints(sample);
 		expect(points.codes).toEqual(['24', '26']);
 		expect([...points.industry]).toEqual([0, 1, 0]);
@@ -103,8 +103,8 @@ describe('firm vector tiles', () => {
 });
 
 describe('firms placed at an area point', () => {
-	it('are marked `a` in the tiles exactly when their geocode level is municipality or prefecture', () => {
-		const sample = parseFirmSample(
+	it('are marked `a` in the tiles exactly when their geocode level is municipality or prefecture', async () => {
+		const sample = await firmTableFromCsvText(
 			'id,lat,lon,jsic_medium,geocode_level\nT,35.57,139.70,24,town\nM,35.56,139.71,24,municipality\nK,35.58,139.72,26,koaza\nP,35.59,139.73,26,prefecture\n',
 			{ file: 'geocoded.csv' }
 		);
@@ -123,7 +123,7 @@ describe('firms placed at an area point', () => {
 		]);
 	});
 
-	it('are absent from firms that were not geocoded', () => {
-		expect(firmPoints(parseFirmSample('id,lat,lon\nA,35.5,139.7\n', { file: 'a.csv' })).approximate).toBeUndefined();
+	it('are absent from firms that were not geocoded', async () => {
+		expect(firmPoints(await firmTableFromCsvText('id,lat,lon\nA,35.5,139.7\n', { file: 'a.csv' })).approximate).toBeUndefined();
 	});
 });

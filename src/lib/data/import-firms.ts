@@ -17,6 +17,7 @@ import {
 	cellAt,
 	recordCells,
 	cellText,
+	guessColumns,
 	readCsv,
 	GEOCODE_COLUMNS,
 	PackedRowsBuilder,
@@ -51,7 +52,8 @@ export interface GeocodeOptions {
 }
 
 export interface ImportFirmsOptions {
-	mapping: ColumnMapping;
+	/** Which column is which; guessed from the header (as the preview guesses it) when absent. */
+	mapping?: ColumnMapping;
 	/** Read the latitude column as longitude and the reverse (the fix for exchanged columns). */
 	swap?: boolean;
 	/** The features, when the file is GeoJSON or a zipped Shapefile (from `previewImport`). */
@@ -87,8 +89,10 @@ export async function importFirms(source: ImportSource, options: ImportFirmsOpti
 	const batches: AsyncIterable<FirmBatch> | Iterable<FirmBatch> = options.features
 		? readFirmsGeoJson(options.features, { file })
 		: options.geocode
-			? geocodedBatches(source, mapping.address, options.geocode, levels!)
-			: readFirmsCsv(source.chunks(), { file, columns: swap ? { lat: mapping.lon, lon: mapping.lat } : { lat: mapping.lat, lon: mapping.lon } });
+			? geocodedBatches(source, mapping?.address ?? -1, options.geocode, levels!)
+			: mapping
+				? readFirmsCsv(source.chunks(), { file, columns: swap ? { lat: mapping.lon, lon: mapping.lat } : { lat: mapping.lat, lon: mapping.lon } })
+				: readFirmsCsv(source.chunks(), { file, swap });
 	for await (const batch of batches) {
 		if (signal?.aborted) throw new ImportCancelled(`${file}: import cancelled`);
 		builder.add(batch);
@@ -128,7 +132,9 @@ function geocodeCells(batch: FirmBatch, r: number): string[] {
 	return [number(g.lons[r]), number(g.lats[r]), g.level[r] ?? '', g.match[r]];
 }
 
-function sampleBuilder(file: string, mapping: ColumnMapping) {
+function sampleBuilder(file: string, given: ColumnMapping | undefined) {
+	// Without a mapping, the roles are guessed from the first batch's header (as readFirmsCsv guesses the coordinates).
+	let mapping: ColumnMapping | null = given ?? null;
 	let columns: string[] = [];
 	const rows = new PackedRowsBuilder();
 	const lon: number[] = [];
@@ -144,6 +150,7 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 			return read;
 		},
 		add(batch: FirmBatch) {
+			const { id, industry: industryColumn } = (mapping ??= guessColumns(batch.columns));
 			const geocoded = batch.geocoded !== undefined;
 			columns = geocoded ? [...batch.columns, ...GEOCODE_COLUMNS] : [...batch.columns];
 			const features = batch.rows.kind === 'features' ? batch.rows : null;
@@ -168,12 +175,12 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 				if (!inJapanExtent(x, y)) problems.push(importProblem(file, line, { kind: 'outside-japan', lon: x, lat: y }));
 				// A placed CSV row is kept as offsets into its batch's text; its id and industry are read from its bytes.
 				if (cells) {
-					if (mapping.id >= 0) ids.addText(cells[mapping.id] ?? '');
-					industry.push(mapping.industry >= 0 ? industryCodeOfText(cells[mapping.industry] ?? '') : NO_INDUSTRY);
+					if (id >= 0) ids.addText(cells[id] ?? '');
+					industry.push(industryColumn >= 0 ? industryCodeOfText(cells[industryColumn] ?? '') : NO_INDUSTRY);
 					rows.addCells(cells);
 				} else {
-					if (mapping.id >= 0) ids.addRecordCell(records!, r, mapping.id);
-					industry.push(mapping.industry >= 0 ? recordIndustry(records!, r, mapping.industry) : NO_INDUSTRY);
+					if (id >= 0) ids.addRecordCell(records!, r, id);
+					industry.push(industryColumn >= 0 ? recordIndustry(records!, r, industryColumn) : NO_INDUSTRY);
 					addRecord!(r);
 				}
 				lon.push(x);
@@ -185,11 +192,12 @@ function sampleBuilder(file: string, mapping: ColumnMapping) {
 		finish(): FirmImport {
 			const packed = rows.finish();
 			const industryColumn = numberedCodes(industry);
+			const id = mapping?.id ?? -1;
 			const repeats =
-				mapping.id < 0
+				id < 0
 					? []
-					: ids.repeats((row) => cellAt(packed, row, mapping.id)).map(({ row, first }) =>
-							importProblem(file, lines[row], { kind: 'duplicate-id', column: columns[mapping.id], id: cellAt(packed, row, mapping.id).trim(), firstLine: lines[first] })
+					: ids.repeats((row) => cellAt(packed, row, id)).map(({ row, first }) =>
+							importProblem(file, lines[row], { kind: 'duplicate-id', column: columns[id], id: cellAt(packed, row, id).trim(), firstLine: lines[first] })
 						);
 			const all = mergeByLine(problems, repeats);
 			const sample: FirmTable = {

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '$lib/core/model';
-import { parseFirmSample } from '$lib/data/firm-sample';
+import { firmTableFromCsvText } from '$lib/data/read-firm-table';
 import { memoryBackend, sessionStore, type SessionStore } from '$lib/data/persist';
 import { Notices } from './notices.svelte';
 import { WorkingSession } from './session.svelte';
@@ -13,8 +13,8 @@ const box = (size: number): Polygon => ({
 	coordinates: [[[139.7, 35.5], [139.7 + size, 35.5], [139.7 + size, 35.5 + size], [139.7, 35.5 + size], [139.7, 35.5]]]
 });
 const zone = (id: string, size = 0.01): Zone => ({ id, name: `Z ${id}`, geometry: box(size), source: 'district', colour: '#7048e8', parameters: { districtId: 'ota' } });
-const bundled = parseFirmSample('id,lat,lon\nB1,35.5,139.7\n', { file: 'firms-sample.csv' });
-const imported = parseFirmSample('id,lat,lon,name\nI1,35.5,139.7,a\nI2,35.6,139.8,b\n', { file: 'survey.csv' });
+const bundled = await firmTableFromCsvText('id,lat,lon\nB1,35.5,139.7\n', { file: 'firms-sample.csv' });
+const imported = await firmTableFromCsvText('id,lat,lon,name\nI1,35.5,139.7,a\nI2,35.6,139.8,b\n', { file: 'survey.csv' });
 
 function open(store: SessionStore | null) {
 	const notices = new Notices();
@@ -53,7 +53,7 @@ describe('WorkingSession', () => {
 		await session.saveNow();
 		expect(backend.data.has('dataset')).toBe(false); // the worker's copy is the stored one
 		expect(backend.data.get('session')).toMatchObject({ dataset: { file: 'survey.csv', rows: 2, bundled: false } });
-		const other = parseFirmSample('id,lat,lon\nX,35,139\n', { file: 'other.csv' });
+		const other = await firmTableFromCsvText('id,lat,lon\nX,35,139\n', { file: 'other.csv' });
 		session.adoptStored(other);
 		session.show(other);
 		session.storedOutcome({ ok: false, message: 'full', quota: true });

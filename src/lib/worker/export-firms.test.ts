@@ -10,7 +10,7 @@ import { institutionsFromGeoJson, parseGeoJson } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
 import { buildInstitutionIndex, nearestInstitutions } from '$lib/core/proximity';
 import { createRandom } from '$lib/core/sample';
-import { parseFirmSample } from '$lib/data/firm-sample';
+import { firmTableFromCsvText } from '$lib/data/read-firm-table';
 import type { FirmTable } from '$lib/core/firm-table';
 import { importFirms } from '$lib/data/import-firms';
 import { previewImport } from '$lib/data/import-preview';
@@ -47,7 +47,7 @@ function cli(...args: string[]): Promise<void> {
 }
 
 const text = firmsCsv(700);
-const sample: FirmTable = parseFirmSample(text, { file: 'firms.csv' });
+const sample: FirmTable = await firmTableFromCsvText(text, { file: 'firms.csv' });
 /** A five-pointed star drawn in one stroke: its middle is gone round twice (inside once repaired, as the CLI does). */
 function star(lon: number, lat: number, r: number): number[][] {
 	const points = [0, 2, 4, 1, 3].map((k) => [lon + r * Math.sin((2 * Math.PI * k) / 5), lat + r * Math.cos((2 * Math.PI * k) / 5)]);

@@ -1,32 +1,43 @@
 /**
- * Loads the bundled synthetic firm sample in a worker.
+ * Loads the bundled synthetic firm sample in a worker of its own, through the worker gateway; the
+ * worker is ended once it has answered.
  */
 import { asset } from '$app/paths';
 import type { FirmTable } from '$lib/core/firm-table';
-import type { FirmSampleReply, FirmSampleRequest } from './firm-sample.worker';
+import { WorkerGateway, type WorkerPort } from './gateway';
+import type { FirmSampleReply, FirmSampleRequest } from './firm-sample-protocol';
 
 /** Where the generator writes the sample (static/generated/, served as is). */
 export const FIRM_SAMPLE_PATH = '/generated/firms-sample.csv';
 
+/** The sample's name in messages. */
+const FILE = 'firms-sample.csv';
+
+export type FirmSamplePort = WorkerPort<FirmSampleRequest, FirmSampleReply>;
+
+const newWorker = (): FirmSamplePort => new Worker(new URL('./firm-sample.worker.ts', import.meta.url), { type: 'module' }) as unknown as FirmSamplePort;
+
 /**
- * Fetches and parses the firm sample in a Web Worker.
+ * Fetches and reads the firm sample in a Web Worker.
  *
+ * @param makePort makes the worker (a stand-in in tests)
  * @example
  * const sample = await loadFirmSample();
  */
-export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH)): Promise<FirmTable> {
-	const worker = new Worker(new URL('./firm-sample.worker.ts', import.meta.url), { type: 'module' });
+export function loadFirmSample(url: string = asset(FIRM_SAMPLE_PATH), makePort: () => FirmSamplePort = newWorker): Promise<FirmTable> {
 	return new Promise<FirmTable>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<FirmSampleReply>) => {
-			worker.terminate();
-			if (event.data.ok) resolve(event.data.sample);
-			else reject(new Error(event.data.message));
-		};
-		worker.onerror = (event) => {
-			worker.terminate();
-			reject(new Error(`firms-sample.csv: the loader stopped (${event.message || 'worker error'}).`));
-		};
-		const request: FirmSampleRequest = { url, file: 'firms-sample.csv' };
-		worker.postMessage(request);
+		const gateway: WorkerGateway<FirmSampleRequest, FirmSampleReply> = new WorkerGateway(
+			makePort(),
+			(reply) => {
+				gateway.terminate();
+				if (reply.ok) resolve(reply.sample);
+				else reject(new Error(reply.message));
+			},
+			(message) => {
+				gateway.terminate();
+				reject(new Error(`${FILE}: the loader stopped (${message}).`));
+			}
+		);
+		gateway.request('load', { type: 'load', url, file: FILE });
 	});
 }

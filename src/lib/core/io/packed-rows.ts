@@ -28,7 +28,7 @@ const SEPARATOR = '\u001f';
 const RECORD_PLAIN_FLAGS = 4; // RECORD_FORMULA_START only: no quote anywhere in the record
 
 /**
- * Packs rows given as arrays of strings (the bundled sample, tests, old stored sessions).
+ * Packs rows given as arrays of strings (tests, old stored sessions).
  *
  * @example
  * const rows = packRows([['F1', 'Ota'], ['F2', 'Kiryu']]);

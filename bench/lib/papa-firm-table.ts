@@ -1,22 +1,26 @@
 /**
- * Reads the bundled synthetic firm sample (static/generated/firms-sample.csv) into columns the
- * map can draw: positions as typed arrays, the industry code per firm, and every original row
- * verbatim (packed) for popups. Pure: runs in the loader worker and in unit tests.
+ * The app's loader of the bundled sample before it was read by the engine's reader: Papa Parse on
+ * the whole text at once, then every row checked. Kept outside the app as a naive baseline
+ * (bench/import.bench.ts) and as an outside reference for the engine's reader on the bundled
+ * sample (src/lib/data/read-firm-table.test.ts).
  */
 import Papa from 'papaparse';
-import { codeColumn, codeCounts, REQUIRED_COLUMNS, type FirmTable, type TableProblem } from '$lib/core/firm-table';
-import { packRows } from '$lib/core/io/packed-rows';
-import { jsicMediumCode } from '$lib/i18n/jsic';
+import { codeColumn, codeCounts, type FirmTable, type TableProblem } from '../../src/lib/core/firm-table';
+import { packRows } from '../../src/lib/core/io/packed-rows';
+import { jsicMediumCode } from '../../src/lib/i18n/jsic';
+
+/** Columns without which a firm cannot be drawn. */
+const REQUIRED_COLUMNS = ['id', 'lat', 'lon'] as const;
 
 /**
  * Parses the CSV text of a firm sample. Rows with a missing or out-of-range coordinate are not
  * placed but reported in `problems`; a missing required column throws a message naming the file.
  *
  * @example
- * const sample = parseFirmSample('id,lat,lon,jsic_medium\nF1,35.56,139.71,26\n', { file: 'firms.csv' });
+ * const sample = papaFirmTable('id,lat,lon,jsic_medium\nF1,35.56,139.71,26\n', { file: 'firms.csv' });
  * sample.rows.count // → 1
  */
-export function parseFirmSample(text: string, options: { file: string }): FirmTable {
+export function papaFirmTable(text: string, options: { file: string }): FirmTable {
 	const { file } = options;
 	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: 'greedy' });
 	const [header = [], ...data] = parsed.data;
