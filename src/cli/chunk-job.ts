@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createComputer, type EngineSetup } from '../lib/core/compute-results';
+import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 import { emptyLevelCounts, geocodeCsvBatch, type LevelCounts } from '../lib/core/geocode/geocode-batch';
 import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
 // The io modules one by one, not its index: a worker then loads none of the packages that only
@@ -60,7 +60,7 @@ const NO_RESULTS: FirmResults = { offsets: new Uint32Array(0), zoneIndices: new 
  * const { bytes, tally } = await process(chunk, true);
  */
 export function chunkProcessor(setup: ChunkSetup): (chunk: Uint8Array, first: boolean) => Promise<ChunkOutput> {
-	const compute = setup.engine ? createComputer(setup.engine) : null;
+	const compute = setup.engine ? createFirmResultsComputer(setup.engine) : null;
 	const geocoder = setup.geocode ? bundledGeocoder() : null;
 	const csv = setup.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
 	return async (chunk, first) => {

@@ -25,7 +25,7 @@ import {
 	type FirmSourceInfo,
 	type InstitutionPoint
 } from '../lib/core/io';
-import type { EngineSetup } from '../lib/core/compute-results';
+import type { EngineSetup } from '../lib/core/firm-results';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
 import { chunkPlan, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';

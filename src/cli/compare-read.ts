@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { cellText, InputError, readFirmsCsv, type FirmBatch, type InstitutionPoint } from '../lib/core/io';
 import type { Zone } from '../lib/core/model';
 import { geoJsonBatches, isGeoJson } from './classify-command';
-import { createComputer } from '../lib/core/compute-results';
+import { createFirmResultsComputer } from '../lib/core/firm-results';
 import { fileChunks } from './node-files';
 
 /** Firms read whole for a comparison: the wanted columns' text, zone membership and distances. */
@@ -38,7 +38,7 @@ export async function readComparisonData(
 	setup: { zones: Zone[]; institutions: InstitutionPoint[] | null },
 	options: { optional?: readonly string[] } = {}
 ): Promise<ComparisonData> {
-	const compute = createComputer({ zones: setup.zones, institutions: setup.institutions });
+	const compute = createFirmResultsComputer({ zones: setup.zones, institutions: setup.institutions });
 	const batches = isGeoJson(file) ? geoJsonBatches(file) : readFirmsCsv(fileChunks(file), { file, isUtf8 });
 	const cells = new Map<string, string[]>();
 	const lines: number[] = [];

@@ -1,9 +1,9 @@
 // The engine in a worker thread: the main thread reads and writes while this one classifies.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createComputer, type EngineSetup } from '../lib/core/compute-results';
+import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 
-const compute = createComputer(workerData as EngineSetup);
+const compute = createFirmResultsComputer(workerData as EngineSetup);
 const port = parentPort!;
 port.on('message', ({ id, lons, lats }: { id: number; lons: Float64Array; lats: Float64Array }) => {
 	const results: FirmResults = compute(lons, lats);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '../lib/core/model';
-import { createComputer, type EngineSetup } from '../lib/core/compute-results';
+import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 import { startEngine } from './engine';
 
 const square = (x: number, y: number, id: string): Zone => ({
@@ -36,7 +36,7 @@ describe('startEngine', () => {
 		const engine = startEngine(setup, { workers });
 		try {
 			const batches = await Promise.all([engine.compute(lons, lats), engine.compute(lons.slice(1), lats.slice(1)), engine.compute(lons, lats)]);
-			const compute = createComputer(setup);
+			const compute = createFirmResultsComputer(setup);
 			expect(batches).toEqual([compute(lons, lats), compute(lons.slice(1), lats.slice(1)), compute(lons, lats)]);
 			expect(Array.from(batches[0].inside)).toEqual([1, 1, 1, 0, 0]);
 		} finally {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createComputer, type EngineSetup } from '../lib/core/compute-results';
+import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 
 /** Classifies batches of points, in worker threads or in this one. */
 export interface Engine {
@@ -22,7 +22,7 @@ type Compute = (lons: Float64Array, lats: Float64Array) => FirmResults;
  */
 export function startEngine(setup: EngineSetup, options: { workers: number }): Engine {
 	let local: Compute | null = null;
-	const here: Compute = (lons, lats) => (local ??= createComputer(setup))(lons, lats);
+	const here: Compute = (lons, lats) => (local ??= createFirmResultsComputer(setup))(lons, lats);
 	if (options.workers <= 0) return { compute: async (lons, lats) => here(lons, lats), close: async () => {} };
 	const pool = Array.from({ length: options.workers }, () => workerEngine(setup));
 	let turn = 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createComputer } from './compute-results';
+import { createFirmResultsComputer } from './firm-results';
 import { haversineKm } from './geo/haversine';
 import type { InstitutionPoint } from './io';
 import { INSTITUTION_TYPES } from './model';
@@ -37,7 +37,7 @@ describe('nearest institution by type equals exhaustive search per type', () => 
 				const all = [...points, [institutions[0].lon, institutions[0].lat] as [number, number]];
 				const lons = Float64Array.from(all, (p) => p[0]);
 				const lats = Float64Array.from(all, (p) => p[1]);
-				const results = createComputer({ zones: [], institutions, byType: groups })(lons, lats);
+				const results = createFirmResultsComputer({ zones: [], institutions, byType: groups })(lons, lats);
 				expect(results.byType).toHaveLength(groups.length);
 				groups.forEach((group, g) => {
 					for (let r = 0; r < all.length; r++) {
@@ -52,7 +52,7 @@ describe('nearest institution by type equals exhaustive search per type', () => 
 	});
 
 	it('adds no per-type results when no groups are asked for', () => {
-		const results = createComputer({ zones: [], institutions: [{ id: 'a', lon: 139, lat: 35 }] })(Float64Array.of(139), Float64Array.of(35));
+		const results = createFirmResultsComputer({ zones: [], institutions: [{ id: 'a', lon: 139, lat: 35 }] })(Float64Array.of(139), Float64Array.of(35));
 		expect(results.byType).toBeUndefined();
 		expect(results.nearest?.[0]).toBe(0);
 	});

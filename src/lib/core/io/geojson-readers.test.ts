@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { District, DistrictPolygonCollection } from '../geodata-types';
-import { districtZones } from './district-zones';
+import { districtZones } from './district-features';
 import { InputError } from './input-error';
 import { parseGeoJson } from './parse-geojson';
 import { institutionsFromGeoJson, readInstitutionsCsv } from './read-institutions';

@@ -36,7 +36,7 @@ export { readFirmsCsv, type ReadFirmsCsvOptions } from './read-firms-csv';
 export { parseGeoJson } from './parse-geojson';
 export { readFirmsGeoJson } from './read-firms-geojson';
 export { readZones } from './read-zones';
-export { districtZones, findDistrict } from './district-zones';
+export { districtZones, findDistrict } from './district-features';
 export { institutionsFromGeoJson, readInstitutionsCsv, type InstitutionCsvColumns, type InstitutionPoint, type InstitutionPropertyNames, type InstitutionsRead } from './read-institutions';
 export { guessInstitutionColumns, institutionType, type InstitutionColumnGuess } from './institution-columns';
 export { csvCell, needsFormulaGuard } from './csv-cell';

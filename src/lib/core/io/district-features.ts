@@ -1,3 +1,7 @@
+/**
+ * The bundled field-study districts a user names (`--zones district:ota`, a district id or name in
+ * any spelling) as zone features, read like a zones file.
+ */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { District, DistrictPolygonCollection } from '../geodata-types';
 import { InputError } from './input-error';

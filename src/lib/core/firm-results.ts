@@ -1,3 +1,8 @@
+/**
+ * The per-firm results the command-line tool writes, batch by batch: the zones holding each firm
+ * and whether any does, its nearest institution and distance, the within-buffer flag and, on
+ * request, the nearest institution of each type.
+ */
 import { buildZoneIndex, classifyPoints } from './classify';
 import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
@@ -18,10 +23,10 @@ export interface EngineSetup {
  * problems) get no zone and no institution.
  *
  * @example
- * const compute = createComputer({ zones, institutions, bufferKm: 5 });
+ * const compute = createFirmResultsComputer({ zones, institutions, bufferKm: 5 });
  * const results = compute(batch.lons, batch.lats);
  */
-export function createComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
+export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
 	const zoneIndex = buildZoneIndex(setup.zones);
 	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
 	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));

@@ -3,7 +3,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import type { District, DistrictPolygonCollection, MunicipalityIndex } from '$lib/core/geodata-types';
 import { resolveMunicipality, type MunicipalLookup, type MunicipalTopology } from '$lib/core/geography';
-import { districtZone, municipalityZone, municipalityZones } from './district-zones';
+import { districtZone, municipalityZone, municipalityZones } from './boundary-zones';
 
 const read = <T>(path: string) => JSON.parse(readFileSync(`geodata/${path}`, 'utf8')) as T;
 const districts = read<District[]>('districts.json');
