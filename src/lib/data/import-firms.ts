@@ -6,25 +6,21 @@
  * in the import worker, the corpus tests and the benchmark.
  */
 import type { FeatureCollection } from 'geojson';
-import {
-	describeImportProblem,
-	duplicateIdFinder,
-	featureCells,
-	importProblem,
-	inJapanExtent,
-	readFirmsCsv,
-	readFirmsGeoJson,
-	cellAt,
-	recordCells,
-	cellText,
-	guessColumns,
-	readCsv,
-	GEOCODE_COLUMNS,
-	PackedRowsBuilder,
-	type CsvRecords,
-	type FirmBatch,
-	type ImportProblem
-} from '$lib/core/io';
+// The io modules one by one, not its index: the bundled sample's worker then loads none of the
+// Shapefile reader's packages (proj4 and others, 140 KB), which an index import keeps.
+import { describeImportProblem, importProblem, type ImportProblem } from '$lib/core/io/import-problem';
+import { duplicateIdFinder } from '$lib/core/io/duplicate-id-finder';
+import { featureCells } from '$lib/core/io/classified-csv-writer';
+import { GEOCODE_COLUMNS } from '$lib/core/io/classified-columns';
+import { inJapanExtent } from '$lib/core/io/japan-extent';
+import { readFirmsCsv } from '$lib/core/io/read-firms-csv';
+import { readFirmsGeoJson } from '$lib/core/io/read-firms-geojson';
+import { cellAt, PackedRowsBuilder } from '$lib/core/io/packed-rows';
+import { cellText, recordCells } from '$lib/core/io/cell-text';
+import { readCsv } from '$lib/core/io/read-csv';
+import { guessColumns } from '$lib/core/io/guess-columns';
+import type { CsvRecords } from '$lib/core/io/scan-csv-records';
+import type { FirmBatch } from '$lib/core/io/firm-batch';
 import { codeCounts, type CodeColumn, type FirmTable, type UnplacedRow } from '$lib/core/firm-table';
 import { INDUSTRY_CODE_TEXT, NO_INDUSTRY, industryCodeOfBytes, industryCodeOfText } from './industry-codes';
 import { degrees } from '$lib/core/io/classified-csv-writer';
