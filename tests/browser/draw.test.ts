@@ -83,6 +83,8 @@ describe('drawing a zone and classifying the firms', () => {
 		// Select the zone by clicking inside it, then drag its second corner outwards.
 		await page.mouse.move(750, 430, { steps: 4 });
 		await page.mouse.click(750, 430);
+		// The control reports the selection and the page keeps it: the list highlights the zone.
+		await expect.poll(() => page.locator('[data-zone-id].selected').count()).toBe(1);
 		const [from, to]: [number, number][] = [corners[1], [975, 255]];
 		await page.mouse.move(from[0], from[1], { steps: 4 });
 		await page.mouse.down();
