@@ -51,5 +51,7 @@ describe('the production build', () => {
 		expect(existsSync('build-harness/200.html'), 'build-harness/ is missing: run `npm run build:harness`').toBe(true);
 		expect(harnessPagesIn('build-harness')).toEqual(SCENARIOS);
 		expect(harnessPagesIn('build')).toEqual([]);
+		// Whatever its name, a page under /test/ in the app's routes would ship.
+		expect(existsSync('build/test'), 'build/test/ exists: move harness pages from src/routes/test to src/harness/test').toBe(false);
 	});
 });
