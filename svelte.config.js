@@ -1,12 +1,19 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// HARNESS=1 (`npm run build:harness`) builds the browser tests' harness pages (src/harness,
+// served at /test/<scenario>) instead of the app, into build-harness/, so they never ship in
+// build/. `files.routes` is deprecated in favour of a second package, a heavier way to the same end.
+const harness = process.env.HARNESS === '1';
+const out = harness ? 'build-harness' : 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Client-only: firm data never leaves the user's machine, so there is no server to send it to.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html' }),
+		adapter: adapter({ pages: out, assets: out, fallback: '200.html' }),
+		...(harness && { files: { routes: 'src/harness' }, outDir: '.svelte-kit-harness' }),
 		alias: { $geodata: 'geodata' },
 		// Firm data must not leave the machine: the page may only talk to itself and to the two
 		// online options the user can turn on (GSI tiles, N03 boundaries). Inline scripts need

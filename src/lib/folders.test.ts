@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// The folders of src/lib depend on each other one way: core ← data ← worker ← state ← map, with
-// i18n beside them. A cycle between two folders means neither can be read (or tested) without
+// The folders of src/lib depend on each other one way: core ← data ← worker ← state, with map
+// and i18n beside them. A cycle between two folders means neither can be read (or tested) without
 // the other; this finds any, through `$lib/…` and relative imports alike (tests left out).
+// The map's layers take data and report events: they import nothing from the state, so data
+// flows state → map through props and map events → state through the page.
 
 const LIB = import.meta.dirname;
 const SRC = resolve(LIB, '..');
@@ -26,18 +28,26 @@ function folderOf(path: string): string | null {
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+)['"]/g;
 
+/** The other src/lib folders the source `text` of `file` imports from. */
+function importedFolders(file: string, text: string): string[] {
+	const from = folderOf(file);
+	const folders: string[] = [];
+	for (const match of text.matchAll(IMPORT)) {
+		const specifier = match[1] ?? match[2] ?? match[3];
+		const target = specifier.startsWith('$lib/') ? join(LIB, specifier.slice(5)) : specifier.startsWith('.') ? resolve(dirname(file), specifier) : null;
+		const to = target && folderOf(target);
+		if (to && to !== from) folders.push(to);
+	}
+	return folders;
+}
+
 /** Folder → folders it imports from. */
 function folderGraph(): Map<string, Set<string>> {
 	const graph = new Map<string, Set<string>>();
 	for (const file of sourceFiles(LIB)) {
 		const from = folderOf(file);
 		if (!from) continue;
-		for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-			const specifier = match[1] ?? match[2] ?? match[3];
-			const target = specifier.startsWith('$lib/') ? join(LIB, specifier.slice(5)) : specifier.startsWith('.') ? resolve(dirname(file), specifier) : null;
-			const to = target && folderOf(target);
-			if (to && to !== from) (graph.get(from) ?? graph.set(from, new Set()).get(from)!).add(to);
-		}
+		for (const to of importedFolders(file, readFileSync(file, 'utf8'))) (graph.get(from) ?? graph.set(from, new Set()).get(from)!).add(to);
 	}
 	return graph;
 }
@@ -69,6 +79,18 @@ describe('folders of src/lib', () => {
 		const graph = folderGraph();
 		expect(graph.get('core') ?? new Set()).toEqual(new Set());
 		expect(cycles(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
+	});
+
+	it('keep the map from reading or writing the app state', () => {
+		const fromState = sourceFiles(join(LIB, 'map')).filter((file) => importedFolders(file, readFileSync(file, 'utf8')).includes('state'));
+		expect(fromState.map((file) => relative(SRC, file))).toEqual([]);
+	});
+
+	it('see an import of the state from the map, type-only or relative', () => {
+		const from = join(LIB, 'map', 'Example.svelte');
+		expect(importedFolders(from, "import type { Zones } from '$lib/state/zones.svelte';")).toEqual(['state']);
+		expect(importedFolders(from, "import { settings } from '../state/settings.svelte';")).toEqual(['state']);
+		expect(importedFolders(from, "import { getMap } from './context';")).toEqual([]);
 	});
 
 	it('keep the benchmarks out of the app', () => {

@@ -19,6 +19,7 @@ import { MunicipalLayer } from '$lib/state/municipalities.svelte';
 import { Notices } from '$lib/state/notices.svelte';
 import { WorkingSession } from '$lib/state/session.svelte';
 import { settings } from '$lib/state/settings.svelte';
+import { stabilityState } from '$lib/state/stability.svelte';
 import { TownLabels } from '$lib/state/towns.svelte';
 import { yieldToPage } from '$lib/state/yield-to-page';
 import { Zones, zoneBbox } from '$lib/state/zones.svelte';
@@ -72,6 +73,10 @@ export class App {
 				if (firms) this.classification.loadFirms(firms);
 				void this.firmMap.show(firms);
 			});
+		});
+		// A stability run belongs to the firms it was made on: other firms shown end it.
+		$effect(() => {
+			if (stabilityState.run && stabilityState.run.dataset !== this.session.dataset) stabilityState.clear();
 		});
 		// Every change of the zones' shapes (or of the firms) is classified again; the newest wins.
 		$effect(() => {

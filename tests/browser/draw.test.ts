@@ -83,6 +83,8 @@ describe('drawing a zone and classifying the firms', () => {
 		// Select the zone by clicking inside it, then drag its second corner outwards.
 		await page.mouse.move(750, 430, { steps: 4 });
 		await page.mouse.click(750, 430);
+		// The control reports the selection and the page keeps it: the list highlights the zone.
+		await expect.poll(() => page.locator('[data-zone-id].selected').count()).toBe(1);
 		const [from, to]: [number, number][] = [corners[1], [975, 255]];
 		await page.mouse.move(from[0], from[1], { steps: 4 });
 		await page.mouse.down();
@@ -187,6 +189,18 @@ describe('drawing a zone and classifying the firms', () => {
 		const shownKm = Number((await radius.textContent())!.match(/[\d.]+/)![0]);
 		await page.mouse.click(edge[0], edge[1]);
 		await expect.poll(() => page.locator('[data-zone-id]').count()).toBe(2);
+		// The finished circle's radius goes, and its shape takes the colour the page gave its zone.
+		await expect.poll(() => radius.count()).toBe(0);
+		const swatch = await page.locator('[data-zone-id]').nth(1).locator('.swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
+		const fills = () =>
+			page.evaluate(async () => {
+				const source = window.__clusterMap!.getSource('td-polygon') as unknown as { getData(): Promise<{ features: { properties: { polygonFillColor?: string } }[] }> };
+				const probe = document.body.appendChild(document.createElement('i'));
+				const rgb = (await source.getData()).features.map((f) => ((probe.style.color = f.properties.polygonFillColor ?? ''), getComputedStyle(probe).color));
+				probe.remove();
+				return rgb;
+			});
+		await expect.poll(fills).toContain(swatch);
 
 		const [[lon0, lat0], [lon1, lat1]] = await lngLatsAt(page, [centre, edge]);
 		const rad = Math.PI / 180;

@@ -43,12 +43,21 @@ export interface OpenedApp {
 	close(): Promise<void>;
 }
 
+/** Where a path is served: the harness pages (/test/…) from build-harness/, the rest from build/. */
+export function serverFor(path: string): string {
+	if (!path.startsWith('/test/')) return inject('baseUrl');
+	const harnessUrl = inject('harnessUrl');
+	if (!harnessUrl) throw new Error(`build-harness/200.html is missing: run \`npm run build:harness\` before opening the harness page ${path}.`);
+	return harnessUrl;
+}
+
 /**
- * Opens the built app in headless Chromium with the network cut off: only the local static
- * server and the given fixtures answer, so a passing test proves the page works offline.
+ * Opens the built app (or, for a path under /test/, a harness page) in headless Chromium with the
+ * network cut off: only the local static server and the given fixtures answer, so a passing test
+ * proves the page works offline.
  */
 export async function openApp(path = '/', options: OpenAppOptions = {}): Promise<OpenedApp> {
-	const baseUrl = inject('baseUrl');
+	const baseUrl = serverFor(path);
 	const context = await (await sharedBrowser()).newContext({
 		viewport: options.viewport ?? { width: 1280, height: 800 },
 		locale: options.locale ?? 'en-US'

@@ -15,7 +15,6 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { INSTITUTION_TYPES, type InstitutionType } from '$lib/core/model';
 import type { Lang } from '$lib/i18n';
-import type { Basemap } from '$lib/state/settings.svelte';
 
 /** Source ids. */
 export const SOURCES = {
@@ -189,10 +188,16 @@ export function prefectureLabelLayout(lang: Lang): NonNullable<SymbolLayerSpecif
 export const GSI_ATTRIBUTION =
 	'<a href="https://maps.gsi.go.jp/development/ichiran.html" target="_blank" rel="noopener">地理院タイル</a> (GSI Tiles)';
 
-const GSI_TILES: Record<Exclude<Basemap, 'offline'>, string> = {
+const GSI_TILES = {
 	'gsi-std': 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png',
 	'gsi-pale': 'https://cyberjapandata.gsi.go.jp/xyz/pale/{z}/{x}/{y}.png'
-};
+} as const;
+
+/**
+ * The basemaps the map can draw: the offline style's own land, or GSI tiles. The settings list
+ * the user's choices on their own; the type check where the page passes one here keeps them in step.
+ */
+export type Basemap = 'offline' | keyof typeof GSI_TILES;
 
 /**
  * The raster source of an online basemap, or null for the offline one.
