@@ -19,8 +19,8 @@ export type ImportRequest =
 	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
 	/** Keeps the firms of import `of`, now shown, in the browser's session store (see `StoreOutcome`). */
 	| { type: 'store'; id: number; of: number }
-	/** Stops import `id` between batches; it answers `cancelled` (or its result, if it was done first). */
-	| { type: 'cancel'; id: number };
+	/** Stops import `of` between batches; it answers `cancelled` (or its result, if it was done first). */
+	| { type: 'cancel'; id: number; of: number };
 
 /** A file that cannot be used, as `InputError` says it: where, what, what to do. */
 export interface ImportFailure {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkerGateway, type WorkerPort } from './gateway';
 
-type Request = { id: number; type: string; n?: number };
+type Request = { id: number; type: string; of?: number };
 type Reply = { id: number; type: 'progress' | 'done'; n: number };
 
 /** A worker stand-in: keeps what it is sent; the test answers for it. */
@@ -107,13 +107,17 @@ describe('WorkerGateway', () => {
 		expect(failures).toEqual(['out of memory']);
 	});
 
-	it('posts messages that get no reply as they are, with their buffers', () => {
+	it('posts messages that get no reply, numbered, with their buffers; a reply naming one reaches nobody', () => {
 		const port = standIn();
-		const gateway = new WorkerGateway<Request, Reply>(port);
+		const seen: number[] = [];
+		const gateway = new WorkerGateway<Request, Reply>(port, (reply) => seen.push(reply.id));
+		const job = gateway.request('import', { type: 'import' });
 		const buffer = new ArrayBuffer(4);
-		gateway.post({ type: 'cancel', id: 41 }, [buffer]);
-		expect(port.sent).toEqual([{ message: { type: 'cancel', id: 41 }, transfer: [buffer] }]);
-		// Posting takes no number: the next request is still the first.
-		expect(gateway.request('kde', { type: 'kde' })).toBe(1);
+		const cancel = gateway.post({ type: 'cancel', of: job }, [buffer]);
+		expect(cancel).toBe(job + 1);
+		expect(port.sent[1]).toEqual({ message: { type: 'cancel', of: job, id: cancel }, transfer: [buffer] });
+		port.answer({ id: cancel, type: 'done', n: 0 });
+		port.answer({ id: job, type: 'done', n: 0 });
+		expect(seen).toEqual([job]);
 	});
 });

@@ -124,9 +124,16 @@ export class WorkerGateway<Request extends { id: number }, Reply extends { id: n
 		return { id, reply };
 	}
 
-	/** Sends a message that gets no reply (a piece of a load, a cancellation naming a job's id). */
-	post(message: Request, transfer: Transferable[] = []): void {
-		this.#port.postMessage(message, transfer);
+	/**
+	 * Sends a message that gets no reply (a piece of a load, a cancellation naming a job): numbered
+	 * like every request, but nothing waits for an answer to it.
+	 *
+	 * @returns the message's id
+	 */
+	post(message: Unnumbered<Request>, transfer: Transferable[] = []): number {
+		const id = this.#nextId++;
+		this.#port.postMessage({ ...message, id } as unknown as Request, transfer);
+		return id;
 	}
 
 	/** The newest request of a latest-wins kind, if its replies still count. */

@@ -91,7 +91,7 @@ export class ImportClient {
 	/** Stops the import under way (the worker stops between batches, and answers 'cancelled'). */
 	cancel(): void {
 		const id = this.#gateway?.latest('file');
-		if (this.phase === 'importing' && id !== undefined) this.#gateway!.post({ type: 'cancel', id });
+		if (this.phase === 'importing' && id !== undefined) this.#gateway!.post({ type: 'cancel', of: id });
 		else if (this.phase === 'reading') this.close();
 	}
 

@@ -98,7 +98,7 @@ describe('ImportClient', () => {
 		const running = client.importZones('name');
 		const id = port.sent[1].id;
 		client.cancel();
-		expect(port.sent[2]).toEqual({ type: 'cancel', id });
+		expect(port.sent[2]).toMatchObject({ type: 'cancel', of: id });
 		expect(client.phase).toBe('importing');
 		port.answer({ type: 'cancelled', id });
 		expect(await running).toBeNull();

@@ -60,7 +60,7 @@ function failure(error: unknown, file: string): ImportFailure {
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	if (request.type === 'cancel') {
-		running.get(request.id)?.abort();
+		running.get(request.of)?.abort();
 		return;
 	}
 	if (request.type === 'store') {
