@@ -86,7 +86,8 @@ describe('WorkerGateway', () => {
 		expect(gateway.latest('file')).toBeUndefined();
 		const tile = gateway.ask('tile', { type: 'tile' }, { latestWins: false });
 		const kept = gateway.ask('tile', { type: 'tile' }, { latestWins: false });
-		gateway.forget(tile.id);
+		expect(gateway.forget(tile.id)).toBe(true);
+		expect(gateway.forget(tile.id)).toBe(false);
 		expect(await tile.reply).toBeNull();
 		port.answer({ id: tile.id, type: 'done', n: 1 });
 		port.answer({ id: kept.id, type: 'done', n: 2 });

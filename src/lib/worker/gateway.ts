@@ -142,9 +142,15 @@ export class WorkerGateway<Request extends { id: number }, Reply extends { id: n
 		return id !== undefined && this.#kinds.has(id) ? id : undefined;
 	}
 
-	/** Replies to this request are not wanted any more (it is answered, or given up); a job asked for resolves null. */
-	forget(id: number): void {
+	/**
+	 * Replies to this request are not wanted any more (it is answered, or given up); a job asked for resolves null.
+	 *
+	 * @returns whether its replies still counted until now
+	 */
+	forget(id: number): boolean {
+		const counted = this.#kinds.has(id);
 		this.#forget(id);
+		return counted;
 	}
 
 	/** Replies to `kind`'s request in flight are dropped from now on. */
