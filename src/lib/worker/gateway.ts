@@ -21,14 +21,11 @@ export type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 /** What the gateway hands a client: a reply and the kind of the request it answers. */
 export type ReplyHandler<Reply> = (reply: Reply, kind: string) => void;
 
-export interface RequestOptions {
+export interface AskOptions<Reply> {
 	/** Buffers moved to the worker with the message (default none). */
 	transfer?: Transferable[];
-	/** Replies to earlier requests of the same kind are dropped from now on (default true). */
+	/** Replies to earlier jobs of the same kind are dropped from now on (default true). */
 	latestWins?: boolean;
-}
-
-export interface AskOptions<Reply> extends RequestOptions {
 	/** Whether a reply is the job's last (default: the first reply is). */
 	last?: (reply: Reply) => boolean;
 	/** Replies before the last one (progress). */
@@ -93,10 +90,9 @@ export class WorkerGateway<Request extends { id: number }, Reply extends { id: n
 	 * @example
 	 * gateway.request('classify', { type: 'classify', zones });
 	 */
-	request(kind: string, message: Unnumbered<Request>, transferOrOptions: Transferable[] | RequestOptions = [], options: RequestOptions = {}): number {
-		const { transfer = [], latestWins = true } = Array.isArray(transferOrOptions) ? { ...options, transfer: transferOrOptions } : transferOrOptions;
+	request(kind: string, message: Unnumbered<Request>, transfer: Transferable[] = [], options: { latestWins?: boolean } = {}): number {
 		const id = this.#nextId++;
-		if (latestWins) {
+		if (options.latestWins ?? true) {
 			const before = this.#latest.get(kind);
 			if (before !== undefined) this.#forget(before);
 			this.#latest.set(kind, id);
@@ -120,7 +116,7 @@ export class WorkerGateway<Request extends { id: number }, Reply extends { id: n
 		const id = this.#nextId;
 		// Registered before sending: a stand-in port may answer at once.
 		this.#waiting.set(id, waiting);
-		this.request(kind, message, options);
+		this.request(kind, message, options.transfer, options);
 		return { id, reply };
 	}
 
