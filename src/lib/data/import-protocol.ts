@@ -1,6 +1,7 @@
 /**
- * Messages between the page and the import worker. Every request carries an id; replies name it,
- * so a reply to a superseded request (another file chosen, a cancel) is recognised and dropped.
+ * Messages between the page and the import worker, through the worker gateway: every request
+ * carries an id and its replies name it, so a reply to a superseded request (another file chosen,
+ * the dialog closed) is dropped.
  */
 import type { ImportProblem, InputErrorCode, InputErrorParams, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
@@ -12,12 +13,14 @@ import type { ColumnMapping, ImportPreview } from './import-preview';
 
 export type ImportRequest =
 	| { type: 'preview'; id: number; file: File }
-	/** The worker also keeps the imported firms in the browser's session store (see `StoreOutcome`). */
 	/** With `geocode`, the firms are placed by their address column (offline) instead of coordinates. */
 	| { type: 'import-firms'; id: number; mapping: ColumnMapping; swap: boolean; geocode?: { minLevel: GeocodeLevel } }
 	| { type: 'import-zones'; id: number; nameColumn?: string }
 	| { type: 'import-institutions'; id: number; mapping: InstitutionMapping; swap: boolean }
-	| { type: 'cancel'; id: number };
+	/** Keeps the firms of import `of`, now shown, in the browser's session store (see `StoreOutcome`). */
+	| { type: 'store'; id: number; of: number }
+	/** Stops import `of` between batches; it answers `cancelled` (or its result, if it was done first). */
+	| { type: 'cancel'; id: number; of: number };
 
 /** A file that cannot be used, as `InputError` says it: where, what, what to do. */
 export interface ImportFailure {
@@ -45,7 +48,7 @@ export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
 	| { type: 'firms'; id: number; sample: FirmTable; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
-	/** After `firms`: whether the firms were kept (whatever request is current by then). */
+	/** The answer to `store`. */
 	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }
 	| { type: 'institutions'; id: number; institutions: InstitutionPoint[]; problems: ImportProblem[]; rows: number }

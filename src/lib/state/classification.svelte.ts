@@ -17,12 +17,16 @@ export class ClassificationState {
 	#sentShapes: readonly Zone['geometry'][] = [];
 	/** Firms last sent, so zones are classified against the newest dataset. */
 	#firms: FirmTable | null = null;
+	/** Callers of `whenCurrent` and `whenNearest` waiting for a reply: each checks whether it is answered. */
+	#waiting = new Set<() => void>();
+	#ended = false;
 	/** Industry code of each group index, as sent with the firms. */
 	industryCodes = $state.raw<string[]>([]);
 
 	/** @param port defaults to a new analysis worker */
 	constructor(port?: AnalysisPort) {
 		this.#client = new AnalysisClient(port);
+		this.#client.onreply = () => this.#settleWaiting();
 	}
 
 	/** The newest classification, or null before the first (or with no zones). */
@@ -73,6 +77,8 @@ export class ClassificationState {
 		this.#firms = firms;
 		this.#sentShapes = [];
 		this.#client.loadFirms(firms.lon, firms.lat, { groups: Uint16Array.from(firms.industry.index, (k) => groupOfCode[k]), groupCount: codes.length });
+		// Waiting for the previous dataset's classification or distances is over.
+		this.#settleWaiting();
 	}
 
 	/** Sends the institutions every firm's nearest is found among (in this order). */
@@ -88,46 +94,77 @@ export class ClassificationState {
 		if (!this.#firms) return;
 		if (zones.length === 0 && this.#sentShapes.length === 0 && this.#client.result === null) return;
 		const shapes = zones.map((zone) => zone.geometry);
-		if (shapes.length === this.#sentShapes.length && shapes.every((shape, k) => shape === this.#sentShapes[k])) return;
+		if (sameShapes(shapes, this.#sentShapes)) return;
 		this.#sentShapes = shapes;
 		this.#client.classify([...zones]);
+		// Waiting for the classification of other shapes is over.
+		this.#settleWaiting();
 	}
 
 	/**
-	 * The classification of exactly these zones' shapes, waiting for one in flight; null when the
-	 * zones changed again before it came (ask again) or after `timeoutMs`.
+	 * The classification of exactly these zones' shapes, waiting for the reply in flight; null when
+	 * the zones change again or another dataset is loaded before it comes (ask again), when the
+	 * worker answers with an error, or after `timeoutMs`.
 	 *
 	 * @example
 	 * const classification = await state.whenCurrent(zones.list);
 	 */
-	async whenCurrent(zones: readonly Zone[], timeoutMs = 120_000): Promise<Classification | null> {
-		const started = Date.now();
-		while (Date.now() - started < timeoutMs) {
+	whenCurrent(zones: readonly Zone[], timeoutMs = 120_000): Promise<Classification | null> {
+		const shapes = zones.map((zone) => zone.geometry);
+		return this.#wait(timeoutMs, () => {
+			if (!sameShapes(shapes, this.#sentShapes)) return null;
 			const result = this.#client.result;
-			const shapes = zones.map((zone) => zone.geometry);
-			const sent = shapes.length === this.#sentShapes.length && shapes.every((shape, k) => shape === this.#sentShapes[k]);
-			if (!sent) return null;
 			if (!this.#client.busy && result && result.zoneIds.length === zones.length && zones.every((zone, z) => zone.id === result.zoneIds[z])) return result;
-			await new Promise((next) => setTimeout(next, 50));
-		}
-		return null;
+			// Answered with an error: no classification of these zones is coming.
+			if (!this.#client.busy && this.#client.error !== null) return null;
+			return undefined;
+		});
 	}
 
 	/**
-	 * The nearest institution of each of `firms` firms, waiting while it is being found; null after
-	 * `timeoutMs` (no institutions loaded).
+	 * The nearest institution of each firm of `firms` (the dataset loaded), waiting while it is
+	 * being found; null when another dataset is loaded first, or after `timeoutMs` (no institutions loaded).
 	 */
-	async whenNearest(firms: number, timeoutMs = 120_000): Promise<NearestInstitutions | null> {
-		const started = Date.now();
-		while (Date.now() - started < timeoutMs) {
+	whenNearest(firms: FirmTable, timeoutMs = 120_000): Promise<NearestInstitutions | null> {
+		return this.#wait(timeoutMs, () => {
+			if (this.#firms !== firms) return null;
 			const nearest = this.#client.nearest;
-			if (nearest && nearest.index.length === firms) return nearest;
-			await new Promise((next) => setTimeout(next, 50));
-		}
-		return null;
+			return nearest && nearest.index.length === firms.lon.length ? nearest : undefined;
+		});
 	}
 
+	/** Ends the worker; callers still waiting get null. */
 	destroy(): void {
 		this.#client.destroy();
+		this.#ended = true;
+		this.#settleWaiting();
 	}
+
+	/** Waiters settle when `answer` gives a value (null included); undefined is "not yet". */
+	#wait<T>(timeoutMs: number, answer: () => T | null | undefined): Promise<T | null> {
+		const now = answer();
+		if (now !== undefined) return Promise.resolve(now);
+		return new Promise((resolve) => {
+			const timer = setTimeout(() => settle(null), timeoutMs);
+			const waiter = () => {
+				const value = this.#ended ? null : answer();
+				if (value !== undefined) settle(value);
+			};
+			const settle = (value: T | null) => {
+				clearTimeout(timer);
+				this.#waiting.delete(waiter);
+				resolve(value);
+			};
+			this.#waiting.add(waiter);
+		});
+	}
+
+	/** Asks every waiter again: after each reply, each new request and each new dataset. */
+	#settleWaiting(): void {
+		for (const waiter of [...this.#waiting]) waiter();
+	}
+}
+
+function sameShapes(a: readonly Zone['geometry'][], b: readonly Zone['geometry'][]): boolean {
+	return a.length === b.length && a.every((shape, k) => shape === b[k]);
 }

@@ -6,9 +6,15 @@
  */
 import { addProtocol } from 'maplibre-gl';
 import type { FirmTable } from '$lib/core/firm-table';
-import type { FirmTilesReply, FirmTilesRequest } from '$lib/worker/firm-tiles.worker';
+import type { FirmTilesReply, FirmTilesRequest } from '$lib/worker/firm-tiles-protocol';
+import { WorkerGateway, type WorkerPort } from '$lib/worker/gateway';
 import { firmPoints } from '$lib/data/firm-tiles';
 import { yieldToPage } from './yield-to-page';
+
+/** The firm-tiles worker, or a stand-in in tests. */
+export type FirmTilesPort = WorkerPort<FirmTilesRequest, FirmTilesReply>;
+
+const newWorker = (): FirmTilesPort => new Worker(new URL('../worker/firm-tiles.worker.ts', import.meta.url), { type: 'module' }) as unknown as FirmTilesPort;
 
 const PROTOCOL = 'firms';
 /** Data versions are unique across instances: the protocol is global to MapLibre. */
@@ -19,10 +25,14 @@ let serving: FirmMapData | null = null;
 export class FirmMapData {
 	/** Tile URL template of the current firms, or null before their tiles can be cut. */
 	tiles = $state<string | null>(null);
-	#worker: Worker | null = null;
+	#makePort: () => FirmTilesPort;
+	#gateway: WorkerGateway<FirmTilesRequest, FirmTilesReply> | null = null;
 	#version = 0;
-	#requests = new Map<number, (bytes: ArrayBuffer) => void>();
-	#lastRequest = 0;
+
+	/** @param makePort makes the worker (default a new firm-tiles worker), started with the first firms */
+	constructor(makePort: () => FirmTilesPort = newWorker) {
+		this.#makePort = makePort;
+	}
 
 	/** Shows `sample`'s firms (null: none). */
 	async show(sample: (Pick<FirmTable, 'lon' | 'lat' | 'industry'> & Partial<Pick<FirmTable, 'columns' | 'rows'>>) | null): Promise<void> {
@@ -32,54 +42,41 @@ export class FirmMapData {
 		if (!sample) return;
 		registerProtocol();
 		serving = this;
-		this.#worker ??= this.#start();
+		const gateway = (this.#gateway ??= new WorkerGateway(this.#makePort()));
 		// Copying a million positions is a task of its own, after whatever showed the firms.
 		await yieldToPage();
-		if (version !== this.#version || !this.#worker) return;
+		if (version !== this.#version || gateway !== this.#gateway) return;
 		const points = firmPoints(sample);
-		const request: FirmTilesRequest = { kind: 'load', version, points };
-		this.#worker.postMessage(request, [points.lon.buffer, points.lat.buffer, points.industry.buffer, ...(points.approximate ? [points.approximate.buffer] : [])]);
+		const transfer = [points.lon.buffer, points.lat.buffer, points.industry.buffer, ...(points.approximate ? [points.approximate.buffer] : [])];
+		// The newest load wins: a reply for firms shown before is dropped.
+		const loaded = await gateway.ask('load', { type: 'load', version, points }, { transfer }).reply;
+		if (loaded?.type === 'loaded' && loaded.version === this.#version) this.tiles = `${PROTOCOL}://${version}/{z}/{x}/{y}`;
 	}
 
 	destroy(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		// Tiles still being cut resolve empty.
+		this.#gateway?.terminate();
+		this.#gateway = null;
 		this.#version = ++lastVersion;
 		this.tiles = null;
-		for (const resolve of this.#requests.values()) resolve(new ArrayBuffer(0));
-		this.#requests.clear();
 		if (serving === this) serving = null;
 	}
 
 	/** The bytes of tile z/x/y of data `version` (empty for data no longer shown, or when MapLibre gives up on it). */
-	tile(version: number, z: number, x: number, y: number, signal?: AbortSignal): Promise<ArrayBuffer> {
-		const worker = this.#worker;
-		if (!worker || version !== this.#version || signal?.aborted) return Promise.resolve(new ArrayBuffer(0));
-		const request = ++this.#lastRequest;
-		const message: FirmTilesRequest = { kind: 'tile', request, version, z, x, y };
-		worker.postMessage(message);
-		return new Promise((resolve) => {
-			this.#requests.set(request, resolve);
-			signal?.addEventListener('abort', () => {
-				if (!this.#requests.delete(request)) return;
-				worker.postMessage({ kind: 'cancel', request } satisfies FirmTilesRequest);
-				resolve(new ArrayBuffer(0));
-			});
-		});
-	}
-
-	#start(): Worker {
-		const worker = new Worker(new URL('../worker/firm-tiles.worker.ts', import.meta.url), { type: 'module' });
-		worker.onmessage = (event: MessageEvent<FirmTilesReply>) => {
-			const reply = event.data;
-			if (reply.kind === 'loaded') {
-				if (reply.version === this.#version) this.tiles = `${PROTOCOL}://${reply.version}/{z}/{x}/{y}`;
-				return;
-			}
-			this.#requests.get(reply.request)?.(reply.bytes);
-			this.#requests.delete(reply.request);
-		};
-		return worker;
+	async tile(version: number, z: number, x: number, y: number, signal?: AbortSignal): Promise<ArrayBuffer> {
+		const gateway = this.#gateway;
+		if (!gateway || version !== this.#version || signal?.aborted) return new ArrayBuffer(0);
+		const { id, reply } = gateway.ask('tile', { type: 'tile', version, z, x, y }, { latestWins: false });
+		signal?.addEventListener(
+			'abort',
+			() => {
+				// Dropped here (resolving empty), and out of the worker's queue if not yet cut.
+				if (gateway.forget(id)) gateway.post({ type: 'cancel', of: id });
+			},
+			{ once: true }
+		);
+		const answer = await reply.catch(() => null);
+		return answer?.type === 'tile' ? answer.bytes : new ArrayBuffer(0);
 	}
 }
 

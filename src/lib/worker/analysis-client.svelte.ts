@@ -18,13 +18,18 @@ export class AnalysisClient {
 	error = $state<string | null>(null);
 	/** Nearest institution of every firm, once firms and institutions are both loaded. */
 	nearest = $state.raw<NearestInstitutions | null>(null);
+	/** Called after each reply is taken in (a classification, an error, a load's distances). */
+	onreply: (() => void) | null = null;
 
 	#gateway: WorkerGateway<AnalysisRequest, AnalysisReply>;
 
 	/** @param port defaults to a new analysis worker */
 	constructor(port?: AnalysisPort) {
 		const worker = port ?? (new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' }) as unknown as AnalysisPort);
-		this.#gateway = new WorkerGateway(worker, (reply, kind) => this.#receive(reply, kind));
+		this.#gateway = new WorkerGateway(worker, (reply, kind) => {
+			this.#receive(reply, kind);
+			this.onreply?.();
+		});
 	}
 
 	/**

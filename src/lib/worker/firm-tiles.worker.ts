@@ -5,11 +5,10 @@
  * MapLibre's worker beyond the tiles in view. Requests wait in a queue, one tile cut per task,
  * so that a tile MapLibre no longer wants (the view moved on) is dropped before it is cut.
  */
-import { FirmTiles, type FirmPoints } from '$lib/data/firm-tiles';
+import { FirmTiles } from '$lib/data/firm-tiles';
+import type { FirmTilesReply, FirmTilesRequest } from './firm-tiles-protocol';
 
-type TileRequest = { kind: 'tile'; request: number; version: number; z: number; x: number; y: number };
-export type FirmTilesRequest = { kind: 'load'; version: number; points: FirmPoints } | TileRequest | { kind: 'cancel'; request: number };
-export type FirmTilesReply = { kind: 'loaded'; version: number } | { kind: 'tile'; request: number; bytes: ArrayBuffer };
+type TileRequest = Extract<FirmTilesRequest, { type: 'tile' }>;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: { version: number; tiles: FirmTiles } | null = null;
@@ -18,11 +17,11 @@ let scheduled = false;
 
 scope.onmessage = (event: MessageEvent<FirmTilesRequest>) => {
 	const message = event.data;
-	if (message.kind === 'load') {
+	if (message.type === 'load') {
 		current = { version: message.version, tiles: new FirmTiles(message.points) };
-		scope.postMessage({ kind: 'loaded', version: message.version } satisfies FirmTilesReply);
-	} else if (message.kind === 'cancel') {
-		const at = queue.findIndex((queued) => queued.request === message.request);
+		scope.postMessage({ type: 'loaded', id: message.id, version: message.version } satisfies FirmTilesReply);
+	} else if (message.type === 'cancel') {
+		const at = queue.findIndex((queued) => queued.id === message.of);
 		if (at >= 0) queue.splice(at, 1);
 	} else {
 		queue.push(message);
@@ -44,6 +43,6 @@ function cutNext(): void {
 	// A tile of data no longer shown is empty: its source is about to be replaced.
 	const view = current?.version === next.version ? current.tiles.tile(next.z, next.x, next.y) : new Uint8Array(0);
 	const bytes = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? (view.buffer as ArrayBuffer) : (view.slice().buffer as ArrayBuffer);
-	scope.postMessage({ kind: 'tile', request: next.request, bytes } satisfies FirmTilesReply, [bytes]);
+	scope.postMessage({ type: 'tile', id: next.id, bytes } satisfies FirmTilesReply, [bytes]);
 	if (queue.length > 0) schedule();
 }

@@ -1,6 +1,8 @@
 /**
  * The page's side of the import worker: one file at a time, from preview to result, as reactive
- * state the import dialog shows (phase, preview, progress, failure, problems).
+ * state the import dialog shows (phase, preview, progress, failure, problems). Requests go through
+ * the worker gateway: a preview or import is one job of kind 'file', so choosing another file or
+ * closing the dialog drops the replies of the one before.
  */
 import type { ImportProblem, InstitutionPoint } from '$lib/core/io';
 import type { Zone } from '$lib/core/model';
@@ -10,6 +12,12 @@ import type { FirmTable } from '$lib/core/firm-table';
 import type { InstitutionMapping } from '$lib/data/import-institutions';
 import type { ColumnMapping, ImportPreview } from '$lib/data/import-preview';
 import type { ImportFailure, ImportReply, ImportRequest, StoreOutcome } from '$lib/data/import-protocol';
+import { WorkerGateway, type Unnumbered, type WorkerPort } from './gateway';
+
+/** The import worker, or a stand-in in tests. */
+export type ImportPort = WorkerPort<ImportRequest, ImportReply>;
+
+const newWorker = (): ImportPort => new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportPort;
 
 export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'importing' | 'done' | 'failed';
 
@@ -37,20 +45,29 @@ export class ImportClient {
 	onstored: ((outcome: StoreOutcome) => void) | null = null;
 	result = $state.raw<ImportResult | null>(null);
 
-	#worker: Worker | null = null;
-	#id = 0;
-	#settle: ((result: ImportResult | null) => void) | null = null;
+	#makePort: () => ImportPort;
+	/** Started with the first file, and again after the worker failed. */
+	#gateway: WorkerGateway<ImportRequest, ImportReply> | null = null;
+
+	/** @param makePort makes the worker (default a new import worker) */
+	constructor(makePort: () => ImportPort = newWorker) {
+		this.#makePort = makePort;
+	}
 
 	/** Reads the start of a file and guesses its columns (phase 'reading', then 'mapping' or 'failed'). */
 	open(file: File): void {
-		this.#finish(null);
 		this.file = file.name;
 		this.preview = null;
 		this.failure = null;
 		this.result = null;
 		this.progress = null;
 		this.phase = 'reading';
-		this.#send({ type: 'preview', id: ++this.#id, file });
+		void this.#ask({ type: 'preview', file }).then((reply) => {
+			if (reply?.type === 'preview') {
+				this.preview = reply.preview;
+				this.phase = 'mapping';
+			} else if (reply?.type === 'failed') this.#fail(reply.failure);
+		});
 	}
 
 	/**
@@ -58,29 +75,29 @@ export class ImportClient {
 	 * cancelled or failed. The worker then keeps the firms in the session store (see `onstored`).
 	 */
 	importFirms(mapping: ColumnMapping, swap: boolean, geocode?: { minLevel: GeocodeLevel }): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-firms', id: ++this.#id, mapping: $state.snapshot(mapping), swap, ...(geocode && { geocode: { ...geocode } }) });
+		return this.#run({ type: 'import-firms', mapping: $state.snapshot(mapping), swap, ...(geocode && { geocode: { ...geocode } }) });
 	}
 
 	/** Imports the previewed features as zones. */
 	importZones(nameColumn?: string): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-zones', id: ++this.#id, nameColumn });
+		return this.#run({ type: 'import-zones', nameColumn });
 	}
 
 	/** Imports the previewed file as R&D institutions with this mapping. */
 	importInstitutions(mapping: InstitutionMapping, swap: boolean): Promise<ImportResult | null> {
-		return this.#run({ type: 'import-institutions', id: ++this.#id, mapping: $state.snapshot(mapping), swap });
+		return this.#run({ type: 'import-institutions', mapping: $state.snapshot(mapping), swap });
 	}
 
-	/** Stops the import under way (the worker stops between batches). */
+	/** Stops the import under way (the worker stops between batches, and answers 'cancelled'). */
 	cancel(): void {
-		if (this.phase === 'importing') this.#send({ type: 'cancel', id: this.#id });
+		const id = this.#gateway?.latest('file');
+		if (this.phase === 'importing' && id !== undefined) this.#gateway!.post({ type: 'cancel', of: id });
 		else if (this.phase === 'reading') this.close();
 	}
 
 	/** Forgets the file; a reply still on its way is dropped. */
 	close(): void {
-		this.#id++;
-		this.#finish(null);
+		this.#gateway?.cancel('file');
 		this.phase = 'idle';
 		this.file = null;
 		this.preview = null;
@@ -88,78 +105,60 @@ export class ImportClient {
 	}
 
 	destroy(): void {
-		this.#worker?.terminate();
-		this.#worker = null;
+		this.#gateway?.terminate();
+		this.#gateway = null;
 	}
 
-	#run(request: ImportRequest): Promise<ImportResult | null> {
-		this.#finish(null);
+	async #run(request: Unnumbered<ImportRequest>): Promise<ImportResult | null> {
 		this.phase = 'importing';
 		this.failure = null;
 		this.progress = { bytesRead: 0, total: this.preview?.size ?? 0, rows: 0 };
-		return new Promise((resolve) => {
-			this.#settle = resolve;
-			this.#send(request);
+		const reply = await this.#ask(request, (progress) => {
+			if (progress.type === 'progress') this.progress = { bytesRead: progress.bytesRead, total: progress.total, rows: progress.rows };
 		});
-	}
-
-	#finish(result: ImportResult | null): void {
-		const settle = this.#settle;
-		this.#settle = null;
-		settle?.(result);
-	}
-
-	#send(request: ImportRequest): void {
-		if (!this.#worker) {
-			this.#worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-			this.#worker.onmessage = (event: MessageEvent<ImportReply>) => this.#receive(event.data);
-			this.#worker.onerror = (event) => {
-				this.failure = { file: this.file ?? '', message: event.message || 'the import stopped', text: `${this.file ?? ''}: ${event.message || 'the import stopped'}`, unexpected: true };
-				this.phase = 'failed';
-				this.#worker?.terminate();
-				this.#worker = null;
-				this.#finish(null);
-			};
+		// Null: another file was chosen or the dialog closed meanwhile (the phase is theirs), or the worker failed.
+		if (reply === null) return null;
+		if (reply.type === 'failed') return this.#fail(reply.failure);
+		if (reply.type === 'cancelled') {
+			this.phase = 'mapping';
+			this.progress = null;
+			return null;
 		}
-		this.#worker.postMessage(request);
+		let result: ImportResult;
+		if (reply.type === 'firms') {
+			result = { firms: reply.sample, problems: reply.problems, rows: reply.rows, ...(reply.levels && { levels: reply.levels }) };
+			this.#store(reply.id);
+		} else if (reply.type === 'institutions') result = { institutions: reply.institutions, problems: reply.problems, rows: reply.rows };
+		else if (reply.type === 'zones') result = { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };
+		else return null;
+		this.result = result;
+		this.phase = 'done';
+		return result;
 	}
 
-	#receive(reply: ImportReply): void {
-		// Firms already handed over are being stored whatever the user has chosen since.
-		if (reply.type === 'stored') return this.onstored?.(reply.outcome);
-		if (reply.id !== this.#id) return;
-		switch (reply.type) {
-			case 'preview':
-				this.preview = reply.preview;
-				this.phase = 'mapping';
-				break;
-			case 'progress':
-				this.progress = { bytesRead: reply.bytesRead, total: reply.total, rows: reply.rows };
-				break;
-			case 'firms':
-			case 'zones':
-			case 'institutions': {
-				const result: ImportResult =
-					reply.type === 'firms'
-						? { firms: reply.sample, problems: reply.problems, rows: reply.rows, ...(reply.levels && { levels: reply.levels }) }
-						: reply.type === 'institutions'
-							? { institutions: reply.institutions, problems: reply.problems, rows: reply.rows }
-							: { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };
-				this.result = result;
-				this.phase = 'done';
-				this.#finish(result);
-				break;
-			}
-			case 'failed':
-				this.failure = reply.failure;
-				this.phase = 'failed';
-				this.#finish(null);
-				break;
-			case 'cancelled':
-				this.phase = 'mapping';
-				this.progress = null;
-				this.#finish(null);
-				break;
-		}
+	/** Asks the worker to keep the firms of import `of`, now that they are shown; the outcome goes to `onstored`. */
+	#store(of: number): void {
+		this.#ask({ type: 'store', of }, undefined, 'store').then(
+			(reply) => reply?.type === 'stored' && this.onstored?.(reply.outcome),
+			(error: Error) => this.onstored?.({ ok: false, message: error.message, quota: false })
+		);
+	}
+
+	#fail(failure: ImportFailure): null {
+		this.failure = failure;
+		this.phase = 'failed';
+		return null;
+	}
+
+	/** One job of `kind` ('file': the newest wins); null when dropped, or when the worker failed. */
+	#ask(request: Unnumbered<ImportRequest>, onreply?: (reply: ImportReply) => void, kind = 'file'): Promise<ImportReply | null> {
+		this.#gateway ??= new WorkerGateway<ImportRequest, ImportReply>(this.#makePort(), undefined, (message) => {
+			// The worker is gone: the next file starts another.
+			this.#gateway?.terminate();
+			this.#gateway = null;
+			this.#fail({ file: this.file ?? '', message, text: `${this.file ?? ''}: ${message}`, unexpected: true });
+		});
+		const { reply } = this.#gateway.ask(kind, request, { latestWins: kind === 'file', last: (reply) => reply.type !== 'progress', onreply });
+		return kind === 'file' ? reply.catch(() => null) : reply;
 	}
 }

@@ -20,6 +20,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 let current: { source: ImportSource; preview: ImportPreview; features: FeatureCollection | null } | null = null;
 const running = new Map<number, AbortController>();
+/** The records of the last firms imported, until the page, having shown them, asks to store them. */
+let unstored: { id: number; records: DatasetRecords } | null = null;
 
 function post(reply: ImportReply, transfer: Transferable[] = []): void {
 	scope.postMessage(reply, transfer);
@@ -58,9 +60,19 @@ function failure(error: unknown, file: string): ImportFailure {
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const request = event.data;
 	if (request.type === 'cancel') {
-		running.get(request.id)?.abort();
+		running.get(request.of)?.abort();
 		return;
 	}
+	if (request.type === 'store') {
+		const records = unstored?.id === request.of ? unstored.records : null;
+		unstored = null;
+		// One write at a time: a later import's pieces must not interleave with this one's.
+		storing = storing.then(async () =>
+			post({ type: 'stored', id: request.id, outcome: records ? await store(records) : { ok: false, message: 'the firms were replaced before they could be stored', quota: false } })
+		);
+		return;
+	}
+	unstored = null;
 	const controller = new AbortController();
 	running.set(request.id, controller);
 	const file = request.type === 'preview' ? request.file.name : (current?.source.name ?? '');
@@ -86,13 +98,11 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			});
 			result.sample.sha256 = await datasetHash(result.sample);
 			// The records to store are copies, made before the arrays move to the page: the page gets
-			// the firms first, and the store is written afterwards.
-			const records = datasetRecordsToStore(result.sample);
+			// the firms first, and asks for the store to be written once it shows them.
+			unstored = { id: request.id, records: datasetRecordsToStore(result.sample) };
 			// One message: the rows' text is copied once, every typed array moves without a copy.
 			const { lon, lat, rows, industry } = result.sample;
 			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
-			// One write at a time: a later import's pieces must not interleave with this one's.
-			storing = storing.then(async () => post({ type: 'stored', id: request.id, outcome: await store(records) }));
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
 			const result = await importInstitutions(source, { mapping: request.mapping, swap: request.swap, columns: preview.columns, features });

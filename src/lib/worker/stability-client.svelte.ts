@@ -20,7 +20,6 @@ export class StabilityClient {
 	#makePort: () => DensityPort;
 	#gateway: WorkerGateway<DensityRequest, DensityReply> | null = null;
 	#firms: DensityFirms | null = null;
-	#resolve: ((reply: StabilityReply | null) => void) | null = null;
 
 	/** @param makePort makes the worker (default a new density worker) */
 	constructor(makePort: () => DensityPort = newWorker) {
@@ -31,22 +30,28 @@ export class StabilityClient {
 	 * Runs the grid on `firms` and resolves with the reply, or null when cancelled or replaced by
 	 * a newer run; an error is kept in `error`.
 	 */
-	run(firms: DensityFirms, query: Omit<StabilityRequest, 'type' | 'id'>): Promise<StabilityReply | null> {
-		this.#settle(null);
+	async run(firms: DensityFirms, query: Omit<StabilityRequest, 'type' | 'id'>): Promise<StabilityReply | null> {
 		if (this.#firms !== firms) this.#stop();
 		this.#firms = firms;
 		const gateway = (this.#gateway ??= this.#start());
 		this.error = null;
 		this.progress = { done: 0, total: query.scales.length * query.second.length };
-		// Latest wins: a reply to an earlier run is dropped by the gateway.
-		gateway.request('stability', { ...query, type: 'stability' });
-		return new Promise((resolve) => (this.#resolve = resolve));
+		// Latest wins: an earlier run resolves null, and its replies are dropped.
+		const { reply } = gateway.ask('stability', { ...query, type: 'stability' }, {
+			last: (reply) => reply.type !== 'progress',
+			onreply: (reply) => reply.type === 'progress' && (this.progress = { done: reply.done, total: reply.total })
+		});
+		const answer = await reply.catch((error: Error) => ((this.error = error.message), null));
+		// A newer run has its own progress.
+		if (this.#gateway !== gateway || gateway.latest('stability') === undefined) this.progress = null;
+		if (answer?.type === 'error') this.error = answer.message;
+		return answer?.type === 'stability' ? answer : null;
 	}
 
 	/** Stops the running grid at once (its worker is ended; the next run starts another). */
 	cancel(): void {
 		this.#stop();
-		this.#settle(null);
+		this.progress = null;
 	}
 
 	destroy(): void {
@@ -54,9 +59,8 @@ export class StabilityClient {
 	}
 
 	#start(): WorkerGateway<DensityRequest, DensityReply> {
-		const gateway = new WorkerGateway<DensityRequest, DensityReply>(this.#makePort(), (reply, kind) => this.#receive(reply, kind), (message) => {
-			this.error = message;
-			this.#settle(null);
+		const gateway = new WorkerGateway<DensityRequest, DensityReply>(this.#makePort(), (reply) => {
+			if (reply.type === 'error') this.error = reply.message;
 		});
 		const firms = this.#firms!;
 		const lons = firms.lons.slice();
@@ -70,25 +74,5 @@ export class StabilityClient {
 	#stop(): void {
 		this.#gateway?.terminate();
 		this.#gateway = null;
-	}
-
-	#settle(reply: StabilityReply | null): void {
-		this.progress = null;
-		const resolve = this.#resolve;
-		this.#resolve = null;
-		resolve?.(reply);
-	}
-
-	#receive(reply: DensityReply, kind: string): void {
-		if (kind === 'load') {
-			if (reply.type === 'error') this.error = reply.message;
-			return;
-		}
-		if (reply.type === 'progress') this.progress = { done: reply.done, total: reply.total };
-		else if (reply.type === 'stability') this.#settle(reply);
-		else if (reply.type === 'error') {
-			this.error = reply.message;
-			this.#settle(null);
-		}
 	}
 }

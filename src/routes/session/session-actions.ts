@@ -1,9 +1,8 @@
 /**
- * Small pieces of the session panel that need no component: file names, downloads, and fitting
- * imported zones beside the zones already there.
+ * Small pieces of the session panel that need no component: file names, downloads (the firm
+ * export's too), and fitting imported zones beside the zones already there.
  */
 import type { Zone } from '$lib/core/model';
-import type { FirmExportFilter, FirmExportFormat } from '$lib/worker/export-firms';
 
 /**
  * Hands a Blob to the browser as a download (nothing leaves the machine).
@@ -34,18 +33,6 @@ export function fileStem(file: string): string {
 	const base = file.split(/[\\/]/).pop() ?? file;
 	const dot = base.lastIndexOf('.');
 	return (dot > 0 ? base.slice(0, dot) : base) || 'firms';
-}
-
-/**
- * The name of a classified firm export: `<dataset>-classified[-inside|-outside][-sjis].csv|geojson`.
- *
- * @example
- * firmExportName('firms.csv', { format: 'csv-sjis', filter: 'inside' }); // 'firms-classified-inside-sjis.csv'
- */
-export function firmExportName(dataset: string, options: { format: FirmExportFormat; filter: FirmExportFilter }): string {
-	const filter = options.filter === 'all' ? '' : `-${options.filter}`;
-	const extension = options.format === 'geojson' ? 'geojson' : options.format === 'csv-sjis' ? 'sjis.csv' : 'csv';
-	return `${fileStem(dataset)}-classified${filter}.${extension}`;
 }
 
 /**

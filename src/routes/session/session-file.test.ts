@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '$lib/core/io/input-error';
 import type { Zone } from '$lib/core/model';
 import { readSessionFile, sessionToFile, SESSION_FORMAT } from './session-file';
-import { withFreeIds, firmExportName, fileStem } from './session-actions';
+import { withFreeIds, fileStem } from './session-actions';
 
 const zones: Zone[] = [
 	{
@@ -96,11 +96,8 @@ describe('session actions', () => {
 		expect(renamed).toBe(1);
 	});
 
-	it('names export files after the dataset', () => {
+	it('names files after the dataset (without folder and extension)', () => {
 		expect(fileStem('C:\\data\\企業.csv')).toBe('企業');
-		expect(firmExportName('firms-sample.csv', { format: 'csv', filter: 'all' })).toBe('firms-sample-classified.csv');
-		expect(firmExportName('firms.csv', { format: 'csv-sjis', filter: 'inside' })).toBe('firms-classified-inside.sjis.csv');
-		expect(firmExportName('a.b.geojson', { format: 'geojson', filter: 'outside' })).toBe('a.b-classified-outside.geojson');
 	});
 });
 
