@@ -91,11 +91,11 @@ export async function run(report: (result: BenchResult) => void = (r) => console
 		heapMb = Math.max(heapMb, process.memoryUsage().heapUsed / 2 ** 20);
 		// The worker's reply to the page: the same V8 serializer as postMessage, typed arrays transferred.
 		start = performance.now();
-		const { lon, lat, rows, industry } = result.sample;
+		const { lon, lat, rows, industry } = result.table;
 		const onPage = structuredClone(result, { transfer: [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)] });
 		const handOverMs = performance.now() - start;
-		const map = mapTiles(onPage.sample);
-		placed = result.sample.rows.count;
+		const map = mapTiles(onPage.table);
+		placed = result.table.rows.count;
 		problems = result.problems.length;
 		start = performance.now();
 		cpu = process.cpuUsage();

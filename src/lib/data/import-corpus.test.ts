@@ -39,10 +39,10 @@ async function outcome(c: CorpusCase): Promise<Record<string, unknown>> {
 		return {
 			...head,
 			rows: result.rows,
-			placed: result.sample.rows.count,
-			firstPlaced: result.sample.rows.count > 0 ? rowCells(result.sample.rows, 0) : null,
-			firstPoint: result.sample.rows.count > 0 ? [result.sample.lon[0], result.sample.lat[0]] : null,
-			industryCounts: result.sample.industryCounts,
+			placed: result.table.rows.count,
+			firstPlaced: result.table.rows.count > 0 ? rowCells(result.table.rows, 0) : null,
+			firstPoint: result.table.rows.count > 0 ? [result.table.lon[0], result.table.lat[0]] : null,
+			industryCounts: result.table.industryCounts,
 			problems: problems(result.problems)
 		};
 	} catch (error) {

@@ -31,7 +31,8 @@ import type { ImportSource } from './import-source';
 import type { TownGeocoder } from './town-tables';
 
 export interface FirmImport {
-	sample: FirmTable;
+	/** The firms read: placed rows and, in `unplaced`, the rest. */
+	table: FirmTable;
 	/** Every problem, in file order: errors (row not placed) and warnings (row placed). */
 	problems: ImportProblem[];
 	/** Data rows read (placed + not placed). */
@@ -75,12 +76,12 @@ export class ImportCancelled extends Error {
  * @throws InputError when the file cannot be used (see `readFirmsCsv`), ImportCancelled when cancelled
  * @example
  * const { preview, features } = await previewImport(source);
- * const { sample, problems } = await importFirms(source, { mapping: preview.guess, features });
+ * const { table, problems } = await importFirms(source, { mapping: preview.guess, features });
  */
 export async function importFirms(source: ImportSource, options: ImportFirmsOptions): Promise<FirmImport> {
 	const { mapping, swap = false, signal } = options;
 	const file = source.name;
-	const builder = sampleBuilder(file, mapping);
+	const builder = tableBuilder(file, mapping);
 	const levels = options.geocode && !options.features ? emptyLevelCounts() : undefined;
 	const batches: AsyncIterable<FirmBatch> | Iterable<FirmBatch> = options.features
 		? readFirmsGeoJson(options.features, { file })
@@ -128,7 +129,7 @@ function geocodeCells(batch: FirmBatch, r: number): string[] {
 	return [number(g.lons[r]), number(g.lats[r]), g.level[r] ?? '', g.match[r]];
 }
 
-function sampleBuilder(file: string, given: ColumnMapping | undefined) {
+function tableBuilder(file: string, given: ColumnMapping | undefined) {
 	// Without a mapping, the roles are guessed from the first batch's header (as readFirmsCsv guesses the coordinates).
 	let mapping: ColumnMapping | null = given ?? null;
 	let columns: string[] = [];
@@ -196,7 +197,7 @@ function sampleBuilder(file: string, given: ColumnMapping | undefined) {
 							importProblem(file, lines[row], { kind: 'duplicate-id', column: columns[id], id: cellAt(packed, row, id).trim(), firstLine: lines[first] })
 						);
 			const all = mergeByLine(problems, repeats);
-			const sample: FirmTable = {
+			const table: FirmTable = {
 				file,
 				columns,
 				rows: packed,
@@ -209,7 +210,7 @@ function sampleBuilder(file: string, given: ColumnMapping | undefined) {
 					.map((p) => ({ line: p.line, column: p.column, message: `${file}: line ${p.line}: ${describeImportProblem(p)}` })),
 				unplaced
 			};
-			return { sample, problems: all, rows: read };
+			return { table, problems: all, rows: read };
 		}
 	};
 }

@@ -50,14 +50,14 @@ describe('importing firms located by address', () => {
 		const golden = Papa.parse<string[]>(readFileSync(GOLDEN, 'utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
 		const [header, ...rows] = golden;
 		const problemAt = header.indexOf('problem');
-		expect(result.sample.columns).toEqual(header.slice(0, problemAt));
+		expect(result.table.columns).toEqual(header.slice(0, problemAt));
 		const placed = rows.filter((row) => row[problemAt] === '');
-		expect(Array.from({ length: result.sample.rows.count }, (_, i) => rowCells(result.sample.rows, i))).toEqual(placed.map((row) => row.slice(0, problemAt)));
-		expect(Array.from(result.sample.lon)).toEqual(placed.map((row) => Number(row[header.indexOf('geocode_lon')])));
-		expect(Array.from(result.sample.lat)).toEqual(placed.map((row) => Number(row[header.indexOf('geocode_lat')])));
+		expect(Array.from({ length: result.table.rows.count }, (_, i) => rowCells(result.table.rows, i))).toEqual(placed.map((row) => row.slice(0, problemAt)));
+		expect(Array.from(result.table.lon)).toEqual(placed.map((row) => Number(row[header.indexOf('geocode_lon')])));
+		expect(Array.from(result.table.lat)).toEqual(placed.map((row) => Number(row[header.indexOf('geocode_lat')])));
 		const unplaced = rows.filter((row) => row[problemAt] !== '');
-		expect(result.sample.unplaced?.map((row) => row.cells)).toEqual(unplaced.map((row) => row.slice(0, problemAt)));
-		for (const [i, row] of unplaced.entries()) expect(result.sample.unplaced![i].problems.map((p) => ('reason' in p ? p.reason : p.kind)).join('; ')).toContain(row[problemAt].split(';')[0]);
+		expect(result.table.unplaced?.map((row) => row.cells)).toEqual(unplaced.map((row) => row.slice(0, problemAt)));
+		for (const [i, row] of unplaced.entries()) expect(result.table.unplaced![i].problems.map((p) => ('reason' in p ? p.reason : p.kind)).join('; ')).toContain(row[problemAt].split(';')[0]);
 
 		const levels = result.levels!;
 		expect(levels.koaza + levels.town).toBe(placed.length);
@@ -72,10 +72,10 @@ describe('importing firms located by address', () => {
 		const { preview } = await previewImport(source);
 		const strict = await importFirms(source, { mapping: preview.guess, geocode: { minLevel: 'town', towns: nodeTowns() } });
 		const loose = await importFirms(source, { mapping: preview.guess, geocode: { minLevel: 'municipality', towns: nodeTowns() } });
-		expect(strict.sample.rows.count).toBe(1);
+		expect(strict.table.rows.count).toBe(1);
 		expect(strict.problems.map((p) => p.line)).toEqual([2]);
-		expect(loose.sample.rows.count).toBe(2);
-		expect(rowCells(loose.sample.rows, 0).slice(-2)).toEqual(['municipality', '東京都大田区']);
+		expect(loose.table.rows.count).toBe(2);
+		expect(rowCells(loose.table.rows, 0).slice(-2)).toEqual(['municipality', '東京都大田区']);
 		expect(loose.levels).toMatchObject({ town: 1, municipality: 1, none: 0 });
 	});
 });

@@ -47,7 +47,7 @@ export type StoreOutcome = { ok: true } | { ok: false; message: string; quota: b
 export type ImportReply =
 	| { type: 'preview'; id: number; preview: ImportPreview }
 	| { type: 'progress'; id: number; bytesRead: number; total: number; rows: number }
-	| { type: 'firms'; id: number; sample: FirmTable; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
+	| { type: 'firms'; id: number; table: FirmTable; problems: ImportProblem[]; rows: number; levels?: LevelCounts }
 	/** The answer to `store`. */
 	| { type: 'stored'; id: number; outcome: StoreOutcome }
 	| { type: 'zones'; id: number; zones: Zone[]; problems: ImportProblem[] }

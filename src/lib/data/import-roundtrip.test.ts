@@ -39,7 +39,7 @@ function chunkedSource(name: string, bytes: Uint8Array, cuts: number[]): ImportS
 
 async function imported(source: ImportSource): Promise<string[][]> {
 	const { preview } = await previewImport(source);
-	const { sample, problems } = await importFirms(source, { mapping: preview.guess });
+	const { table: sample, problems } = await importFirms(source, { mapping: preview.guess });
 	expect(problems).toEqual([]);
 	return unpackRows(sample.rows);
 }
@@ -85,7 +85,7 @@ describe('industry codes of imported firms', () => {
 				const csv = ['id,lat,lon,jsic_medium', ...cells.map((c, i) => `F${i},35.5,139.7,${c}`)].join('\n');
 				const source = bytesSource('f.csv', new TextEncoder().encode(csv));
 				const { preview } = await previewImport(source);
-				const { sample } = await importFirms(source, { mapping: preview.guess });
+				const { table: sample } = await importFirms(source, { mapping: preview.guess });
 				expect(cells.map((_, i) => codeAt(sample.industry, i))).toEqual(cells.map((c) => jsicMediumCode(c) ?? ''));
 				expect(sample.industryCounts).toEqual(codeCounts(codeColumn(cells.map((c) => jsicMediumCode(c) ?? ''))));
 			}),

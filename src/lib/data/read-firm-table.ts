@@ -18,7 +18,7 @@ import { bytesSource, type ImportSource } from './import-source';
  * const table = await readFirmTable(bytesSource('firms-sample.csv', bytes));
  */
 export async function readFirmTable(source: ImportSource): Promise<FirmTable> {
-	return (await importFirms(source, {})).sample;
+	return (await importFirms(source, {})).table;
 }
 
 /**

@@ -193,7 +193,7 @@ describe('exportFirms with rows that have no position', () => {
 	it('writes every row of the file: the placed ones as before, then the unplaced with their problem, as the CLI', async () => {
 		const source = bytesSource('bad.csv', new TextEncoder().encode(withBad));
 		const { preview } = await previewImport(source);
-		const { sample: imported } = await importFirms(source, { mapping: preview.guess });
+		const { table: imported } = await importFirms(source, { mapping: preview.guess });
 		expect(imported.unplaced?.map((row) => row.cells[0])).toEqual(['BAD1', 'BAD2', 'BAD3']);
 		writeFileSync(join(OUT, 'bad.csv'), withBad);
 		await cli('classify', '--firms', join(OUT, 'bad.csv'), '--zones', ZONES_FILE, '--institutions', join(CLI_IN, 'institutions.geojson'), '--buffer-km', String(BUFFER_KM), '--out', join(OUT, 'bad-out.csv'));

@@ -126,7 +126,7 @@ export class ImportClient {
 		}
 		let result: ImportResult;
 		if (reply.type === 'firms') {
-			result = { firms: reply.sample, problems: reply.problems, rows: reply.rows, ...(reply.levels && { levels: reply.levels }) };
+			result = { firms: reply.table, problems: reply.problems, rows: reply.rows, ...(reply.levels && { levels: reply.levels }) };
 			this.#store(reply.id);
 		} else if (reply.type === 'institutions') result = { institutions: reply.institutions, problems: reply.problems, rows: reply.rows };
 		else if (reply.type === 'zones') result = { zones: reply.zones, problems: reply.problems, rows: reply.zones.length };

@@ -58,7 +58,7 @@ describe('ImportClient', () => {
 		expect(client.progress).toEqual({ bytesRead: 0, total: 100, rows: 0 });
 		port.answer({ type: 'progress', id: importId, bytesRead: 50, total: 100, rows: 7 });
 		expect(client.progress).toEqual({ bytesRead: 50, total: 100, rows: 7 });
-		port.answer({ type: 'firms', id: importId, sample: firms, problems: [], rows: 7 });
+		port.answer({ type: 'firms', id: importId, table: firms, problems: [], rows: 7 });
 		expect((await done)?.firms).toBe(firms);
 		expect(client.phase).toBe('done');
 		// Only once shown are the firms stored: the store request names the import.
@@ -80,7 +80,7 @@ describe('ImportClient', () => {
 		client.open(file('b.csv'));
 		expect(await first).toBeNull();
 		port.answer({ type: 'progress', id: firstId, bytesRead: 90, total: 100, rows: 9 });
-		port.answer({ type: 'firms', id: firstId, sample: firms, problems: [], rows: 9 });
+		port.answer({ type: 'firms', id: firstId, table: firms, problems: [], rows: 9 });
 		await tick();
 		expect(client.phase).toBe('reading');
 		expect(client.file).toBe('b.csv');

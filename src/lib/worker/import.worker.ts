@@ -96,12 +96,12 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
 				signal: controller.signal,
 				onProgress: ({ bytesRead, rows }) => post({ type: 'progress', id: request.id, bytesRead, total: source.size, rows })
 			});
-			result.sample.sha256 = await datasetHash(result.sample);
+			result.table.sha256 = await datasetHash(result.table);
 			// The records to store are copies, made before the arrays move to the page: the page gets
 			// the firms first, and asks for the store to be written once it shows them.
-			unstored = { id: request.id, records: datasetRecordsToStore(result.sample) };
+			unstored = { id: request.id, records: datasetRecordsToStore(result.table) };
 			// One message: the rows' text is copied once, every typed array moves without a copy.
-			const { lon, lat, rows, industry } = result.sample;
+			const { lon, lat, rows, industry } = result.table;
 			post({ type: 'firms', id: request.id, ...result }, [lon.buffer, lat.buffer, industry.index.buffer, ...packedRowsTransfer(rows)]);
 		} else if (request.type === 'import-institutions') {
 			const { source, preview, features } = current;
