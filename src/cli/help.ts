@@ -45,8 +45,8 @@ Options:
                           小字 match counts as town), municipality or prefecture.
   --out OUT               Output, .csv or .geojson (by extension).
   --threads N             N threads (this one and N - 1 workers) read, match and write
-                          chunks of a UTF-8 file (default: 1, all on one thread). The output is the same byte for
-                          byte whatever N.
+                          chunks of a UTF-8 file (default: 1, all on one thread). The
+                          output is the same byte for byte whatever N.
   -h, --help              This help.
 
 Addresses are matched in the notations firm lists use: full-width or half-width digits,
@@ -137,9 +137,10 @@ Options:
   --verbose             List every zone repair (without it: the first 20, then a count).
   --threads N           N threads (this one and N - 1 workers) read, classify and write
                         chunks of a UTF-8 CSV; 1: everything on one thread (also the
-                        fallback where threads cannot start). Default: files of 32 MB and more are classified in one
-                        engine thread beside the main thread's reading and writing, smaller
-                        ones on one thread. The output is the same byte for byte whatever N.
+                        fallback where threads cannot start). Default: files of 32 MB and
+                        more are classified in one engine thread beside the main thread's
+                        reading and writing, smaller ones on one thread. The output is
+                        the same byte for byte whatever N.
   -h, --help            This help.
 
 Output:
