@@ -3,12 +3,13 @@
  * of CSV with Japanese names, a few quoted cells) × 2,000 concave zones (5–60 vertices, some with
  * holes, some multipart) × 1,000 institutions, with --buffer-km. Each run is a fresh process
  * (startup included); wall time is measured outside it, peak memory (max RSS) by the command's
- * hidden --stats flag. One warm-up, then BENCH_RUNS (default 3) runs: median and spread. Sizes:
- * 100,000, 1,000,000 (also with --threads 2 and --threads 1) and 5,000,000 firms.
+ * hidden --stats flag. Sizes 100,000, 1,000,000 and 5,000,000 firms, each with the default threads,
+ * --threads 1 and --threads 2: a warm-up of each, then BENCH_RUNS (default 3) rounds of the three
+ * in turn: median, spread, and the ratio to --threads 1 round by round.
  *
  * The naive baseline column runs in its own process: Papa Parse on the whole file, a plain Turf
  * loop (booleanPointInPolygon over every zone, distance to every institution) timed on a
- * subsample and scaled to every row, Papa.unparse of every row, on 100,000 and 1,000,000 firms.
+ * subsample and scaled to every row, Papa.unparse of every row, on 100,000 firms.
  *
  *   npx tsx bench/cli.bench.ts            (or npm run bench -- cli)
  *   BENCH_QUICK=1 npx tsx bench/cli.bench.ts   (50,000 firms, one run: a smoke test)
@@ -217,54 +218,61 @@ const seconds = (s: number) => `${s.toFixed(2)} s`;
 /** Load average over the last minute, one decimal. */
 const load = () => loadavg()[0].toFixed(1);
 
+/** The variants timed at every size, in turn within each round: the default, one thread, both cores. */
+const VARIANTS: { label: string; threads?: number }[] = [{ label: 'default' }, { label: '--threads 1', threads: 1 }, { label: '--threads 2', threads: 2 }];
+
 /** Runs the benchmark and hands the runner one table. */
 export async function run(report: (result: BenchResult) => void = print): Promise<void> {
 	const runs = QUICK ? 1 : Number(process.env.BENCH_RUNS ?? 3);
 	// 100,000 firms is what most users run; 5,000,000 is all of Japan's SMEs (about 4.8 million).
 	const sizes = QUICK ? [50_000] : [100_000, 1_000_000, 5_000_000];
-	// The plain Turf loop is measured on the smaller files (its time per row does not change with size).
-	const withBaseline = QUICK ? [50_000] : [100_000, 1_000_000];
+	// The plain Turf loop on the smallest file (its time per row does not change with size).
+	const withBaseline = sizes[0];
 	const rows: (string | number)[][] = [];
 	const notes: string[] = [];
-	const perMillion: { count: number; wall: number; cpu: number }[] = [];
-	const cases = sizes.flatMap((count) => [{ count, threads: undefined as number | undefined }, ...(count === 1_000_000 || QUICK ? [{ count, threads: 2 }, { count, threads: 1 }] : [])]);
-	for (const { count, threads } of cases) {
+	const perMillion: string[] = [];
+	for (const count of sizes) {
 		const data = dataset(count);
 		const mb = statSync(data.firms).size / 1e6;
 		const loadBefore = load();
-		runCli(data, threads); // warm-up: file cache
-		const samples = Array.from({ length: runs }, () => runCli(data, threads));
-		const wall = samples.map((s) => s.wallS);
-		const cpu = samples.map((s) => s.cpuS);
-		const rss = samples.map((s) => s.rssMb);
-		if (threads === undefined) perMillion.push({ count, wall: median(wall) / (count / 1e6), cpu: median(cpu) / (count / 1e6) });
-		let naive = '—';
-		if (threads === undefined && withBaseline.includes(count)) {
-			const b = runBaseline(data);
-			const total = b.parseS + b.loopS + b.writeS;
-			naive = `${seconds(total)} (parse ${seconds(b.parseS)}, Turf loop ${seconds(b.loopS)} est. from ${b.sampled} rows, write ${seconds(b.writeS)}); ${b.rssMb} MB; **${(total / median(wall)).toFixed(0)}× slower**`;
-		}
-		rows.push([
-			`${count.toLocaleString('en')} firms (${mb.toFixed(0)} MB CSV)${threads === undefined ? '' : `, --threads ${threads}`}`,
-			seconds(median(wall)),
-			`${seconds(Math.min(...wall))} – ${seconds(Math.max(...wall))}`,
-			seconds(median(cpu)),
-			`${median(rss)} MB (max ${Math.max(...rss)})`,
-			`${Math.round(count / median(wall)).toLocaleString('en')}`,
-			`${loadBefore} → ${load()}`,
-			naive
-		]);
+		for (const v of VARIANTS) runCli(data, v.threads); // warm-up: file cache
+		// Rounds of every variant in turn, so that a change in the machine's load falls on all alike.
+		const samples = VARIANTS.map(() => [] as Sample[]);
+		for (let r = 0; r < runs; r++) VARIANTS.forEach((v, i) => samples[i].push(runCli(data, v.threads)));
+		const loadAfter = load();
+		const one = samples[VARIANTS.findIndex((v) => v.threads === 1)];
+		VARIANTS.forEach((v, i) => {
+			const wall = samples[i].map((s) => s.wallS);
+			const cpu = samples[i].map((s) => s.cpuS);
+			const rss = samples[i].map((s) => s.rssMb);
+			// Round by round against --threads 1: wall and CPU ratios, median.
+			const ratio = (pick: (s: Sample) => number) => median(samples[i].map((s, r) => pick(s) / pick(one[r]))).toFixed(2);
+			let naive = '—';
+			if (count === withBaseline && v.threads === undefined) {
+				const b = runBaseline(data);
+				const total = b.parseS + b.loopS + b.writeS;
+				naive = `${seconds(total)} (parse ${seconds(b.parseS)}, Turf loop ${seconds(b.loopS)} est. from ${b.sampled} rows, write ${seconds(b.writeS)}); ${b.rssMb} MB; **${(total / median(wall)).toFixed(0)}× slower**`;
+			}
+			if (v.threads === undefined && count >= 1e6) perMillion.push(`wall ${(median(wall) / (count / 1e6)).toFixed(2)} s, CPU ${(median(cpu) / (count / 1e6)).toFixed(2)} s at ${(count / 1e6).toLocaleString('en')}M`);
+			rows.push([
+				`${count.toLocaleString('en')} firms (${mb.toFixed(0)} MB CSV), ${v.label}`,
+				seconds(median(wall)),
+				`${seconds(Math.min(...wall))} – ${seconds(Math.max(...wall))}`,
+				seconds(median(cpu)),
+				v.threads === 1 ? '1' : `${ratio((s) => s.wallS)} / ${ratio((s) => s.cpuS)}`,
+				`${median(rss)} MB (max ${Math.max(...rss)})`,
+				`${Math.round(count / median(wall)).toLocaleString('en')}`,
+				`${loadBefore} → ${loadAfter}`,
+				naive
+			]);
+		});
 	}
-	if (perMillion.length > 1) {
-		notes.push(
-			`Per million firms: ${perMillion.map((p) => `wall ${p.wall.toFixed(2)} s, CPU ${p.cpu.toFixed(2)} s at ${(p.count / 1e6).toLocaleString('en')}M`).join('; ')} — time grows linearly (the fixed start-up and zone loading weigh less on large files), memory stays bounded. Wall time depends on what else the machine runs; CPU time much less.`
-		);
-	}
-	notes.push(`${runs} runs after a warm-up, each a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Default: one engine thread beside the main thread for files of 32 MB and more, else one thread; --threads 2 is the chunk pipeline (${availableParallelism()} cores here).`);
-	notes.push(`Machine: ${machine()}, when done. The load column is the 1-minute load average before and after each row's runs: above the number of cores, other work was competing for them.`);
-	notes.push('CPU time is user + system of the whole process, every thread: with several threads wall time is below it.');
-	notes.push(`Command: node bin/cluster-map.js classify --firms bench/output/cli/firms-N.csv --zones bench/output/cli/zones-${ZONES}.geojson --institutions bench/output/cli/institutions-${INSTITUTIONS}.csv --buffer-km ${BUFFER_KM} --out bench/output/cli/out.csv`);
-	report({ title: name, columns: ['input', 'wall time (median)', 'spread (min – max)', 'CPU time (median)', 'peak memory (RSS)', 'firms / s', 'load (1 min)', 'naive baseline (same run)'], rows, notes });
+	if (perMillion.length > 0) notes.push(`Default run, per million firms: ${perMillion.join('; ')} — the fixed start-up and zone loading weigh less on large files; memory stays bounded. Wall time depends on what else the machine runs; CPU time much less.`);
+	notes.push(`${runs} rounds after a warm-up of each variant, the variants in turn within a round, each run a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Default: one engine thread beside the main thread for files of 32 MB and more, else one thread; --threads 2: the chunk pipeline, this thread and one worker each reading, classifying and writing chunks (${availableParallelism()} cores here).`);
+	notes.push(`Machine: ${machine()}, when done. The load column is the 1-minute load average before and after each size's runs: above the number of cores, other work was competing for them.`);
+	notes.push('CPU time is user + system of the whole process, every thread (V8\'s compiler and garbage collector threads included): with several threads wall time is below it. "÷ one thread" is the median over rounds of this run\'s wall and CPU time over the --threads 1 run of the same round.');
+	notes.push(`Command: node bin/cluster-map.js classify --firms bench/output/cli/firms-N.csv --zones bench/output/cli/zones-${ZONES}.geojson --institutions bench/output/cli/institutions-${INSTITUTIONS}.csv --buffer-km ${BUFFER_KM} --out bench/output/cli/out.csv [--threads 1|2]`);
+	report({ title: name, columns: ['input', 'wall time (median)', 'spread (min – max)', 'CPU time (median)', 'wall / CPU ÷ one thread', 'peak memory (RSS)', 'firms / s', 'load (1 min)', 'naive baseline (same run)'], rows, notes });
 }
 
 function print(result: BenchResult): void {

@@ -1,11 +1,12 @@
+import { isUtf8 } from 'node:buffer';
 import { serialize } from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
-import type { CsvBatch } from '../lib/core/io';
+import { readCsv, type CsvBatch } from '../lib/core/io/read-csv';
 import { addressColumn } from './address-column';
-import type { ChunkOutput, ChunkSetup } from './chunk-job';
+import { chunkProcessor, type ChunkOutput, type ChunkSetup } from './chunk-job';
 import { startWorker } from './engine';
-import { AtomicOutput } from './node-files';
+import { AtomicOutput, fileChunks, fileSize } from './node-files';
 import type { Progress } from './progress';
 import { recordChunks } from './record-chunks';
 
@@ -15,14 +16,19 @@ import { recordChunks } from './record-chunks';
  */
 export class UseOneThread extends Error {}
 
+/** Chunks queued on a worker at most: one being worked on and the next, so it never waits for this thread. */
+const QUEUED_PER_WORKER = 2;
+
 /**
- * Splits the firms file into chunks at record boundaries (this thread only reads and cuts), has
- * `threads` worker threads read, classify and write them, and hands each chunk's output back in
- * file order with the line on which the chunk starts.
+ * Splits the firms file into chunks at record boundaries and has them read, classified and
+ * written by the worker threads and by this thread (which also cuts the file and writes the
+ * output): a chunk goes to a worker with fewer than {@link QUEUED_PER_WORKER} chunks queued, else
+ * this thread does it itself. Each chunk's output is handed back in file order with the line on
+ * which the chunk starts.
  *
  * @throws UseOneThread when the result could differ from the one-thread run's, or a worker fails
  * @example
- * await runChunks({ path: 'firms.csv', threads: 2, setup }, (output, line, bytesRead) => out.write(output.bytes));
+ * await runChunks({ path: 'firms.csv', workers, setup }, (output, line, bytesRead) => out.write(output.bytes));
  */
 export async function runChunks(
 	options: { path: string; workers: ChunkWorkers; setup: ChunkSetup; chunkBytes?: number },
@@ -32,9 +38,12 @@ export async function runChunks(
 	try {
 		if (options.workers.failure !== null) throw options.workers.failure;
 		// Serialized once for every worker: zones are a large object graph.
-		const setup = serialize(options.setup);
-		for (const worker of pool) worker.setUp(setup);
-		const inFlight: { output: Promise<ChunkOutput>; bytesRead: number }[] = [];
+		if (pool.length > 0) {
+			const setup = serialize(options.setup);
+			for (const worker of pool) worker.setUp(setup);
+		}
+		let here: ReturnType<typeof chunkProcessor> | null = null;
+		const inFlight: { output: Promise<ChunkOutput>; done: boolean; bytesRead: number }[] = [];
 		let line = 1;
 		const handOldest = async () => {
 			const { output: pending, bytesRead } = inFlight.shift()!;
@@ -43,13 +52,25 @@ export async function runChunks(
 			onChunk(output, line, bytesRead);
 			line += output.breaks;
 		};
-		let id = 0;
+		// Outputs wait here for an earlier chunk still in a worker: a bound on memory.
+		const maxInFlight = QUEUED_PER_WORKER * pool.length + 8;
+		let first = true;
 		for (const { bytes, bytesRead } of recordChunks(options.path, options.setup.prefix, options.chunkBytes)) {
-			const worker = pool.reduce((a, b) => (b.pending < a.pending ? b : a));
-			const output = worker.process(bytes, id++ === 0);
-			output.catch(() => {}); // awaited in order; a failure surfaces there
-			inFlight.push({ output, bytesRead });
-			if (inFlight.length >= 2 * pool.length) await handOldest();
+			const worker = pool.length > 0 ? pool.reduce((a, b) => (b.pending < a.pending ? b : a)) : null;
+			if (worker && worker.pending < QUEUED_PER_WORKER) {
+				const entry = { output: worker.process(bytes, first), done: false, bytesRead };
+				const settle = () => void (entry.done = true);
+				entry.output.then(settle, settle); // awaited in order; a failure surfaces there
+				inFlight.push(entry);
+			} else {
+				here ??= chunkProcessor(options.setup);
+				inFlight.push({ output: Promise.resolve(await here(bytes, first)), done: true, bytesRead });
+				// Let the workers' finished chunks in (and an interruption).
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+			first = false;
+			while (inFlight.length > 0 && inFlight[0].done) await handOldest();
+			if (inFlight.length >= maxInFlight) await handOldest();
 		}
 		while (inFlight.length > 0) await handOldest();
 	} catch (error) {
@@ -87,7 +108,7 @@ export async function writeChunks(
 	let started = false;
 	let features = false;
 	try {
-		const chunkBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
+		const chunkBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || chunkSize(fileSize(options.path), options.workers.pool.length + 1);
 		await runChunks({ path: options.path, workers: options.workers, setup: options.setup, chunkBytes }, (chunk, line, bytesRead) => {
 			if (!started && chunk.columns) {
 				started = true;
@@ -109,6 +130,15 @@ export async function writeChunks(
 	}
 }
 
+/**
+ * About ten chunks a thread, from 256 KiB to 2 MiB: enough that the threads finish together (the
+ * last chunk is at most a few tens of milliseconds of work) and that a small file is shared at all,
+ * few enough that each chunk's fixed cost (a message each way, a reader and writer) stays small.
+ */
+export function chunkSize(fileBytes: number, threads: number): number {
+	return Math.min(2 << 20, Math.max(256 << 10, Math.ceil(fileBytes / (10 * threads))));
+}
+
 /** The one-thread GeoJSON writer's frame (`createClassifiedGeoJsonWriter`), around the workers' features. */
 const GEOJSON_START = '{"type":"FeatureCollection","features":[\n';
 const GEOJSON_BETWEEN = ',\n';
@@ -124,7 +154,8 @@ export interface ChunkWorkers {
 }
 
 /**
- * Starts `threads` chunk workers (they load their code meanwhile).
+ * Starts the chunk workers of a run on `threads` threads: this one and `threads` − 1 workers (they
+ * load their code meanwhile).
  *
  * @example
  * const workers = startChunkWorkers(2); … await runChunks({ path, workers, setup }, onChunk);
@@ -133,7 +164,7 @@ export function startChunkWorkers(threads: number): ChunkWorkers {
 	const pool: ChunkWorker[] = [];
 	let failure: unknown = null;
 	try {
-		for (let t = 0; t < threads; t++) pool.push(new ChunkWorker());
+		for (let t = 1; t < threads; t++) pool.push(new ChunkWorker());
 	} catch (error) {
 		failure = error;
 	}
@@ -187,6 +218,17 @@ class ChunkWorker {
 		this.worker.removeAllListeners('exit');
 		await this.worker.terminate();
 	}
+}
+
+/**
+ * The file's first records as the CSV reader reads them, for a look at the header (the delimiter,
+ * encoding and records are found as in the whole read: both look at the same first 64 KiB), from
+ * at most 256 KiB instead of a whole 4 MiB batch.
+ */
+export function headBatches(path: string): AsyncGenerator<CsvBatch> {
+	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
+	const headBytes = Math.min(batchBytes ?? Infinity, 256 << 10);
+	return readCsv(fileChunks(path, headBytes), { file: path, isUtf8, batchBytes: headBytes, sampleBytes: batchBytes });
 }
 
 /**

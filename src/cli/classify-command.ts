@@ -28,7 +28,7 @@ import {
 import type { EngineSetup } from '../lib/core/firm-results';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
+import { chunkPlan, headBatches, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
 import { threadsFor } from './threads';
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
@@ -85,7 +85,7 @@ async function classify(
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
-	const geocoding = !geoJsonFirms && (args.addressColumn !== undefined || (await addressesOnly(csvBatches())));
+	const geocoding = !geoJsonFirms && (args.addressColumn !== undefined || (await addressesOnly(headBatches(args.firms))));
 	if (geocoding && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges coordinate columns; this file is placed by its addresses');
 	const outputOptions = {
 		zoneIds: zones.map((z) => z.id),
@@ -105,7 +105,7 @@ async function classify(
 	};
 	let run: ClassifyRun | null = null;
 	if (workers) {
-		const plan = await chunkPlan(csvBatches(), args, geocoding);
+		const plan = await chunkPlan(headBatches(args.firms), args, geocoding);
 		if (plan) {
 			try {
 				run = await classifyInChunks(args, { ...plan, engine: engineSetup, output: outputOptions, swap: args.swapLatLon }, workers, totalBytes, firstBatch);

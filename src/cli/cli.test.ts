@@ -195,7 +195,7 @@ describe('classify, other inputs and outputs', () => {
 		for (const [file, fallback, formats] of [[join(IN, 'firms.csv'), false, ['csv', 'geojson']], [stray, true, ['csv']]] as const) {
 			for (const format of formats) {
 				const args = (out: string) => ['classify', '--firms', file, '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', out];
-				const [one, two] = [join(OUT, `one-thread.${format}`), join(OUT, `two-threads.${format}`)];
+				const [one, two] = [join(OUT, `one-thread-${fallback ? 'stray' : 'firms'}.${format}`), join(OUT, `two-threads.${format}`)];
 				const env = { CLUSTER_MAP_BATCH_BYTES: '700', CLUSTER_MAP_DEBUG: '1' };
 				const results = await Promise.all([runWith(env, ...args(one), '--threads', '1'), runWith(env, ...args(two), '--threads', '2')]);
 				expect(results.map((r) => r.status)).toEqual([0, 0]);
@@ -205,7 +205,14 @@ describe('classify, other inputs and outputs', () => {
 				expect(summary(results[1])).toEqual(summary(results[0]));
 			}
 		}
-	}, 240_000); // six runs of the command: room for a machine busy with other work
+		// Three threads: this one and two workers share the chunks.
+		const three = join(OUT, 'three-threads.csv');
+		const env = { CLUSTER_MAP_BATCH_BYTES: '700', CLUSTER_MAP_DEBUG: '1' };
+		const result = await runWith(env, 'classify', '--firms', join(IN, 'firms.csv'), '--zones', 'in/zones.geojson', '--institutions', 'in/institutions.csv', '--buffer-km', '1.5', '--out', three, '--threads', '3');
+		expect(result.status).toBe(0);
+		expect(result.stderr).not.toContain('reading again on one thread');
+		expect(readFileSync(three).equals(readFileSync(join(OUT, 'one-thread-firms.csv')))).toBe(true);
+	}, 300_000); // seven runs of the command: room for a machine busy with other work
 
 	it('reads --threads as a whole number from 1', async () => {
 		const result = await run('classify', '--firms', 'in/firms.csv', '--zones', 'in/zones.geojson', '--out', join(OUT, 'x.csv'), '--threads', '0');

@@ -14,7 +14,7 @@ import {
 import { addressColumn } from './address-column';
 import { RunTally, shiftLines, tallyBatch, type BatchTally } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
-import { chunkPlan, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
+import { chunkPlan, headBatches, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
 import type { GeocodeArgs } from './geocode-args';
 import { AtomicOutput, fileChunks, fileSize, refuseOutputOverInput } from './node-files';
 import { Progress } from './progress';
@@ -47,7 +47,7 @@ export async function runGeocode(args: GeocodeArgs, stderr: (line: string) => vo
 	if (args.threads !== undefined && threads > 1) {
 		const workers = startChunkWorkers(threads);
 		try {
-			const plan = await chunkPlan(csvBatches(), args, true);
+			const plan = await chunkPlan(headBatches(args.firms), args, true);
 			if (plan) run = await geocodeInChunks(args, { ...plan, engine: null, output: options, swap: false }, workers, totalBytes);
 		} catch (error) {
 			if (!(error instanceof UseOneThread)) throw error;

@@ -44,9 +44,9 @@ Options:
   --min-level LEVEL       The least precise level that gets coordinates: town (default; a
                           小字 match counts as town), municipality or prefecture.
   --out OUT               Output, .csv or .geojson (by extension).
-  --threads N             N worker threads read, match and write chunks of a UTF-8 file
-                          (default: 1, all on one thread). The output is the same byte for
-                          byte whatever N.
+  --threads N             N threads (this one and N - 1 workers) read, match and write
+                          chunks of a UTF-8 file (default: 1, all on one thread). The
+                          output is the same byte for byte whatever N.
   -h, --help              This help.
 
 Addresses are matched in the notations firm lists use: full-width or half-width digits,
@@ -135,11 +135,12 @@ Options:
                         come before zone_ids; rows below --min-level (default town) are kept
                         with empty computed columns and the reason in problem.
   --verbose             List every zone repair (without it: the first 20, then a count).
-  --threads N           N worker threads read, classify and write chunks of a UTF-8 CSV;
-                        1: everything on one thread (also the fallback where threads cannot
-                        start). Default: files of 32 MB and more are classified in one
-                        engine thread beside the main thread's reading and writing, smaller
-                        ones on one thread. The output is the same byte for byte whatever N.
+  --threads N           N threads (this one and N - 1 workers) read, classify and write
+                        chunks of a UTF-8 CSV; 1: everything on one thread (also the
+                        fallback where threads cannot start). Default: files of 32 MB and
+                        more are classified in one engine thread beside the main thread's
+                        reading and writing, smaller ones on one thread. The output is
+                        the same byte for byte whatever N.
   -h, --help            This help.
 
 Output:

@@ -76,6 +76,10 @@ const MAX_DEPTH = 64;
  * file built to do that. Iterative: the check itself has no depth limit.
  */
 function refuseDeepNesting(features: unknown[], file: string): void {
+	const flat = (array: unknown[]) => {
+		for (let i = 0; i < array.length; i++) if (typeof array[i] === 'object' && array[i] !== null) return false;
+		return true;
+	};
 	const stack: unknown[] = [];
 	const depths: number[] = [];
 	for (let f = 0; f < features.length; f++) {
@@ -94,6 +98,9 @@ function refuseDeepNesting(features: unknown[], file: string): void {
 			}
 			for (const child of Array.isArray(node) ? node : Object.values(node)) {
 				if (typeof child === 'object' && child !== null) {
+					// A position (an array of numbers) holds nothing deeper: passed without a trip
+					// through the stack, which on a zone file is most of the walk.
+					if (depth + 1 <= MAX_DEPTH && Array.isArray(child) && flat(child)) continue;
 					stack.push(child);
 					depths.push(depth + 1);
 				}
