@@ -2,26 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
+import { layerOrder, mapDrawn, sourceFeatures } from './map-helpers';
 
-/** Features a GeoJSON source of the map holds (its data, not what is drawn), or -1 without the source. */
-function sourceFeatures(page: Page, id: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
-	return page.evaluate(async (sourceId) => {
-		const source = window.__clusterMap!.getSource(sourceId) as unknown as { getData?: () => Promise<GeoJSON.FeatureCollection> } | undefined;
-		if (!source?.getData) return { count: -1, first: null };
-		const data = await source.getData();
-		return { count: data.features.length, first: (data.features[0]?.properties as Record<string, unknown>) ?? null };
-	}, id);
-}
-
-/** Waits until the map has drawn what it has: tiles loaded and no movement. */
-const drawn = (page: Page) =>
-	page.waitForFunction(() => {
-		const map = window.__clusterMap!;
-		return map.loaded() && map.areTilesLoaded() && !map.isMoving();
-	});
 
 const hasLayer = (page: Page, id: string) => page.evaluate((layerId) => window.__clusterMap!.getLayer(layerId) !== undefined, id);
-const layerOrder = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((layer) => layer.id));
 
 describe('density measures, cluster detection and the localisation test', () => {
 	let app: OpenedApp;
@@ -53,7 +37,7 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const order = await layerOrder(page);
 		expect(order.indexOf('density-kde')).toBeLessThan(order.indexOf('firms'));
 		expect(order.indexOf('density-contours')).toBeLessThan(order.indexOf('firms'));
-		await drawn(page);
+		await mapDrawn(page);
 		await screenshot(page, 'density-kde-higashiosaka');
 	});
 
@@ -76,7 +60,7 @@ describe('density measures, cluster detection and the localisation test', () => 
 		const lines = readFileSync((await file.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
 		expect(lines[0]).toBe('mesh_code,firms,area_km2,firms_per_km2');
 		expect(lines.length - 1).toBe((await sourceFeatures(page, 'density-cells')).count);
-		await drawn(page);
+		await mapDrawn(page);
 		await screenshot(page, 'density-mesh-higashiosaka');
 	});
 
@@ -164,7 +148,7 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await pick.getByText('Why counts differ from minPts, and overlaps').click();
 		await expect(pick.textContent()).resolves.toContain('fewer than minPts');
 		await expect.poll(async () => Number(await page.locator('.summary .inside').getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(0);
-		await drawn(page);
+		await mapDrawn(page);
 		await pick.scrollIntoViewIfNeeded();
 		await screenshot(page, 'density-dbscan-added');
 	});
@@ -207,7 +191,7 @@ describe('density measures, cluster detection and the localisation test', () => 
 		await expect.poll(() => page.locator('.do .result').getAttribute('data-draws'), { timeout: 60_000 }).toBe('99');
 		await expect.poll(() => page.locator('.do .plot svg').count()).toBe(1);
 		await page.locator('.do').scrollIntoViewIfNeeded();
-		await drawn(page);
+		await mapDrawn(page);
 		await screenshot(page, 'density-duranton-overman');
 		expect(app.errors).toEqual([]);
 	});

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, type OpenedApp } from './harness';
+import { mapIdle, writeFigures } from './map-helpers';
 
 // The bundled administrative geography: what the first view loads, the municipal boundaries that
 // load as a district comes into view, a municipality's popup and zone, and the screenshots of the
@@ -15,11 +15,6 @@ function loadedBytes(page: Page): Promise<{ name: string; bytes: number }[]> {
 }
 const isMunicipal = (name: string) => /\/\d\d\.topo[-.][^/]*json$/.test(name);
 const sum = (entries: { bytes: number }[]) => entries.reduce((total, e) => total + e.bytes, 0);
-
-async function idle(page: Page): Promise<void> {
-	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
-	await page.evaluate(() => new Promise<void>((resolve) => (window.__clusterMap!.once('idle', () => resolve()), window.__clusterMap!.triggerRepaint())));
-}
 
 /** Picks a district and waits until its polygon and its municipalities are drawn; times both from the pick. */
 async function showDistrict(page: Page, id: string): Promise<{ districtMs: number; municipalitiesMs: number }> {
@@ -46,7 +41,7 @@ async function showDistrict(page: Page, id: string): Promise<{ districtMs: numbe
 			{ polling: 'raf', timeout: 30_000 }
 		)
 	).jsonValue();
-	await idle(page);
+	await mapIdle(page);
 	return { districtMs: districtMs as number, municipalitiesMs: municipalitiesMs as number };
 }
 
@@ -59,9 +54,7 @@ describe('bundled geography in the app (English)', () => {
 	});
 	afterAll(async () => {
 		await app?.close();
-		mkdirSync('tests/output', { recursive: true });
-		writeFileSync('tests/output/geography-figures.json', JSON.stringify(figures, null, '\t') + '\n');
-		console.log('geography figures', JSON.stringify(figures));
+		writeFigures('geography-figures', figures);
 	});
 
 	it('loads no municipal boundary at start, then only the prefectures in view at district zoom', async () => {
@@ -102,7 +95,7 @@ describe('bundled geography in the app (English)', () => {
 		// Firms and institutions lie on top of the municipality; hide them so the click reaches it.
 		await page.locator('input[name="layer-firms"]').uncheck();
 		await page.locator('input[name="layer-institutions"]').uncheck();
-		await idle(page);
+		await mapIdle(page);
 		const point = await page.evaluate(() => window.__clusterMap!.project([139.716, 35.561]));
 		await page.mouse.click(point.x, point.y);
 		const popup = page.locator('.details[data-kind="municipality"]');

@@ -2,27 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
+import { layerOrder, mapDrawn, sourceFeatures } from './map-helpers';
 
-/** Features of a GeoJSON source of the map (its data), or -1 without the source. */
-function sourceFeatures(page: Page, id: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
-	return page.evaluate(async (sourceId) => {
-		const source = window.__clusterMap!.getSource(sourceId) as unknown as { getData?: () => Promise<GeoJSON.FeatureCollection> } | undefined;
-		if (!source?.getData) return { count: -1, first: null };
-		const data = await source.getData();
-		return { count: data.features.length, first: (data.features[0]?.properties as Record<string, unknown>) ?? null };
-	}, id);
-}
-
-/** Waits until the map has drawn what it has: tiles loaded and no movement. */
-const drawn = (page: Page) =>
-	page.waitForFunction(() => {
-		const map = window.__clusterMap!;
-		return map.loaded() && map.areTilesLoaded() && !map.isMoving();
-	});
 /** Hot-spot cells MapLibre has drawn in view (rendered features of the fill layer). */
 const renderedCells = (page: Page) => page.evaluate(() => window.__clusterMap!.queryRenderedFeatures(undefined, { layers: ['hotspots-fill'] }).length);
 const fillColour = (page: Page) => page.evaluate(() => JSON.stringify(window.__clusterMap!.getPaintProperty('hotspots-fill', 'fill-color')));
-const layerOrder = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((layer) => layer.id));
 
 describe('hot spots in the density panel', () => {
 	let app: OpenedApp;
@@ -49,7 +33,7 @@ describe('hot spots in the density panel', () => {
 		const order = await layerOrder(page);
 		expect(order.indexOf('hotspots-fill')).toBeLessThan(order.indexOf('firms'));
 		expect(await section.locator('.legend li').count()).toBe(6);
-		await drawn(page);
+		await mapDrawn(page);
 		await expect.poll(() => renderedCells(page)).toBeGreaterThan(0);
 		await screenshot(page, 'hotspots-gi-higashiosaka');
 		expect(app.errors).toEqual([]);

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Feature } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
@@ -7,6 +6,7 @@ import { INSTITUTION_TYPES } from '../../src/lib/core/model';
 import { institutionBuffers } from '../../src/lib/core/proximity';
 import { readFirms, readInstitutions } from './firms-reference';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
+import { writeFigures } from './map-helpers';
 import { settled, sourceFeatureCount } from './map-helpers';
 
 // The institutions in use, narrowed to engineering faculties in the institution panel: the map's layer, the buffer
@@ -60,9 +60,7 @@ describe('R&D institutions narrowed by field', () => {
 			return { bytes: entry.decodedBodySize, fetchMs: entry.duration, fetchEndMs: entry.responseEnd, otherGeodataEndMs: Math.max(...others.map((e) => e.responseEnd)), parseMs };
 		});
 		expect(figures.bytes).toBeGreaterThan(500_000);
-		mkdirSync('tests/output', { recursive: true });
-		writeFileSync('tests/output/institutions-figures.json', JSON.stringify(figures, null, 2));
-		console.log('universities.geo.json at start:', JSON.stringify(figures));
+		writeFigures('institutions-figures', figures);
 	});
 
 	it('narrows the map, the buffer form and a buffer zone to engineering faculties', async () => {

@@ -1,4 +1,5 @@
-/** Small helpers for browser tests that draw on the map and compare with the engine. */
+/** Small helpers for browser tests that read the map and compare with the engine. */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Polygon, Position } from 'geojson';
 import type { Page } from 'playwright-core';
 import { buildZoneIndex, classifyPoints } from '../../src/lib/core/classify';
@@ -34,12 +35,46 @@ export function engineInsideFlags(ring: Position[], lons: Float64Array, lats: Fl
 	return classifyPoints(buildZoneIndex([{ id: 'z', name: 'z', geometry, source: 'drawn' }]), lons, lats).inside;
 }
 
+/** Features a GeoJSON source of the map holds (its data, not what is drawn): count (-1 without the source) and the first one's properties. */
+export function sourceFeatures(page: Page, id: string): Promise<{ count: number; first: Record<string, unknown> | null }> {
+	return page.evaluate(async (sourceId) => {
+		const source = window.__clusterMap!.getSource(sourceId) as unknown as { getData?: () => Promise<GeoJSON.FeatureCollection> } | undefined;
+		if (!source?.getData) return { count: -1, first: null };
+		const data = await source.getData();
+		return { count: data.features.length, first: (data.features[0]?.properties as Record<string, unknown>) ?? null };
+	}, id);
+}
+
 /** Features in a GeoJSON source of the map, or -1 while the source is not there. */
-export function sourceFeatureCount(page: Page, source: string): Promise<number> {
-	return page.evaluate(async (id) => {
-		const found = window.__clusterMap!.getSource(id) as unknown as { getData(): Promise<{ features: unknown[] }> } | undefined;
-		return found ? (await found.getData()).features.length : -1;
-	}, source);
+export async function sourceFeatureCount(page: Page, source: string): Promise<number> {
+	return (await sourceFeatures(page, source)).count;
+}
+
+/** Waits until the map has drawn what it has: tiles loaded and no movement. */
+export async function mapDrawn(page: Page): Promise<void> {
+	await page.waitForFunction(() => {
+		const map = window.__clusterMap!;
+		return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+	});
+}
+
+/**
+ * Waits until the map has settled and then drawn one more frame, so what it shows is complete.
+ * Polls first rather than waiting for one 'idle' event: a failed tile does not trigger another frame.
+ */
+export async function mapIdle(page: Page): Promise<void> {
+	await settled(page);
+	await page.evaluate(() => new Promise<void>((resolve) => (window.__clusterMap!.once('idle', () => resolve()), window.__clusterMap!.triggerRepaint())));
+}
+
+/** The map style's layer ids, bottom to top. */
+export const layerOrder = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((layer) => layer.id));
+
+/** Writes a browser benchmark's figures to tests/output/NAME.json and prints them. */
+export function writeFigures(name: string, figures: Record<string, unknown>): void {
+	mkdirSync('tests/output', { recursive: true });
+	writeFileSync(`tests/output/${name}.json`, JSON.stringify(figures, null, '\t') + '\n');
+	console.log(name, JSON.stringify(figures));
 }
 
 /**

@@ -2,6 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openReadyApp, type OpenedApp } from './harness';
+import { mapIdle } from './map-helpers';
 
 /** A solid-colour 256×256 PNG, as a GSI tile stand-in. */
 function solidPng(rgb: [number, number, number]): Buffer {
@@ -31,18 +32,6 @@ const GSI = 'https://cyberjapandata.gsi.go.jp/xyz/**';
 /** Errors other than the browser's own report of a request the harness cut off on purpose. */
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e));
 
-async function idle(page: Page): Promise<void> {
-	// Poll rather than wait for one 'idle' event: a failed tile does not trigger another frame.
-	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
-	await page.evaluate(
-		() =>
-			new Promise<void>((resolve) => {
-				window.__clusterMap!.once('idle', () => resolve());
-				window.__clusterMap!.triggerRepaint();
-			})
-	);
-}
-
 const layerIds = (page: Page) => page.evaluate(() => window.__clusterMap!.getStyle().layers.map((l) => l.id));
 
 describe('online basemaps', () => {
@@ -58,7 +47,7 @@ describe('online basemaps', () => {
 		});
 		await page.getByLabel('GSI Standard map (online)').check();
 		await page.waitForFunction(() => window.__clusterMap!.getLayer('basemap-raster') !== undefined);
-		await idle(page);
+		await mapIdle(page);
 		expect(tiles.length).toBeGreaterThan(0);
 		expect(tiles.every((url) => url.startsWith('https://cyberjapandata.gsi.go.jp/xyz/std/'))).toBe(true);
 		const ids = await layerIds(page);
@@ -91,7 +80,7 @@ describe('online basemaps', () => {
 		const notice = page.locator('[data-notice="tiles"]');
 		await notice.waitFor();
 		await expect(notice.textContent()).resolves.toContain('Basemap tiles could not be loaded');
-		await idle(page);
+		await mapIdle(page);
 		// The offline layers remain: land, prefecture names and firms are still drawn.
 		const drawn = await page.evaluate(() => {
 			const map = window.__clusterMap!;

@@ -3,13 +3,8 @@ import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
+import { mapDrawn } from './map-helpers';
 
-/** Waits until the map has drawn what it has: tiles loaded and no movement. */
-const drawn = (page: Page) =>
-	page.waitForFunction(() => {
-		const map = window.__clusterMap!;
-		return map.loaded() && map.areTilesLoaded() && !map.isMoving();
-	});
 
 /** The `stability` feature state of firm features (row indices), as the map holds it. */
 const stabilityStates = (page: Page, ids: number[]) =>
@@ -68,7 +63,7 @@ describe('membership stability of the detected clusters', () => {
 		// The map legend follows the paint.
 		await expect.poll(() => page.locator('.legend-box').textContent()).toContain('Firms by membership stability (inside_stability)');
 		await section.scrollIntoViewIfNeeded();
-		await drawn(page);
+		await mapDrawn(page);
 		await screenshot(page, 'stability-dbscan-higashiosaka');
 		await page.screenshot({ path: 'docs/screenshot-stability.png' });
 		expect(app.errors).toEqual([]);
@@ -123,7 +118,7 @@ describe('membership stability of the detected clusters', () => {
 		expect(await section.locator('.result').textContent()).toContain(`安定して内側（設定の 90 % 以上）：${counts.inside.toLocaleString('ja')} 社`);
 		expect(await page.locator('.legend-box').textContent()).toContain('内外判定の安定性による企業の色分け');
 		await section.scrollIntoViewIfNeeded();
-		await drawn(page);
+		await mapDrawn(page);
 		await screenshot(page, 'stability-ja');
 		await page.getByRole('button', { name: 'クラスター内外を比較' }).click();
 		const bands = page.locator('table.bands');

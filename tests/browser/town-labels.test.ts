@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReadyApp, screenshot, type OpenedApp } from './harness';
+import { mapIdle, writeFigures } from './map-helpers';
 
 // Town (町丁目 / 大字) names at street zoom, offline: only the town files of the prefectures in view
 // are loaded, the names are drawn under the firms, and the town data is credited while they show.
@@ -16,16 +16,11 @@ function townFiles(page: Page): Promise<{ code: string; bytes: number }[]> {
 	);
 }
 
-async function idle(page: Page): Promise<void> {
-	await page.waitForFunction(() => !window.__clusterMap!.isMoving() && window.__clusterMap!.loaded());
-	await page.evaluate(() => new Promise<void>((resolve) => (window.__clusterMap!.once('idle', () => resolve()), window.__clusterMap!.triggerRepaint())));
-}
-
 /** Jumps to Ota at zoom 14 and waits until town names are drawn; returns them. */
 async function showOta(page: Page): Promise<string[]> {
 	await page.evaluate(() => window.__clusterMap!.jumpTo({ center: [139.7, 35.57], zoom: 14 }));
 	await page.waitForFunction(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['town-names'] }).length > 0, undefined, { polling: 'raf', timeout: 30_000 });
-	await idle(page);
+	await mapIdle(page);
 	return page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['town-names'] }).map((f) => f.properties.name as string));
 }
 
@@ -39,9 +34,7 @@ describe('town names at street zoom (English)', () => {
 	});
 	afterAll(async () => {
 		await app?.close();
-		mkdirSync('tests/output', { recursive: true });
-		writeFileSync('tests/output/town-labels-figures.json', JSON.stringify(figures, null, '\t') + '\n');
-		console.log('town label figures', JSON.stringify(figures));
+		writeFigures('town-labels-figures', figures);
 	});
 
 	it('loads no town file at start, and at Ota only those of Tokyo and Kanagawa', async () => {
@@ -66,13 +59,13 @@ describe('town names at street zoom (English)', () => {
 		await screenshot(page, 'town-labels');
 		// Zoomed out to the ward, no names and no credit.
 		await page.evaluate(() => window.__clusterMap!.jumpTo({ zoom: 11 }));
-		await idle(page);
+		await mapIdle(page);
 		expect(await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['town-names'] }).length)).toBe(0);
 		await expect.poll(() => attribution(page)).not.toContain('Geolonia');
 		// Back in, then switched off in the layer list.
 		await showOta(page);
 		await page.locator('input[name="layer-towns"]').uncheck();
-		await idle(page);
+		await mapIdle(page);
 		expect(await page.evaluate(() => window.__clusterMap!.queryRenderedFeatures({ layers: ['town-names'] }).length)).toBe(0);
 		await expect.poll(() => attribution(page)).not.toContain('Geolonia');
 		await page.locator('input[name="layer-towns"]').check();
