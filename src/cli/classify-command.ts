@@ -280,7 +280,7 @@ export async function loadZones(
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
 	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
 	const progress = new StageProgress();
-	const onProgress = (done: number, total: number) => progress.update(`preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
+	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
 	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
 	if (bundled) {
 		const kind = bundled[1].toLowerCase();

@@ -155,13 +155,14 @@ export class AtomicOutput {
 
 	constructor(readonly path: string) {
 		this.temporary = `${path}.partial-${process.pid}`;
+		// Before the file exists: a signal between creating it and listening would leave it behind.
+		handleInterruptions();
 		try {
 			this.fd = openSync(this.temporary, 'w');
 		} catch (error) {
 			throw fileError(path, error, 'write');
 		}
 		openOutputs.add(this);
-		handleInterruptions();
 	}
 
 	/** @throws InputError when the disk is full or the write fails otherwise (the partial file is removed) */

@@ -17,6 +17,19 @@ describe('StageProgress', () => {
 		expect(written.at(-1)).toBe('\r\x1b[K');
 	});
 
+	it('builds a line given as a function only when it draws it', () => {
+		const { stream, written } = fakeStream(true);
+		const progress = new StageProgress(stream);
+		let built = 0;
+		const line = (text: string) => () => (built++, text);
+		progress.update(line('zones: 10%'));
+		progress.update(line('zones: 11%'));
+		expect(written).toEqual(['\r\x1b[Kzones: 10%']);
+		expect(built).toBe(1);
+		new StageProgress(fakeStream(false).stream).update(line('x'));
+		expect(built).toBe(1);
+	});
+
 	it('stays silent when stderr is not a terminal', () => {
 		const { stream, written } = fakeStream(false);
 		const progress = new StageProgress(stream);

@@ -10,13 +10,16 @@ export class StageProgress {
 	/** @param stream where to draw (stderr) */
 	constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
 
-	/** Shows `text` (one short line) unless the last redraw was under 250 ms ago. */
-	update(text: string): void {
+	/**
+	 * Shows `text` (one short line) unless the last redraw was under 250 ms ago. A function is
+	 * called only for a redraw: callers that report thousands of times skip formatting numbers.
+	 */
+	update(text: string | (() => string)): void {
 		if (this.stream.isTTY !== true) return;
 		const now = performance.now();
 		if (now - this.last < 250) return;
 		this.last = now;
-		this.stream.write(`\r\x1b[K${text}`);
+		this.stream.write(`\r\x1b[K${typeof text === 'function' ? text() : text}`);
 		this.shown = true;
 	}
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { cleanRing } from './clean-ring';
-import { findCrossing } from './find-crossing';
+import { findCrossing, findCrossingBy } from './find-crossing';
 
 // Reference: every pair of non-neighbouring edges, integer arithmetic (grid vertices, so exact).
 // Returns the pair findCrossing names: the first edge in ring order that crosses an earlier one,
@@ -58,6 +58,9 @@ describe('findCrossing', () => {
 		if (usable.length === 0) return;
 		const expected = firstCrossingBruteForce(usable);
 		const found = findCrossing(usable);
+		// Small inputs are compared pair by pair, large ones swept: both name the same position.
+		expect(findCrossingBy('pairwise', usable)).toEqual(found);
+		expect(findCrossingBy('sweep', usable)).toEqual(found);
 		expect(found !== null, JSON.stringify(usable)).toBe(expected !== null);
 		if (found === null || expected === null) return;
 		// The named position lies on both edges of the first crossing pair (up to rounding).
@@ -119,6 +122,18 @@ describe('findCrossing', () => {
 		const hit = findCrossing([star]);
 		expect(hit).not.toBe(null);
 		expect(Math.hypot(hit![0] - star[5001][0], hit![1] - star[5001][1])).toBeLessThan(0.1);
+	});
+
+	it('names the same crossing pair by pair as by the sweep, on rings of hundreds of edges', () => {
+		const wobbly = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })), { minLength: 60, maxLength: 200 }).map((pts) => cleanRing(pts).ring);
+		fc.assert(
+			fc.property(fc.array(wobbly, { minLength: 1, maxLength: 2 }), (rings) => {
+				const usable = rings.filter((r) => r.length >= 4);
+				expect(findCrossingBy('pairwise', usable)).toEqual(findCrossingBy('sweep', usable));
+				expect(findCrossing(usable)).toEqual(findCrossingBy('sweep', usable));
+			}),
+			{ seed: 9, numRuns: 300 }
+		);
 	});
 
 	it('reports progress up to the total', () => {

@@ -30,7 +30,48 @@ import { SweepStatus } from './sweep-status';
 export function findCrossing(rings: readonly (readonly Position[])[], options: { onProgress?: (done: number, total: number) => void } = {}): Position | null {
 	const edges = edgeTable(rings);
 	if (edges.count < 3) return null;
-	const first = sweep(edges, edges.count, options.onProgress);
+	if (edges.count > PAIRWISE_EDGES) return bySweep(edges, options.onProgress);
+	const hit = pairwise(edges);
+	if (hit === null) options.onProgress?.(edges.count * 2, edges.count * 2);
+	return hit;
+}
+
+/**
+ * Up to this many edges every pair is compared, boxes first: on a district's polygon of a few
+ * dozen edges that costs less than building the sweep (two sorts, a tree, an orientation test per
+ * step), and it is most of the time of reading thousands of such zones.
+ */
+const PAIRWISE_EDGES = 96;
+
+/** The same answer by one method or the other, whatever the size: for tests. */
+export function findCrossingBy(method: 'pairwise' | 'sweep', rings: readonly (readonly Position[])[]): Position | null {
+	const edges = edgeTable(rings);
+	if (edges.count < 3) return null;
+	return method === 'pairwise' ? pairwise(edges) : bySweep(edges);
+}
+
+/** Every pair, later edge by later edge: the first pair met is the one to name. */
+function pairwise(edges: Edges): Position | null {
+	const { seg, count } = edges;
+	for (let e = 1; e < count; e++) {
+		const ex0 = seg[e * 4], ex1 = seg[e * 4 + 2];
+		const ey0 = Math.min(seg[e * 4 + 1], seg[e * 4 + 3]), ey1 = Math.max(seg[e * 4 + 1], seg[e * 4 + 3]);
+		for (let t = 0; t < e; t++) {
+			// Edges whose boxes do not meet cannot cross (x: left end first, by construction).
+			if (seg[t * 4] > ex1 || seg[t * 4 + 2] < ex0) continue;
+			const ty0 = seg[t * 4 + 1], ty1 = seg[t * 4 + 3];
+			if ((ty0 < ey0 && ty1 < ey0) || (ty0 > ey1 && ty1 > ey1)) continue;
+			if (neighbours(edges, t, e)) continue;
+			const hit = crossing(seg, t, e);
+			if (hit) return hit;
+		}
+	}
+	return null;
+}
+
+function bySweep(edges: Edges, onProgress?: (done: number, total: number) => void): Position | null {
+	sortEdges(edges);
+	const first = sweep(edges, edges.count, onProgress);
 	if (first < 0) return null;
 	// Which crossing to name, when there are several: walking the rings in order, the first edge
 	// that crosses one walked before it, and the first such one — the same answer whatever the
@@ -60,10 +101,17 @@ interface Edges {
 	ring: Int32Array;
 	edge: Int32Array;
 	last: Int32Array;
-	/** Edge ids in sweep order of their left ends, and of their right ends. */
+	/** Edge ids in sweep order of their left ends, and of their right ends (sorted for a sweep only). */
 	byLeft: Uint32Array;
 	byRight: Uint32Array;
 }
+
+function sortEdges(edges: Edges): void {
+	edges.byLeft = sortedEdges(edges.seg, edges.count, 0);
+	edges.byRight = sortedEdges(edges.seg, edges.count, 2);
+}
+
+const EMPTY = new Uint32Array(0);
 
 function edgeTable(rings: readonly (readonly Position[])[]): Edges {
 	let m = 0;
@@ -80,7 +128,9 @@ function edgeTable(rings: readonly (readonly Position[])[]): Edges {
 			const b = positions[i + 1];
 			// An edge of no length has no interior to cross (cleaned rings have none).
 			if (a[0] === b[0] && a[1] === b[1]) continue;
-			const [p, q] = a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]) ? [a, b] : [b, a];
+			const forward = a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+			const p = forward ? a : b;
+			const q = forward ? b : a;
 			seg[count * 4] = p[0];
 			seg[count * 4 + 1] = p[1];
 			seg[count * 4 + 2] = q[0];
@@ -91,7 +141,7 @@ function edgeTable(rings: readonly (readonly Position[])[]): Edges {
 			count++;
 		}
 	}
-	return { count, seg, ring, edge, last, byLeft: sortedEdges(seg, count, 0), byRight: sortedEdges(seg, count, 2) };
+	return { count, seg, ring, edge, last, byLeft: EMPTY, byRight: EMPTY };
 }
 
 /** Whether two edges follow each other in a ring: they share a vertex by construction. */

@@ -61,7 +61,10 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 		for (const ring of parts[p]) {
 			if (ring.length === 0) continue;
 			const ringStart = pos;
-			for (const [x, y] of ring) {
+			// Indexed, not `for (const [x, y] of ring)`: an iterator per vertex is most of the build.
+			for (let i = 0; i < ring.length; i++) {
+				const x = ring[i][0];
+				const y = ring[i][1];
 				coords[pos++] = x;
 				coords[pos++] = y;
 				if (x < minX) minX = x;
@@ -81,7 +84,10 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 			}
 		}
 		partEdgeEnd[p] = edgeStarts.length;
-		bbox.set([minX, minY, maxX, maxY], p * 4);
+		bbox[p * 4] = minX;
+		bbox[p * 4 + 1] = minY;
+		bbox[p * 4 + 2] = maxX;
+		bbox[p * 4 + 3] = maxY;
 		const edges = edgeStarts.length - (p === 0 ? 0 : partEdgeEnd[p - 1]);
 		// An edge of height h spans about h · count / height extra bands; keep their sum in bounds.
 		const spanCap = rise > 0 ? Math.floor((SPAN_ENTRIES_PER_EDGE * edges * (maxY - minY)) / rise) : MAX_BANDS;

@@ -27,6 +27,16 @@ describe('parseGeoJson', () => {
 		expect(error.code).toBe('too-deep');
 	});
 
+	it('refuses from 65 levels below a feature and reads 64, whatever brackets, quotes and backslashes its strings hold', () => {
+		// Strings that would end early, or late, if escapes were misread: deep nesting after them still counts.
+		const tricky = JSON.stringify({ a: 'ends in a backslash\\', b: ']]]}}}"[[[', c: '\\"\\' }).slice(1, -1);
+		const feature = (levels: number) => `{"type":"Feature","properties":{${tricky},"d":${nested(levels)}},"geometry":${polygon}}`;
+		expect(() => JSON.parse(feature(1))).not.toThrow();
+		// The innermost array of "d" is levels + 1 below the feature (properties, then "d").
+		expect(errorOf(collection(feature(64))).code).toBe('too-deep');
+		expect(parseGeoJson(collection(feature(63)), { file: 'z.geojson' }).features).toHaveLength(1);
+	});
+
 	it('reads ordinary nesting: MultiPolygon coordinates and nested properties', () => {
 		const feature = `{"type":"Feature","properties":{"a":{"b":[[1,2],[3]]}},"geometry":{"type":"MultiPolygon","coordinates":[${JSON.parse(polygon).coordinates.length ? JSON.stringify(JSON.parse(polygon).coordinates) : ''}]}}`;
 		expect(parseGeoJson(collection(feature), { file: 'z.geojson' }).features).toHaveLength(1);
