@@ -19,7 +19,8 @@ const entries = ['main.ts', 'engine-worker.ts', 'chunk-worker.ts'].map((file) =>
 function fingerprint() {
 	const hash = createHash('sha256');
 	const walk = (dir) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		// Code-unit order, not localeCompare: ICU's collator costs about 10 ms at every start.
+		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
 			const path = join(dir, entry.name);
 			if (entry.isDirectory()) walk(path);
 			else if (/\.(ts|js|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
