@@ -214,6 +214,8 @@ describe('export, session files and browser storage', () => {
 		await screenshot(page, 'session-panel');
 		await page.getByRole('radio', { name: '日本語' }).check();
 		await expect.poll(() => page.getByRole('button', { name: '企業をエクスポート' }).isVisible()).toBe(true);
+		// The refusal follows the language switch too, as the notices' own words do.
+		await expect.poll(() => page.locator('[data-notice="session-error"]').textContent()).toContain('future.json：より新しい版のアプリで保存されたファイルです');
 		await screenshot(page, 'session-panel-ja');
 		expect(app.errors).toEqual([]);
 	});

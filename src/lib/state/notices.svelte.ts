@@ -8,7 +8,11 @@ export interface Notice {
 	/** One notice per id: showing the same id again replaces it. */
 	id: string;
 	key: MessageKey;
-	params?: MessageParams;
+	/**
+	 * The message's parameters; a function when one of them is itself worded in the UI language
+	 * (a file's fault named by the engine's code), so that it too follows a language switch.
+	 */
+	params?: MessageParams | ((t: (key: MessageKey, params?: MessageParams) => string) => MessageParams);
 	tone: 'info' | 'warning' | 'error';
 	/** A button beside the message (e.g. download what was kept aside). */
 	action?: { key: MessageKey; run: () => void };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '$lib/core/io/input-error';
+import { translate } from '$lib/i18n';
+import { failureText } from '../import/problem-text';
 import type { Zone } from '$lib/core/model';
 import { readSessionFile, sessionToFile, SESSION_FORMAT } from './session-file';
 import { withFreeIds, fileStem } from './session-actions';
@@ -73,6 +75,38 @@ describe('session file', () => {
 		['a zone that is a point', fileOf({ ...valid(), zones: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] }, properties: {} }] } }), 'my-session.json (zones): feature 1 is a Point']
 	])('refuses %s with a clear message', (_name, text, message) => {
 		expect(errorOf(text)).toContain(message);
+	});
+});
+
+describe('a session file refused, in the UI language', () => {
+	function inputErrorOf(text: string): InputError {
+		try {
+			readSessionFile(text, { file: 'my-session.json' });
+		} catch (error) {
+			if (error instanceof InputError) return error;
+			throw error;
+		}
+		throw new Error('no error');
+	}
+	const worded = (error: InputError, lang: 'en' | 'ja') =>
+		failureText({ ...error, message: error.message, text: error.describe() }, (key, params) => translate(lang, key, params));
+	const newer = () => fileOf({ ...JSON.parse(fileOf(sessionToFile({ zones, settings: { bufferKm: 5 }, dataset: null }))), version: 2 });
+
+	it.each([
+		['text that is not JSON', '{"format": '],
+		['another JSON file', fileOf({ type: 'FeatureCollection', features: [] })],
+		['a newer version', newer()]
+	])('words %s in English as the command line does, and in Japanese', (_name, text) => {
+		const error = inputErrorOf(text);
+		expect(error.code).toBeDefined();
+		expect(worded(error, 'en')).toBe(error.describe());
+		const ja = worded(error, 'ja');
+		expect(ja).toMatch(/^my-session\.json：/);
+		expect(ja).toMatch(/[ぁ-ん]/);
+	});
+
+	it('names the versions in Japanese too', () => {
+		expect(worded(inputErrorOf(newer()), 'ja')).toContain('セッション形式 2。この版が読めるのは 1 まで');
 	});
 });
 

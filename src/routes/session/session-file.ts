@@ -77,10 +77,15 @@ export function readSessionFile(text: string, options: { file: string }): Sessio
 	try {
 		value = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (error) {
-		throw new InputError(file, `is not JSON (${(error as Error).message})`, { hint: 'Choose a session file saved by the app (.json).' });
+		const detail = (error as Error).message;
+		throw new InputError(file, `is not JSON (${detail})`, { hint: 'Choose a session file saved by the app (.json).', code: 'session-invalid-json', params: { detail } });
 	}
 	if (!isObject(value) || value.format !== SESSION_FORMAT) {
-		throw new InputError(file, `is not a session file (its "format" is not "${SESSION_FORMAT}")`, { hint: 'Choose a session file saved by the app.' });
+		throw new InputError(file, `is not a session file (its "format" is not "${SESSION_FORMAT}")`, {
+			hint: 'Choose a session file saved by the app.',
+			code: 'not-session-file',
+			params: { format: SESSION_FORMAT }
+		});
 	}
 	const version = value.version;
 	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -88,7 +93,9 @@ export function readSessionFile(text: string, options: { file: string }): Sessio
 	}
 	if (version > SESSION_VERSION) {
 		throw new InputError(file, `was saved by a newer version of the app (session format ${version}; this one reads up to ${SESSION_VERSION})`, {
-			hint: 'Update the app to open it.'
+			hint: 'Update the app to open it.',
+			code: 'session-too-new',
+			params: { version, supported: SESSION_VERSION }
 		});
 	}
 	const settings = readSettings(value.settings, file);

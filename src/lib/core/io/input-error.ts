@@ -32,7 +32,10 @@ export const INPUT_ERROR_CODES = [
 	'shapefile-damaged',
 	'shapefile-not-degrees',
 	'institutions-no-id',
-	'institutions-none-usable'
+	'institutions-none-usable',
+	'session-invalid-json',
+	'not-session-file',
+	'session-too-new'
 ] as const;
 export type InputErrorCode = (typeof INPUT_ERROR_CODES)[number];
 
