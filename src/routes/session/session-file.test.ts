@@ -34,15 +34,18 @@ function fileOf(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-function errorOf(text: string): string {
+/** The error reading `text` as my-session.json throws (an InputError, or the test fails). */
+function inputErrorOf(text: string): InputError {
 	try {
 		readSessionFile(text, { file: 'my-session.json' });
 	} catch (error) {
 		expect(error).toBeInstanceOf(InputError);
-		return (error as InputError).describe();
+		return error as InputError;
 	}
 	throw new Error('no error');
 }
+
+const errorOf = (text: string): string => inputErrorOf(text).describe();
 
 describe('session file', () => {
 	it('round-trips zones, settings and the dataset reference', () => {
@@ -79,15 +82,6 @@ describe('session file', () => {
 });
 
 describe('a session file refused, in the UI language', () => {
-	function inputErrorOf(text: string): InputError {
-		try {
-			readSessionFile(text, { file: 'my-session.json' });
-		} catch (error) {
-			if (error instanceof InputError) return error;
-			throw error;
-		}
-		throw new Error('no error');
-	}
 	const worded = (error: InputError, lang: 'en' | 'ja') =>
 		failureText({ ...error, message: error.message, text: error.describe() }, (key, params) => translate(lang, key, params));
 	const newer = () => fileOf({ ...JSON.parse(fileOf(sessionToFile({ zones, settings: { bufferKm: 5 }, dataset: null }))), version: 2 });
