@@ -1,49 +1,42 @@
 import { isUtf8 } from 'node:buffer';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { ZoneProblem } from '../lib/core/geo';
-import { municipalityZones, prefectureZones } from '../lib/core/geography';
-import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib/core/model';
 import {
 	appendedColumns,
 	createClassifiedCsvWriter,
 	createClassifiedGeoJsonWriter,
-	districtZones,
 	ENCODING_LABELS,
-	institutionsFromGeoJson,
 	readFirmsCsv,
 	readFirmsGeoJson,
-	readInstitutionsCsv,
 	readCsv,
 	guessColumns,
 	columnsFor,
 	type CsvBatch,
-	readFeatureFile,
-	readZones,
 	type ClassifiedOutputOptions,
+	type ClassifiedCsvWriter,
+	type ClassifiedGeoJsonWriter,
 	type FirmBatch,
 	type FirmResults,
-	type FirmSourceInfo,
-	type InstitutionPoint
+	readFeatureFile,
+	type FirmSourceInfo
 } from '../lib/core/io';
-import type { EngineSetup } from '../lib/core/firm-results';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
 import { chunkPlan, headBatches, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
 import { threadsFor } from './threads';
-import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
-import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
 import { geocodedBatches, GeocodeSummary } from './geocode-command';
-import { AtomicOutput, fileChunks, fileSize, readHead, readWhole, refuseOutputOverInput } from './node-files';
+import { AtomicOutput, fileChunks, fileSize, readWhole, refuseOutputOverInput } from './node-files';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
-import { startEngine } from './engine';
+import { loadEngine, startEngine, type LoadingEngine } from './engine';
+import { isGeoJson, LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSpec, type SetupSummary } from './classify-setup';
 import { Progress } from './progress';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 
-/** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
-const LISTED_REPAIRS = 20;
-// A run on several threads writes the GeoJSON framing here, the workers the features.
+/**
+ * Batches read ahead while the engine thread still reads the zones: 4 MiB of the file each, so
+ * about the half-second a country's zones take, bounded in memory (≈ 20 MB a batch in flight).
+ */
+const READ_AHEAD = 6;
 
 /**
  * `cluster-map classify`: reads zones and institutions, streams the firms through the engine
@@ -79,51 +72,87 @@ async function classify(
 	stderr: (line: string) => void,
 	{ started, geoJsonFirms, totalBytes, threads, workers }: { started: number; geoJsonFirms: boolean; totalBytes: number; threads: number; workers: ChunkWorkers | null }
 ): Promise<void> {
-	const { zones, repaired, invalid, unlisted } = await loadZones(args.zones, stderr, { listAll: args.verbose });
-	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, stderr, args);
-	const byType = institutions && args.nearestByType ? groupByType(institutions, args.institutions!) : undefined;
+	const spec: SetupSpec = {
+		zones: args.zones,
+		institutions: args.institutions,
+		institutionTypes: args.institutionTypes,
+		institutionFields: args.institutionFields,
+		nearestByType: args.nearestByType,
+		bufferKm: args.bufferKm,
+		verbose: args.verbose
+	};
+	// The chunk pipeline reads the zones and institutions here first, to send them to every worker;
+	// otherwise an engine thread reads them while this one reads the firms (one thread: in turn).
+	const preloaded = workers ? await loadSetup(spec, stderr) : null;
+	const engine = preloaded ? null : loadEngine(spec, stderr, new StageProgress(), { thread: threads > 1 });
+	try {
+		const run = await classifyFirms(args, stderr, { geoJsonFirms, totalBytes, threads, workers, preloaded, engine });
+		summarize(args, stderr, run, started);
+	} catch (error) {
+		// A zones or institutions file that cannot be used is reported first, as when it was read first.
+		await engine?.ready;
+		throw error;
+	} finally {
+		await engine?.close();
+	}
+}
+
+async function classifyFirms(
+	args: ClassifyArgs,
+	stderr: (line: string) => void,
+	context: { geoJsonFirms: boolean; totalBytes: number; threads: number; workers: ChunkWorkers | null; preloaded: LoadedSetup | null; engine: LoadingEngine | null }
+): Promise<ClassifyRun> {
+	const { geoJsonFirms, totalBytes, threads, workers, preloaded } = context;
 	// CLUSTER_MAP_BATCH_BYTES (tests only) makes small files come in many batches.
 	const batchBytes = Number(process.env.CLUSTER_MAP_BATCH_BYTES) || undefined;
 	const csvBatches = () => readCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes });
 	const geocoding = !geoJsonFirms && (args.addressColumn !== undefined || (await addressesOnly(headBatches(args.firms))));
 	if (geocoding && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges coordinate columns; this file is placed by its addresses');
-	const outputOptions = {
-		zoneIds: zones.map((z) => z.id),
-		institutionIds: institutions?.map((i) => i.id),
+	const outputFor = (setup: SetupSummary): ClassifiedOutputOptions => ({
+		zoneIds: setup.zoneIds,
+		institutionIds: setup.institutionIds,
 		bufferKm: args.bufferKm,
 		geocoded: geocoding,
-		byType: byType?.map((g) => ({ type: g.type, ids: g.institutions.map((i) => i.id) }))
-	};
-	const engineSetup = { zones, institutions, bufferKm: args.bufferKm, byType: byType?.map((g) => g.institutions) };
+		byType: setup.byType
+	});
 	// Notes printed once, though a run on several threads may be started again on one.
 	const said = new Set<string>();
 	const note = (line: string) => void (said.has(line) || (said.add(line), stderr(line)));
-	const firstBatch = (columns: readonly string[], batchInfo: FirmSourceInfo) => {
+	const firstBatch = (columns: readonly string[], batchInfo: FirmSourceInfo, output: ClassifiedOutputOptions) => {
 		if (geocoding) note(`firms: ${args.firms} has addresses and no coordinates: placing them offline from column "${batchInfo.addressColumn}" first, --min-level ${args.minLevel} (rows below it are kept, not classified)`);
-		warnCollisions(columns, appendedColumns(outputOptions), note);
+		warnCollisions(columns, appendedColumns(output), note);
 		warnExchanged(batchInfo, note);
 	};
-	let run: ClassifyRun | null = null;
-	if (workers) {
+	if (workers && preloaded) {
 		const plan = await chunkPlan(headBatches(args.firms), args, geocoding);
+		const output = outputFor(preloaded.summary);
 		if (plan) {
 			try {
-				run = await classifyInChunks(args, { ...plan, engine: engineSetup, output: outputOptions, swap: args.swapLatLon }, workers, totalBytes, firstBatch);
+				const run = await classifyInChunks(args, { ...plan, engine: preloaded.engine, output, swap: args.swapLatLon }, workers, totalBytes, (columns, info) => firstBatch(columns, info, output));
+				return { ...run, setup: preloaded.summary };
 			} catch (error) {
 				if (!(error instanceof UseOneThread)) throw error;
 				if (process.env.CLUSTER_MAP_DEBUG) process.stderr.write(`reading again on one thread: ${error.message}\n`);
 			}
 		}
 	}
-	if (run === null) {
-		const summary = geocoding ? new GeocodeSummary(args.firms) : null;
-		const batches = geoJsonFirms
-			? geoJsonBatches(args.firms)
-			: geocoding
-				? firmsFromAddresses(csvBatches(), args, summary!)
-				: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
-		run = await classifyStream(batches, summary, args, engineSetup, threads - 1, outputOptions, totalBytes, firstBatch);
+	const summary = geocoding ? new GeocodeSummary(args.firms) : null;
+	const batches = geoJsonFirms
+		? geoJsonBatches(args.firms)
+		: geocoding
+			? firmsFromAddresses(csvBatches(), args, summary!)
+			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
+	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: threads - 1 }), ready: Promise.resolve(preloaded!.summary) };
+	try {
+		return await classifyStream(batches, summary, args, engine, context.engine ? (threads > 1 ? 1 : 0) : threads - 1, outputFor, totalBytes, firstBatch);
+	} finally {
+		if (engine !== context.engine) await engine.close();
 	}
+}
+
+/** The summary on stderr: the input as read, zones, institutions, rows listed and counted. */
+function summarize(args: ClassifyArgs, stderr: (line: string) => void, run: ClassifyRun, started: number): void {
+	const { repaired, invalid, unlisted, zoneIds, institutionIds } = run.setup;
 	const { tally: counts, info, geocodeSummary } = run;
 	const listed = counts.listed.map(({ line, text }) => `${args.firms} ${info?.format === 'csv' ? 'line' : 'feature'} ${line}: ${text}`);
 	const outside = counts.outside;
@@ -131,8 +160,8 @@ async function classify(
 	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
 	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
 	const named = unlisted > 0 ? `the first ${LISTED_REPAIRS} repairs named above, every one with --verbose` : 'each named above';
-	stderr(`zones: ${zones.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
-	if (institutions) stderr(`institutions: ${institutions.length.toLocaleString('en')} from ${args.institutions}${describeSelection(args)}`);
+	stderr(`zones: ${zoneIds.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
+	if (institutionIds) stderr(`institutions: ${institutionIds.length.toLocaleString('en')} from ${args.institutions}${describeSelection(args)}`);
 	for (const line of listed) stderr(`  ${line}`);
 	if (counts.outsideJapan > 0) {
 		const where = info?.format === 'csv' ? 'line' : 'feature';
@@ -170,6 +199,7 @@ async function* firmsFromAddresses(batches: AsyncGenerator<CsvBatch>, args: Clas
 
 /** What a run found, for the summary. */
 interface ClassifyRun {
+	setup: SetupSummary;
 	tally: RunTally;
 	info: FirmSourceInfo | null;
 	geocodeSummary: GeocodeSummary | null;
@@ -183,18 +213,34 @@ async function classifyStream(
 	batches: AsyncGenerator<FirmBatch>,
 	geocodeSummary: GeocodeSummary | null,
 	args: ClassifyArgs,
-	setup: EngineSetup,
-	workers: number,
-	outputOptions: ClassifiedOutputOptions,
+	engine: LoadingEngine,
+	engineThreads: number,
+	outputFor: (setup: SetupSummary) => ClassifiedOutputOptions,
 	totalBytes: number,
-	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
+	firstBatch: (columns: readonly string[], info: FirmSourceInfo, output: ClassifiedOutputOptions) => void
 ): Promise<ClassifyRun> {
-	const engine = startEngine(setup, { workers });
-	// Batches handed to the engine and not yet written: enough to keep every thread busy.
-	const maxInFlight = workers + 1;
+	// Batches handed to the engine and not yet written: enough to keep every thread busy, and more
+	// while an engine thread still reads the zones, so that reading the firms goes on meanwhile.
+	const maxInFlight = engineThreads + 1;
+	let loading = true;
+	engine.ready.then(
+		() => (loading = false),
+		() => (loading = false)
+	);
 	const output = new AtomicOutput(args.out);
-	const csv = args.format === 'csv' ? createClassifiedCsvWriter(outputOptions) : null;
-	const geojson = args.format === 'geojson' ? createClassifiedGeoJsonWriter(outputOptions) : null;
+	let writer: { csv: ClassifiedCsvWriter | null; geojson: ClassifiedGeoJsonWriter | null } | null = null;
+	// The writers need the zone and institution ids: made when the first batch is written.
+	const writerFor = async (batch: FirmBatch | null) => {
+		const setup = await engine.ready;
+		const options = outputFor(setup);
+		writer = { csv: args.format === 'csv' ? createClassifiedCsvWriter(options) : null, geojson: args.format === 'geojson' ? createClassifiedGeoJsonWriter(options) : null };
+		if (batch) {
+			firstBatch(batch.columns, batch.info, options);
+			output.write(writer.csv ? writer.csv.header(batch.columns) : writer.geojson!.start());
+		}
+		return { setup, writer };
+	};
+	let setup: SetupSummary | null = null;
 	const progress = new Progress(totalBytes);
 	const tally = new RunTally();
 	let info: FirmSourceInfo | null = null;
@@ -202,6 +248,8 @@ async function classifyStream(
 	const writeOldest = async () => {
 		const { batch, results: pending } = inFlight.shift()!;
 		const results = await pending;
+		if (writer === null) setup = (await writerFor(batch)).setup;
+		const { csv, geojson } = writer!;
 		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
 		const t = tallyBatch(batch, results);
 		tally.add(t);
@@ -210,28 +258,23 @@ async function classifyStream(
 	};
 	try {
 		for await (const batch of batches) {
-			if (info === null) {
-				info = batch.info;
-				firstBatch(batch.columns, batch.info);
-				output.write(csv ? csv.header(batch.columns) : geojson!.start());
-			}
+			info ??= batch.info;
 			const results = engine.compute(batch.lons, batch.lats);
 			results.catch(() => {}); // awaited in order below; a failure surfaces there
 			inFlight.push({ batch, results });
-			if (inFlight.length >= maxInFlight) await writeOldest();
+			if (inFlight.length >= (loading && engineThreads > 0 ? READ_AHEAD : maxInFlight)) await writeOldest();
 		}
 		while (inFlight.length > 0) await writeOldest();
-		if (geojson) output.write(geojson.end());
+		if (writer === null) setup = (await writerFor(null)).setup;
+		if (writer!.geojson) output.write(writer!.geojson.end());
 		output.commit();
 	} catch (error) {
 		output.abandon();
 		progress.clear();
 		throw error;
-	} finally {
-		await engine.close();
 	}
 	progress.clear();
-	return { tally, info, geocodeSummary };
+	return { setup: setup!, tally, info, geocodeSummary };
 }
 
 /** The run on several threads: chunks of the file read, classified and written by workers. */
@@ -241,7 +284,7 @@ async function classifyInChunks(
 	workers: ChunkWorkers,
 	totalBytes: number,
 	firstBatch: (columns: readonly string[], info: FirmSourceInfo) => void
-): Promise<ClassifyRun> {
+): Promise<Omit<ClassifyRun, 'setup'>> {
 	const tally = new RunTally();
 	const geocodeSummary = setup.geocode ? new GeocodeSummary(args.firms) : null;
 	const csv = args.format === 'csv' ? createClassifiedCsvWriter(setup.output) : null;
@@ -260,93 +303,10 @@ async function classifyInChunks(
 	return { tally, info, geocodeSummary };
 }
 
-const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
-
-/** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
-function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygon | MultiPolygon>[] {
-	if (kind === 'district') {
-		const { districts, polygons } = bundledDistricts();
-		return districtZones(districts, polygons, { ids: ids.length === 1 && ids[0].trim().toLowerCase() === 'all' ? 'all' : ids, file: spec });
-	}
-	if (kind === 'municipality') return municipalityZones(ids, bundledMunicipalities(), { file: spec });
-	return prefectureZones(ids, bundledPrefectures(), { file: spec });
-}
-
-export async function loadZones(
-	spec: string,
-	stderr: (line: string) => void,
-	options: { listAll?: boolean } = {}
-): Promise<{ zones: Zone[]; repaired: number; invalid: number; unlisted: number }> {
-	let result: { zones: Zone[]; problems: ZoneProblem[] };
-	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
-	const progress = new StageProgress();
-	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
-	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
-	if (bundled) {
-		const kind = bundled[1].toLowerCase();
-		const ids = bundled[2].split(',').filter((id) => id.trim() !== '');
-		if (ids.length === 0) throw new UsageError(`--zones ${spec}: name at least one ${kind} after the colon, e.g. ${EXAMPLE[kind]}`);
-		// ZoneSource has no 'prefecture': a prefecture zone is recorded as imported from the bundled data.
-		result = readZones({ type: 'FeatureCollection', features: bundledZones(kind, ids, spec) }, { file: spec, source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource), onProgress });
-		const { date, simplification } = bundledMunicipalities().index;
-		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
-	} else {
-		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
-		const collection = await readFeatureFile(readWhole(spec), { file: spec });
-		result = readZones(collection, { file: spec, onProgress });
-	}
-	progress.clear();
-	const listed = options.listAll ? Infinity : LISTED_REPAIRS;
-	let repairs = 0;
-	for (const problem of result.problems) {
-		if (problem.severity === 'repaired' && repairs++ >= listed) continue;
-		stderr(`${spec}: zone "${problem.zoneId}" ${problem.message}`);
-	}
-	const unlisted = Math.max(0, repairs - listed);
-	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
-	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
-	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
-}
-
-/**
- * The institutions of `--institutions`: `bundled` (the hand-sourced ones and every university campus, as the app;
- * `all` is the same, the name it had when `bundled` meant the hand-sourced ones only) or a file,
- * narrowed to `--institution-types` and `--institution-fields` when given.
- */
-export async function loadInstitutions(
-	spec: string,
-	stderr: (line: string) => void,
-	filter: { institutionTypes?: InstitutionType[]; institutionFields?: InstitutionField[] } = {}
-): Promise<InstitutionPoint[]> {
-	let all: InstitutionPoint[];
-	if (spec === 'bundled' || spec === 'all') all = bundledInstitutions({ campuses: true });
-	else {
-		const read = isGeoJson(spec)
-			? institutionsFromGeoJson(await readFeatureFile(readWhole(spec), { file: spec }), { file: spec })
-			: await readInstitutionsCsv(fileChunks(spec), { file: spec, isUtf8 });
-		for (const problem of read.problems) stderr(`${spec}: ${problem}`);
-		all = read.institutions;
-	}
-	if (!filter.institutionTypes && !filter.institutionFields) return all;
-	return selectInstitutions(all, { types: filter.institutionTypes, fields: filter.institutionFields }, spec);
-}
-
 /** ", types …, fields …" for the summary line, or ''. */
 function describeSelection(args: ClassifyArgs): string {
 	const parts = [args.institutionTypes ? `types ${args.institutionTypes.join(', ')}` : '', args.institutionFields ? `fields ${args.institutionFields.join(', ')}` : ''];
 	return parts.some(Boolean) ? ` (${parts.filter(Boolean).join('; ')})` : '';
-}
-
-/**
- * Features rather than CSV: GeoJSON by extension, a zipped Shapefile (.zip), or by content for a
- * file whose first character is `{` or that starts as a zip does ("PK").
- */
-export function isGeoJson(path: string): boolean {
-	if (/\.(geo)?json$/i.test(path) || /\.zip$/i.test(path)) return true;
-	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
-	const head = readHead(path, 64);
-	if (head[0] === 0x50 && head[1] === 0x4b) return true;
-	return /^\s*\{/.test(new TextDecoder().decode(head).replace(/^\ufeff/, ''));
 }
 
 /** Firms from a GeoJSON file or a zipped Shapefile of points. */

@@ -355,6 +355,11 @@ describe('unusable input: exit 2, one line naming the file and what to fix, noth
 		expect(errors[0]).toContain(message);
 		expect(result.stderr).not.toMatch(/\n\s+at /);
 		expect(existsSync(out)).toBe(false);
+		// The same when an engine thread reads the zones and institutions while this one reads the firms.
+		const threadedOut = out.replace(/\.csv$/, '-threaded.csv');
+		const threaded = await runWith({ CLUSTER_MAP_WORKERS: '1', CLUSTER_MAP_DEBUG: '1' }, 'classify', '--firms', args.firms, '--zones', args.zones, ...(flag === 'institutions' ? ['--institutions', file] : []), '--out', threadedOut);
+		expect([threaded.status, threaded.stderr]).toEqual([result.status, result.stderr]);
+		expect(existsSync(threadedOut)).toBe(false);
 	});
 });
 

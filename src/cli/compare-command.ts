@@ -21,7 +21,7 @@ import {
 import type { CompareArgs } from './compare-args';
 import { formatComparison, formatLinkage, formatRegression } from './compare-format';
 import { readComparisonData, type ComparisonData } from './compare-read';
-import { loadInstitutions, loadZones } from './classify-command';
+import { loadInstitutions, loadZones } from './classify-setup';
 import { UsageError } from './usage-error';
 
 /** Unreadable cells listed one by one per column; the rest are counted. */

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { cellText, InputError, readFirmsCsv, type FirmBatch, type InstitutionPoint } from '../lib/core/io';
 import type { Zone } from '../lib/core/model';
-import { geoJsonBatches, isGeoJson } from './classify-command';
+import { geoJsonBatches } from './classify-command';
+import { isGeoJson } from './classify-setup';
 import { createFirmResultsComputer } from '../lib/core/firm-results';
 import { fileChunks } from './node-files';
 

@@ -1,13 +1,45 @@
 // The engine in a worker thread: the main thread reads and writes while this one classifies.
+// Given a spec, it first reads the zones and institutions itself while the main thread reads firms.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
 import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
+import { loadSetup, type SetupSpec } from './classify-setup';
+import { sentError, type SetupMessage } from './engine';
 
-const compute = createFirmResultsComputer(workerData as EngineSetup);
 const port = parentPort!;
-port.on('message', ({ id, lons, lats }: { id: number; lons: Float64Array; lats: Float64Array }) => {
-	const results: FirmResults = compute(lons, lats);
-	const buffers = [results.offsets, results.zoneIndices, results.inside, results.nearest, results.km, results.withinBuffer].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
-	port.postMessage({ id, results }, [...new Set(buffers)]);
-});
-port.postMessage({ ready: true });
+const data = workerData as { setup: EngineSetup } | { spec: SetupSpec };
+
+function serve(compute: (lons: Float64Array, lats: Float64Array) => FirmResults): void {
+	port.on('message', ({ id, lons, lats }: { id: number; lons: Float64Array; lats: Float64Array }) => {
+		const results: FirmResults = compute(lons, lats);
+		const buffers = [results.offsets, results.zoneIndices, results.inside, results.nearest, results.km, results.withinBuffer].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+		port.postMessage({ id, results }, [...new Set(buffers)]);
+	});
+}
+
+const say = (message: SetupMessage) => port.postMessage(message);
+
+if ('setup' in data) {
+	serve(createFirmResultsComputer(data.setup));
+	port.postMessage({ ready: true });
+} else {
+	// Progress lines are drawn by the main thread (on a terminal), at most four a second.
+	let last = -Infinity;
+	const stage = {
+		update: (text: string | (() => string)) => {
+			const now = performance.now();
+			if (now - last < 250) return;
+			last = now;
+			say({ stage: typeof text === 'function' ? text() : text });
+		},
+		clear: () => say({ stageDone: true })
+	};
+	try {
+		const { engine, summary } = await loadSetup(data.spec, (line) => say({ line }), stage);
+		const compute = createFirmResultsComputer(engine);
+		say({ ready: true, summary });
+		serve(compute);
+	} catch (error) {
+		say({ failed: sentError(error) });
+	}
+}

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '../lib/core/model';
 import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
-import { startEngine } from './engine';
+import { join } from 'node:path';
+import { InputError } from '../lib/core/io';
+import { loadSetup, type SetupSpec } from './classify-setup';
+import { loadEngine, startEngine } from './engine';
+import { UsageError } from './usage-error';
 
 const square = (x: number, y: number, id: string): Zone => ({
 	id,
@@ -53,5 +57,55 @@ describe('startEngine', () => {
 		} finally {
 			await engine.close();
 		}
+	});
+});
+
+describe('loadEngine', () => {
+	const IN = join(import.meta.dirname, 'test/in');
+	const BAD = join(import.meta.dirname, 'test/bad');
+	const spec = (zones: string): SetupSpec => ({ zones, institutions: 'bundled', institutionFields: ['engineering'], nearestByType: true, bufferKm: 2, verbose: true });
+	const silent = { update: () => {}, clear: () => {} };
+
+	async function loaded(zones: string, thread: boolean) {
+		const lines: string[] = [];
+		const engine = loadEngine(spec(zones), (line) => lines.push(line), silent, { thread });
+		try {
+			const summary = await engine.ready;
+			return { lines, summary, results: await engine.compute(Float64Array.of(139.72, 135.6, NaN), Float64Array.of(35.56, 34.68, NaN)) };
+		} catch (error) {
+			return { lines, error };
+		} finally {
+			await engine.close();
+		}
+	}
+
+	it('reads the setup in its thread as this thread reads it: same summary, warnings in order, results', async () => {
+		const zones = join(IN, 'zones.geojson');
+		const inThread = await loaded(zones, true);
+		const here = await loaded(zones, false);
+		expect(inThread).toEqual(here);
+		const direct = await loadSetup(spec(zones), () => {});
+		expect(here.summary).toEqual(direct.summary);
+		expect(here.results).toEqual(createFirmResultsComputer(direct.engine)(Float64Array.of(139.72, 135.6, NaN), Float64Array.of(35.56, 34.68, NaN)));
+		expect(direct.summary.zoneIds.length).toBeGreaterThan(0);
+		expect(here.lines).toEqual([expect.stringContaining('zone "=z-bowtie" the polygon crosses itself')]);
+		expect(here.summary?.byType?.length).toBeGreaterThan(1);
+	});
+
+	it.each(['not-json.geojson', 'points-as-zones.geojson'])('passes on the error of a zones file that cannot be used, class and fields kept: %s', async (name) => {
+		const inThread = await loaded(join(BAD, name), true);
+		const here = await loaded(join(BAD, name), false);
+		expect(inThread.error).toBeInstanceOf(InputError);
+		expect(inThread.error).toEqual(here.error);
+		expect({ ...(inThread.error as InputError) }).toEqual({ ...(here.error as InputError) });
+		expect(inThread.lines).toEqual(here.lines);
+	});
+
+	it('passes on a usage error as one', async () => {
+		const bundled = { ...spec('municipality:'), institutions: undefined };
+		const engine = loadEngine(bundled, () => {}, silent, { thread: true });
+		await expect(engine.ready).rejects.toBeInstanceOf(UsageError);
+		await expect(engine.compute(Float64Array.of(0), Float64Array.of(0))).rejects.toBeInstanceOf(UsageError);
+		await engine.close();
 	});
 });

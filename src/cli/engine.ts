@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import type { FirmResults } from '../lib/core/io';
+import { InputError, type FirmResults } from '../lib/core/io';
 import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
+import { loadSetup, type SetupSpec, type SetupSummary, type StageReport } from './classify-setup';
+import { UsageError } from './usage-error';
 
 /** Classifies batches of points, in worker threads or in this one. */
 export interface Engine {
@@ -91,7 +93,119 @@ function workerEngine(setup: EngineSetup): WorkerEngine {
 }
 
 function newWorker(setup: EngineSetup): Worker {
-	return startWorker('engine-worker', setup);
+	return startWorker('engine-worker', { setup });
+}
+
+/** An engine whose zones and institutions are still being read. */
+export interface LoadingEngine extends Engine {
+	/** Resolves once they are read and their warnings said; rejects with the error that stopped them. */
+	ready: Promise<SetupSummary>;
+}
+
+/** What the engine worker says while it reads the setup. */
+export type SetupMessage = { line: string } | { stage: string } | { stageDone: true } | { ready: true; summary: SetupSummary } | { failed: SentError };
+
+/**
+ * Starts an engine thread that reads the zones and institutions itself, so that the main thread
+ * reads the firms meanwhile instead of waiting (zones of a whole country take about half a second
+ * to check and index). Their warnings reach `stderr` in order, before `ready` resolves; batches
+ * given before then are classified once the setup is read. Without worker threads, everything is
+ * read and classified on this thread, as with `thread: false`.
+ *
+ * @example
+ * const engine = loadEngine({ zones: 'zones.geojson', nearestByType: false, verbose: false }, console.error, new StageProgress(), { thread: true });
+ * const { zoneIds } = await engine.ready;
+ */
+export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stage: StageReport, options: { thread: boolean }): LoadingEngine {
+	const here = (): LoadingEngine => {
+		const loaded = loadSetup(spec, stderr, stage);
+		const computer = loaded.then(({ engine }) => createFirmResultsComputer(engine));
+		const ready = loaded.then(({ summary }) => summary);
+		// Awaited later, by the first batch or the caller: not an unhandled rejection meanwhile.
+		computer.catch(() => {});
+		ready.catch(() => {});
+		return { ready, compute: async (lons, lats) => (await computer)(lons, lats), close: async () => {} };
+	};
+	if (!options.thread) return here();
+	let worker: Worker;
+	try {
+		worker = startWorker('engine-worker', { spec });
+	} catch (error) {
+		unavailable(error);
+		return here();
+	}
+	const pending = new Map<number, { resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();
+	let next = 0;
+	let failure: unknown = null;
+	let fallback: LoadingEngine | null = null;
+	const fail = (error: unknown) => {
+		failure ??= error;
+		for (const { reject } of pending.values()) reject(error);
+		pending.clear();
+	};
+	const ready = new Promise<SetupSummary>((resolve, reject) => {
+		let started = false;
+		worker.once('error', (error) => {
+			if (started) return;
+			// No worker thread after all (no loader for it, say): read and classify here.
+			unavailable(error);
+			fallback = here();
+			fallback.ready.then(resolve, reject);
+		});
+		const stop = (error: unknown) => {
+			if (fallback) return;
+			fail(error);
+			reject(error);
+		};
+		worker.on('error', (error) => started && stop(error));
+		worker.on('exit', (code) => stop(new Error(`the engine worker stopped (exit code ${code})`)));
+		worker.on('message', (message: SetupMessage | { id: number; results: FirmResults }) => {
+			started = true;
+			if ('id' in message) {
+				pending.get(message.id)?.resolve(message.results);
+				pending.delete(message.id);
+			} else if ('line' in message) stderr(message.line);
+			else if ('stage' in message) stage.update(message.stage);
+			else if ('stageDone' in message) stage.clear();
+			else if ('failed' in message) {
+				stop(receivedError(message.failed));
+			} else resolve(message.summary);
+		});
+	});
+	ready.catch(() => {});
+	return {
+		ready,
+		async compute(lons, lats) {
+			// Batches wait for the worker to be known: it might not have started.
+			await ready.catch(() => {});
+			if (fallback) return fallback.compute(lons, lats);
+			if (failure !== null) throw failure;
+			const id = next++;
+			return new Promise((resolve, reject) => {
+				pending.set(id, { resolve, reject });
+				worker.postMessage({ id, lons, lats });
+			});
+		},
+		async close() {
+			worker.removeAllListeners('exit');
+			await worker.terminate();
+		}
+	};
+}
+
+/** An error as it crosses to another thread: the CLI's own errors keep their class and fields. */
+export type SentError = { kind: 'input'; file: string; message: string; line?: number; column?: string; hint?: string; code?: InputError['code']; params: InputError['params'] } | { kind: 'usage' | 'other'; message: string; stack?: string };
+
+export function sentError(error: unknown): SentError {
+	if (error instanceof InputError) return { kind: 'input', file: error.file, message: error.message, line: error.line, column: error.column, hint: error.hint, code: error.code, params: error.params };
+	if (error instanceof UsageError) return { kind: 'usage', message: error.message };
+	return { kind: 'other', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
+function receivedError(sent: SentError): Error {
+	if (sent.kind === 'input') return new InputError(sent.file, sent.message, { line: sent.line, column: sent.column, hint: sent.hint, code: sent.code, params: sent.params });
+	if (sent.kind === 'usage') return new UsageError(sent.message);
+	return Object.assign(new Error(sent.message), { stack: sent.stack });
 }
 
 /**

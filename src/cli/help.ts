@@ -137,10 +137,11 @@ Options:
   --verbose             List every zone repair (without it: the first 20, then a count).
   --threads N           N threads (this one and N - 1 workers) read, classify and write
                         chunks of a UTF-8 CSV; 1: everything on one thread (also the
-                        fallback where threads cannot start). Default: files of 32 MB and
-                        more are classified in one engine thread beside the main thread's
-                        reading and writing, smaller ones on one thread. The output is
-                        the same byte for byte whatever N.
+                        fallback where threads cannot start). Default: for files of 32 MB
+                        and more an engine thread reads the zones and institutions while
+                        the main thread reads the firms, then classifies them as the main
+                        thread writes; smaller ones run on one thread. The output is the
+                        same byte for byte whatever N.
   -h, --help            This help.
 
 Output:

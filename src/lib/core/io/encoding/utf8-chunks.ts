@@ -65,36 +65,64 @@ export async function* utf8Chunks(source: ByteSource, options: Utf8ChunksOptions
 	}
 }
 
-function* emit(bytes: Uint8Array, bytesRead: number, encoding: TextEncodingName): Generator<Utf8Chunk> {
-	if (bytes.length > 0) yield { bytes, bytesRead, encoding };
+function* emit(pieces: Uint8Array[], bytesRead: number, encoding: TextEncodingName): Generator<Utf8Chunk> {
+	for (const bytes of pieces) if (bytes.length > 0) yield { bytes, bytesRead, encoding };
 }
 
-type Converter = (chunk: Uint8Array, last: boolean) => Uint8Array;
+/** A chunk of the file as UTF-8 pieces, each ending on a character boundary. */
+type Converter = (chunk: Uint8Array, last: boolean) => Uint8Array[];
 
 function utf8Passthrough(file: string, isUtf8?: (bytes: Uint8Array) => boolean): Converter {
-	let carry = new Uint8Array(0);
-	// Bytes and line breaks before this chunk (the BOM counted), so an error names its line and byte.
+	// The start of a character cut at the end of the last chunk.
+	let carry: Uint8Array = new Uint8Array(0);
 	let offset = 0;
 	let lines = 0;
-	let started = false;
 	const valid = isUtf8 ?? isValidUtf8;
+	const check = (piece: Uint8Array) => {
+		if (!valid(piece)) {
+			const at = firstInvalidUtf8(piece);
+			throw invalid(file, 'utf-8', offset + at, lines + countLineBreaks(piece, at) + 1);
+		}
+		offset += piece.length;
+		lines += countLineBreaks(piece, piece.length);
+		return piece;
+	};
+	// The first bytes, until there are enough to tell a byte order mark.
+	let head: Uint8Array | null = new Uint8Array(0);
 	return (chunk, last) => {
-		let bytes = carry.length > 0 ? concat([carry, chunk], carry.length + chunk.length) : chunk;
-		if (!started && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-			bytes = bytes.subarray(3);
-			offset = 3;
+		const pieces: Uint8Array[] = [];
+		let rest = chunk;
+		if (head !== null) {
+			rest = head.length > 0 ? concat([head, chunk], head.length + chunk.length) : chunk;
+			if (rest.length < 3 && !last) {
+				head = rest;
+				return pieces;
+			}
+			head = null;
+			if (rest[0] === 0xef && rest[1] === 0xbb && rest[2] === 0xbf) {
+				rest = rest.subarray(3);
+				offset = 3;
+			}
 		}
-		started = true;
-		const cut = last ? bytes.length : utf8Boundary(bytes);
-		const whole = bytes.subarray(0, cut);
-		carry = bytes.slice(cut);
-		if (!valid(whole)) {
-			const at = firstInvalidUtf8(whole);
-			throw invalid(file, 'utf-8', offset + at, lines + countLineBreaks(whole, at) + 1);
+		if (carry.length > 0) {
+			// The cut character is completed in a piece of its own: the chunk itself passes on
+			// uncopied (a copy of every chunk cost a fresh buffer of the chunk's size each time).
+			const lead = carry[0];
+			const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+			const take = Math.min(length - carry.length, rest.length);
+			const joined = concat([carry, rest.subarray(0, take)], carry.length + take);
+			rest = rest.subarray(take);
+			if (joined.length < length && !last) {
+				carry = joined;
+				return pieces;
+			}
+			carry = new Uint8Array(0);
+			pieces.push(check(joined));
 		}
-		offset += cut;
-		lines += countLineBreaks(whole, cut);
-		return whole;
+		const cut = last ? rest.length : utf8Boundary(rest);
+		carry = rest.slice(cut);
+		pieces.push(check(rest.subarray(0, cut)));
+		return pieces;
 	};
 }
 
@@ -114,7 +142,7 @@ function transcoder(file: string, encoding: TextEncodingName): Converter {
 		}
 		offset += chunk.length;
 		lines += countChar(text, '\n');
-		return encoder.encode(text);
+		return [encoder.encode(text)];
 	};
 }
 

@@ -1,0 +1,160 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { isUtf8 } from 'node:buffer';
+import type { EngineSetup } from '../lib/core/firm-results';
+import type { ZoneProblem } from '../lib/core/geo';
+import { municipalityZones, prefectureZones } from '../lib/core/geography';
+import { districtZones, institutionsFromGeoJson, readFeatureFile, readInstitutionsCsv, readZones, type InstitutionPoint } from '../lib/core/io';
+import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib/core/model';
+import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
+import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
+import { fileChunks, readHead, readWhole } from './node-files';
+import { StageProgress } from './stage-progress';
+import { UsageError } from './usage-error';
+
+/**
+ * What `classify` reads besides the firms, as named on its command line: loaded on the main
+ * thread, or by the engine's worker thread while the main thread reads the firms.
+ */
+export interface SetupSpec {
+	zones: string;
+	institutions?: string;
+	institutionTypes?: InstitutionType[];
+	institutionFields?: InstitutionField[];
+	nearestByType: boolean;
+	bufferKm?: number;
+	/** List every zone repair. */
+	verbose: boolean;
+}
+
+/** The loaded setup without its geometry: what writing and the summary need. */
+export interface SetupSummary {
+	zoneIds: string[];
+	/** Zones repaired, zones left out, repairs not listed. */
+	repaired: number;
+	invalid: number;
+	unlisted: number;
+	/** Undefined without --institutions. */
+	institutionIds?: string[];
+	/** With --nearest-by-type: the types present and their institutions' ids. */
+	byType?: { type: InstitutionType; ids: string[] }[];
+}
+
+/** The zones and institutions for the engine, and their summary. */
+export interface LoadedSetup {
+	engine: EngineSetup;
+	summary: SetupSummary;
+}
+
+/** Where a long stage says how far it has got: a line redrawn on a terminal. */
+export interface StageReport {
+	update(text: string | (() => string)): void;
+	clear(): void;
+}
+
+/**
+ * Reads the zones and institutions of a run, printing their warnings through `stderr` in order.
+ *
+ * @throws InputError for a file that cannot be used, UsageError for a spec that cannot work
+ */
+export async function loadSetup(spec: SetupSpec, stderr: (line: string) => void, stage?: StageReport): Promise<LoadedSetup> {
+	const { zones, repaired, invalid, unlisted } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
+	const institutions = spec.institutions === undefined ? null : await loadInstitutions(spec.institutions, stderr, spec);
+	const byType = institutions && spec.nearestByType ? groupByType(institutions, spec.institutions!) : undefined;
+	return {
+		engine: { zones, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions) },
+		summary: {
+			zoneIds: zones.map((z) => z.id),
+			repaired,
+			invalid,
+			unlisted,
+			institutionIds: institutions?.map((i) => i.id),
+			byType: byType?.map((g) => ({ type: g.type, ids: g.institutions.map((i) => i.id) }))
+		}
+	};
+}
+
+/** Zone repairs listed one by one; the rest are counted (invalid zones are always listed). */
+export const LISTED_REPAIRS = 20;
+
+const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
+
+/** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
+function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygon | MultiPolygon>[] {
+	if (kind === 'district') {
+		const { districts, polygons } = bundledDistricts();
+		return districtZones(districts, polygons, { ids: ids.length === 1 && ids[0].trim().toLowerCase() === 'all' ? 'all' : ids, file: spec });
+	}
+	if (kind === 'municipality') return municipalityZones(ids, bundledMunicipalities(), { file: spec });
+	return prefectureZones(ids, bundledPrefectures(), { file: spec });
+}
+
+export async function loadZones(
+	spec: string,
+	stderr: (line: string) => void,
+	options: { listAll?: boolean; stage?: StageReport } = {}
+): Promise<{ zones: Zone[]; repaired: number; invalid: number; unlisted: number }> {
+	let result: { zones: Zone[]; problems: ZoneProblem[] };
+	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
+	const progress = options.stage ?? new StageProgress();
+	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
+	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
+	if (bundled) {
+		const kind = bundled[1].toLowerCase();
+		const ids = bundled[2].split(',').filter((id) => id.trim() !== '');
+		if (ids.length === 0) throw new UsageError(`--zones ${spec}: name at least one ${kind} after the colon, e.g. ${EXAMPLE[kind]}`);
+		// ZoneSource has no 'prefecture': a prefecture zone is recorded as imported from the bundled data.
+		result = readZones({ type: 'FeatureCollection', features: bundledZones(kind, ids, spec) }, { file: spec, source: kind === 'prefecture' ? 'imported' : (kind as ZoneSource), onProgress });
+		const { date, simplification } = bundledMunicipalities().index;
+		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
+	} else {
+		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
+		const collection = await readFeatureFile(readWhole(spec), { file: spec });
+		result = readZones(collection, { file: spec, onProgress });
+	}
+	progress.clear();
+	const listed = options.listAll ? Infinity : LISTED_REPAIRS;
+	let repairs = 0;
+	for (const problem of result.problems) {
+		if (problem.severity === 'repaired' && repairs++ >= listed) continue;
+		stderr(`${spec}: zone "${problem.zoneId}" ${problem.message}`);
+	}
+	const unlisted = Math.max(0, repairs - listed);
+	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
+	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
+	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
+}
+
+/**
+ * The institutions of `--institutions`: `bundled` (the hand-sourced ones and every university campus, as the app;
+ * `all` is the same, the name it had when `bundled` meant the hand-sourced ones only) or a file,
+ * narrowed to `--institution-types` and `--institution-fields` when given.
+ */
+export async function loadInstitutions(
+	spec: string,
+	stderr: (line: string) => void,
+	filter: { institutionTypes?: InstitutionType[]; institutionFields?: InstitutionField[] } = {}
+): Promise<InstitutionPoint[]> {
+	let all: InstitutionPoint[];
+	if (spec === 'bundled' || spec === 'all') all = bundledInstitutions({ campuses: true });
+	else {
+		const read = isGeoJson(spec)
+			? institutionsFromGeoJson(await readFeatureFile(readWhole(spec), { file: spec }), { file: spec })
+			: await readInstitutionsCsv(fileChunks(spec), { file: spec, isUtf8 });
+		for (const problem of read.problems) stderr(`${spec}: ${problem}`);
+		all = read.institutions;
+	}
+	if (!filter.institutionTypes && !filter.institutionFields) return all;
+	return selectInstitutions(all, { types: filter.institutionTypes, fields: filter.institutionFields }, spec);
+}
+
+/**
+ * Features rather than CSV: GeoJSON by extension, a zipped Shapefile (.zip), or by content for a
+ * file whose first character is `{` or that starts as a zip does ("PK").
+ */
+export function isGeoJson(path: string): boolean {
+	if (/\.(geo)?json$/i.test(path) || /\.zip$/i.test(path)) return true;
+	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
+	const head = readHead(path, 64);
+	if (head[0] === 0x50 && head[1] === 0x4b) return true;
+	return /^\s*\{/.test(new TextDecoder().decode(head).replace(/^\ufeff/, ''));
+}
