@@ -16,6 +16,7 @@ import {
 	type FirmBatch,
 	type FirmResults,
 	readFeatureFile,
+	BufferPool,
 	type FirmSourceInfo
 } from '../lib/core/io';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
@@ -137,14 +138,16 @@ async function classifyFirms(
 		}
 	}
 	const summary = geocoding ? new GeocodeSummary(args.firms) : null;
+	// Each batch's memory is given back once it is written (classifyStream).
+	const pool = new BufferPool();
 	const batches = geoJsonFirms
 		? geoJsonBatches(args.firms)
 		: geocoding
 			? firmsFromAddresses(csvBatches(), args, summary!)
-			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon });
+			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon, pool });
 	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: threads - 1 }), ready: Promise.resolve(preloaded!.summary) };
 	try {
-		return await classifyStream(batches, summary, args, engine, context.engine ? (threads > 1 ? 1 : 0) : threads - 1, outputFor, totalBytes, firstBatch);
+		return await classifyStream(batches, summary, args, engine, context.engine ? (threads > 1 ? 1 : 0) : threads - 1, outputFor, totalBytes, firstBatch, pool);
 	} finally {
 		if (engine !== context.engine) await engine.close();
 	}
@@ -217,7 +220,8 @@ async function classifyStream(
 	engineThreads: number,
 	outputFor: (setup: SetupSummary) => ClassifiedOutputOptions,
 	totalBytes: number,
-	firstBatch: (columns: readonly string[], info: FirmSourceInfo, output: ClassifiedOutputOptions) => void
+	firstBatch: (columns: readonly string[], info: FirmSourceInfo, output: ClassifiedOutputOptions) => void,
+	pool: BufferPool
 ): Promise<ClassifyRun> {
 	// Batches handed to the engine and not yet written: enough to keep every thread busy, and more
 	// while an engine thread still reads the zones, so that reading the firms goes on meanwhile.
@@ -255,6 +259,8 @@ async function classifyStream(
 		tally.add(t);
 		geocodeSummary?.addTally(t, batch.columns.indexOf(batch.info.addressColumn!));
 		progress.update(tally.rows, batch.bytesRead);
+		// Written and counted: nothing reads the batch's records again.
+		if (batch.rows.kind === 'csv') for (const array of [batch.rows.records.bytes, batch.rows.records.cellStart, batch.rows.records.cellEnd]) pool.give(array.buffer);
 	};
 	try {
 		for await (const batch of batches) {

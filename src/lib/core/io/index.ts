@@ -44,3 +44,4 @@ export { appendedColumns, roundKm, typeColumns, GEOCODE_COLUMNS, type Classified
 export { createClassifiedCsvWriter, featureCells, type ClassifiedCsvOptions, type ClassifiedCsvWriter } from './classified-csv-writer';
 export { createClassifiedGeoJsonWriter, type ClassifiedGeoJsonWriter } from './classified-geojson-writer';
 export { ByteWriter } from './byte-writer';
+export { BufferPool } from './buffer-pool';

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { recordCells } from './cell-text';
+import { BufferPool } from './buffer-pool';
 import { readCsv, type CsvBatch } from './read-csv';
-import { scanCsvRecords, RECORD_MALFORMED } from './scan-csv-records';
+import { scanCsvRecords, RECORD_FORMULA_START, RECORD_MALFORMED } from './scan-csv-records';
 import { chunked, table, toCsv } from './test/csv-arbitraries';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -43,6 +44,32 @@ describe('readCsv', () => {
 				expect(read.header).toEqual(header);
 				expect(read.rows).toEqual(rows);
 				expect(read.lines).toEqual(expectedLines([header, ...rows].map((row) => toCsv([row], newline))));
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('reads the same cells when the memory of each batch is given back and reused as soon as it is read (property)', async () => {
+		await fc.assert(
+			fc.asyncProperty(table, fc.array(fc.nat(2000), { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), async ({ header, rows }, cuts, batchBytes) => {
+				const bytes = encode(toCsv([header, ...rows], '\r\n'));
+				const pool = new BufferPool();
+				const pooled: string[][] = [];
+				const flags: number[] = [];
+				for await (const batch of readCsv(chunked(bytes, cuts), { file: 't.csv', sampleBytes: 8, batchBytes, delimiter: ',', pool })) {
+					const { records } = batch;
+					for (let r = 0; r < records.count; r++) pooled.push(recordCells(records, r));
+					flags.push(...records.flags);
+					// Scribbled over, as the next batch may do to this memory.
+					for (const array of [records.bytes, records.cellStart, records.cellEnd]) {
+						new Uint8Array(array.buffer).fill(0x2c);
+						pool.give(array.buffer);
+					}
+				}
+				const plain = await readAll(chunked(bytes, cuts), { batchBytes, delimiter: ',' });
+				expect(pooled).toEqual(plain.rows);
+				expect(pooled).toEqual(rows);
+				expect(flags.length).toBe(rows.length);
 			}),
 			{ numRuns: 300 }
 		);
@@ -136,6 +163,19 @@ describe('scanCsvRecords', () => {
 			['ok', '1']
 		]);
 		expect(Array.from(r.flags, (f) => (f & RECORD_MALFORMED) !== 0)).toEqual([true, true, false]);
+	});
+
+	it('flags a record exactly when a cell starts with a byte a formula may start with (property)', () => {
+		// = + - @ tab CR, and the first UTF-8 byte of U+2000–U+2FFF (E2: zero-width spaces, ①) or U+F000–U+FFFF (EF: ＝, ｱ, BOM).
+		const lead = (cell: string) => cell.length > 0 && [0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d, 0xe2, 0xef].includes(encode(cell)[0]);
+		fc.assert(
+			fc.property(table, ({ header, rows }) => {
+				const r = scanCsvRecords(encode(toCsv([header, ...rows])), { final: true });
+				expect(r.count).toBe(rows.length + 1);
+				expect(Array.from(r.flags, (f) => (f & RECORD_FORMULA_START) !== 0)).toEqual([header, ...rows].map((row) => row.some(lead)));
+			}),
+			{ numRuns: 500 }
+		);
 	});
 
 	it('leaves an unfinished last record for the next chunk', () => {

@@ -1,5 +1,6 @@
 import { recordCells } from './cell-text';
 import type { TextEncodingName } from './encoding/detect-encoding';
+import type { BufferPool } from './buffer-pool';
 import { InputError } from './input-error';
 import { scanCsvRecords, type CsvRecords } from './scan-csv-records';
 import { utf8Chunks, type ByteSource, type Utf8ChunksOptions } from './encoding/utf8-chunks';
@@ -27,6 +28,11 @@ export interface ReadCsvOptions extends Utf8ChunksOptions {
 	batchBytes?: number;
 	/** A record longer than this (default 64 MiB) means a stray quote, not data. */
 	maxRecordBytes?: number;
+	/**
+	 * Memory for each batch's bytes and cell positions, taken from here; the consumer gives a
+	 * batch's `records.bytes`, `cellStart` and `cellEnd` buffers back once done with it.
+	 */
+	pool?: BufferPool;
 }
 
 /**
@@ -43,7 +49,7 @@ export interface ReadCsvOptions extends Utf8ChunksOptions {
  * }
  */
 export async function* readCsv(source: ByteSource, options: ReadCsvOptions): AsyncGenerator<CsvBatch> {
-	const { file, batchBytes = 4 << 20, maxRecordBytes = 64 << 20 } = options;
+	const { file, batchBytes = 4 << 20, maxRecordBytes = 64 << 20, pool } = options;
 	let delimiter: CsvDelimiter | null = options.delimiter && options.delimiter !== 'auto' ? options.delimiter : null;
 	let header: string[] | null = null;
 	let encoding: TextEncodingName = 'utf-8';
@@ -55,12 +61,13 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 	let dataRecords = 0;
 
 	function* scan(final: boolean): Generator<CsvBatch> {
-		const buffer = concat(tail, pending, pendingLength);
+		const buffer = concat(tail, pending, pendingLength, pool);
 		pending = [];
 		pendingLength = 0;
 		delimiter ??= guessDelimiter(buffer);
-		const scanned = scanCsvRecords(buffer, { delimiter: delimiter.charCodeAt(0), final, line, file });
-		tail = buffer.subarray(scanned.consumed);
+		const scanned = scanCsvRecords(buffer, { delimiter: delimiter.charCodeAt(0), final, line, file, pool });
+		// Copied: the batch's buffer may be given back and reused once it is written.
+		tail = pool ? buffer.slice(scanned.consumed) : buffer.subarray(scanned.consumed);
 		line = scanned.nextLine;
 		if (!final && scanned.count === 0 && tail.length > maxRecordBytes) {
 			throw new InputError(file, `has a record longer than ${maxRecordBytes >> 20} MB`, {
@@ -152,9 +159,9 @@ function withoutFirst(r: CsvRecords): CsvRecords {
 	};
 }
 
-function concat(tail: Uint8Array, parts: Uint8Array[], length: number): Uint8Array {
+function concat(tail: Uint8Array, parts: Uint8Array[], length: number, pool?: BufferPool): Uint8Array {
 	if (tail.length === 0 && parts.length === 1) return parts[0];
-	const out = new Uint8Array(tail.length + length);
+	const out = pool ? new Uint8Array(pool.take(tail.length + length), 0, tail.length + length) : new Uint8Array(tail.length + length);
 	out.set(tail);
 	let at = tail.length;
 	for (const part of parts) {

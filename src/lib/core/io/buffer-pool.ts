@@ -1,0 +1,42 @@
+/**
+ * Memory for the batches of a large file, given back by the reader's consumer once a batch is
+ * written and taken again for the next ones. A fresh buffer of a few megabytes for every batch
+ * costs a page fault per 4 KiB the first time it is written; on the million-firm benchmark that
+ * was a sixth of the reading thread's time.
+ *
+ * Only buffers this pool handed out are taken back, so giving back a buffer of unknown origin is
+ * harmless; giving back one still in use is not: the consumer gives a batch back after its last read.
+ *
+ * @example
+ * const pool = new BufferPool();
+ * for await (const batch of readCsv(chunks, { file, pool })) {
+ * 	write(batch);
+ * 	pool.give(batch.records.bytes.buffer);
+ * }
+ */
+export class BufferPool {
+	private readonly free: ArrayBuffer[] = [];
+	private readonly own = new WeakSet<ArrayBufferLike>();
+
+	/** @param keep free buffers kept at most (the rest are left to the garbage collector) */
+	constructor(private readonly keep = 32) {}
+
+	/** A buffer of at least `bytes` bytes, old contents and all: a given-back one if one is big enough. */
+	take(bytes: number): ArrayBuffer {
+		let best = -1;
+		for (let i = 0; i < this.free.length; i++) {
+			if (this.free[i].byteLength >= bytes && (best < 0 || this.free[i].byteLength < this.free[best].byteLength)) best = i;
+		}
+		if (best >= 0) return this.free.splice(best, 1)[0];
+		// A little room over, so that the next batch, a few bytes longer, fits the same buffer.
+		const buffer = new ArrayBuffer(bytes + (bytes >>> 4));
+		this.own.add(buffer);
+		return buffer;
+	}
+
+	/** Gives a buffer back for later batches; the caller no longer reads or writes it. */
+	give(buffer: ArrayBufferLike): void {
+		if (!this.own.has(buffer) || this.free.includes(buffer as ArrayBuffer)) return;
+		if (this.free.length < this.keep) this.free.push(buffer as ArrayBuffer);
+	}
+}
