@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createFirmResultsComputer } from './firm-results';
+import type { InstitutionPoint } from './io';
+import type { Zone } from './model';
+import { INSTITUTION_TYPES } from './model';
+
+/** A seeded generator, so that a failure can be run again. */
+function random(seed: number): () => number {
+	return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+}
+
+function star(id: string, lon: number, lat: number, r: number, next: () => number): Zone {
+	const ring = Array.from({ length: 12 }, (_, i) => {
+		const a = (i / 12) * 2 * Math.PI;
+		const k = r * (0.4 + 0.6 * next());
+		return [lon + k * Math.cos(a), lat + k * Math.sin(a)];
+	});
+	return { id, name: id, source: 'drawn', geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+}
+
+describe('createFirmResultsComputer', () => {
+	it('gives a large batch, classified in Z-order, the answers of each point classified alone', () => {
+		const next = random(20261206);
+		const zones = Array.from({ length: 60 }, (_, z) => star(`z${z}`, 135 + next() * 5, 34 + next() * 3, 0.05 + next() * 0.4, next));
+		const institutions: InstitutionPoint[] = Array.from({ length: 40 }, (_, i) => ({ id: `i${i}`, lon: 135 + next() * 5, lat: 34 + next() * 3, type: INSTITUTION_TYPES[i % 3] }));
+		const byType = INSTITUTION_TYPES.slice(0, 3).map((type) => institutions.filter((i) => i.type === type));
+		const n = 6000;
+		const lons = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : 134.5 + next() * 6));
+		const lats = Float64Array.from({ length: n }, (_, i) => (i % 89 === 0 ? Infinity : 33.5 + next() * 4));
+		const compute = createFirmResultsComputer({ zones, institutions, bufferKm: 10, byType });
+		const batch = compute(lons, lats);
+		let inside = 0;
+		for (let i = 0; i < n; i++) {
+			const alone = compute(lons.subarray(i, i + 1), lats.subarray(i, i + 1));
+			expect(Array.from(batch.zoneIndices.subarray(batch.offsets[i], batch.offsets[i + 1]))).toEqual(Array.from(alone.zoneIndices));
+			expect([batch.inside[i], batch.nearest![i], batch.km![i], batch.withinBuffer![i]]).toEqual([alone.inside[0], alone.nearest![0], alone.km![0], alone.withinBuffer![0]]);
+			expect(batch.byType!.map((g) => [g.nearest[i], g.km[i]])).toEqual(alone.byType!.map((g) => [g.nearest[0], g.km[0]]));
+			inside += batch.inside[i];
+		}
+		// The batch exercises both answers: firms inside zones, and outside.
+		expect(inside).toBeGreaterThan(n / 20);
+		expect(inside).toBeLessThan(n - n / 20);
+		expect(batch.offsets[n]).toBe(batch.zoneIndices.length);
+	});
+});
