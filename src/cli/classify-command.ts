@@ -144,7 +144,7 @@ async function classifyFirms(
 		? geoJsonBatches(args.firms)
 		: geocoding
 			? firmsFromAddresses(csvBatches(), args, summary!)
-			: readFirmsCsv(fileChunks(args.firms, batchBytes), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon, pool });
+			: readFirmsCsv(fileChunks(args.firms, batchBytes, pool), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon, pool });
 	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: threads - 1 }), ready: Promise.resolve(preloaded!.summary) };
 	try {
 		return await classifyStream(batches, summary, args, engine, context.engine ? (threads > 1 ? 1 : 0) : threads - 1, outputFor, totalBytes, firstBatch, pool);

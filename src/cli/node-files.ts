@@ -1,19 +1,19 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError } from '../lib/core/io';
+import { InputError, type BufferPool } from '../lib/core/io';
 
 /** Longest a run goes without letting signal handlers in, in milliseconds. */
 const SIGNAL_LATENCY_MS = 50;
 
 /**
- * A file's bytes in fresh 4 MiB chunks (the CSV reader keeps references into them, so a buffer
- * is never reused). Reads are synchronous: the CLI has nothing else to do meanwhile but to notice an
- * interruption.
+ * A file's bytes in 4 MiB chunks: fresh ones (the CSV reader may keep references into them), or
+ * taken from `pool` for a reader given the same pool, which copies them and gives them back. Reads
+ * are synchronous: the CLI has nothing else to do meanwhile but to notice an interruption.
  *
  * @example
  * for await (const batch of readFirmsCsv(fileChunks('firms.csv'), { file: 'firms.csv' })) …
  */
-export async function* fileChunks(path: string, chunkBytes = 4 << 20): AsyncGenerator<Uint8Array> {
+export async function* fileChunks(path: string, chunkBytes = 4 << 20, pool?: BufferPool): AsyncGenerator<Uint8Array> {
 	const fd = openForReading(path);
 	let turn = Date.now();
 	try {
@@ -24,7 +24,7 @@ export async function* fileChunks(path: string, chunkBytes = 4 << 20): AsyncGene
 				await new Promise((resolve) => setImmediate(resolve));
 				turn = Date.now();
 			}
-			const buffer = new Uint8Array(chunkBytes);
+			const buffer = pool ? new Uint8Array(pool.take(chunkBytes), 0, chunkBytes) : new Uint8Array(chunkBytes);
 			const n = readSync(fd, buffer, 0, chunkBytes, null);
 			if (n === 0) return;
 			yield n === chunkBytes ? buffer : buffer.subarray(0, n);

@@ -56,7 +56,13 @@ describe('readCsv', () => {
 				const pool = new BufferPool();
 				const pooled: string[][] = [];
 				const flags: number[] = [];
-				for await (const batch of readCsv(chunked(bytes, cuts), { file: 't.csv', sampleBytes: 8, batchBytes, delimiter: ',', pool })) {
+				// The chunks come from the pool too, as the command's file reader takes them.
+				const chunks = chunked(bytes, cuts).map((chunk) => {
+					const copy = new Uint8Array(pool.take(chunk.length), 0, chunk.length);
+					copy.set(chunk);
+					return copy;
+				});
+				for await (const batch of readCsv(chunks, { file: 't.csv', sampleBytes: 8, batchBytes, delimiter: ',', pool })) {
 					const { records } = batch;
 					for (let r = 0; r < records.count; r++) pooled.push(recordCells(records, r));
 					flags.push(...records.flags);

@@ -30,7 +30,8 @@ export interface ReadCsvOptions extends Utf8ChunksOptions {
 	maxRecordBytes?: number;
 	/**
 	 * Memory for each batch's bytes and cell positions, taken from here; the consumer gives a
-	 * batch's `records.bytes`, `cellStart` and `cellEnd` buffers back once done with it.
+	 * batch's `records.bytes`, `cellStart` and `cellEnd` buffers back once done with it. The
+	 * source's chunks are copied into the batch, and those from this pool given back.
 	 */
 	pool?: BufferPool;
 }
@@ -62,6 +63,8 @@ export async function* readCsv(source: ByteSource, options: ReadCsvOptions): Asy
 
 	function* scan(final: boolean): Generator<CsvBatch> {
 		const buffer = concat(tail, pending, pendingLength, pool);
+		// Copied into the batch: the pieces' memory (the file's chunks) can serve again.
+		if (pool) for (const piece of pending) pool.give(piece.buffer);
 		pending = [];
 		pendingLength = 0;
 		delimiter ??= guessDelimiter(buffer);
@@ -160,7 +163,7 @@ function withoutFirst(r: CsvRecords): CsvRecords {
 }
 
 function concat(tail: Uint8Array, parts: Uint8Array[], length: number, pool?: BufferPool): Uint8Array {
-	if (tail.length === 0 && parts.length === 1) return parts[0];
+	if (tail.length === 0 && parts.length === 1 && !pool) return parts[0];
 	const out = pool ? new Uint8Array(pool.take(tail.length + length), 0, tail.length + length) : new Uint8Array(tail.length + length);
 	out.set(tail);
 	let at = tail.length;
