@@ -1,8 +1,8 @@
 /**
  * Memory for the batches of a large file, given back by the reader's consumer once a batch is
  * written and taken again for the next ones. A fresh buffer of a few megabytes for every batch
- * costs a page fault per 4 KiB the first time it is written; on the million-firm benchmark that
- * was a sixth of the reading thread's time.
+ * costs a page fault per 4 KiB the first time it is written: on the million-firm benchmark, one
+ * thread spent 0.71 s of system time against 0.45 s with the memory reused.
  *
  * Only buffers this pool handed out are taken back, so giving back a buffer of unknown origin is
  * harmless; giving back one still in use is not: the consumer gives a batch back after its last read.
