@@ -6,6 +6,7 @@ import { municipalityZones, prefectureZones } from '../lib/core/geography';
 import { districtZones, institutionsFromGeoJson, readFeatureFile, readInstitutionsCsv, readZones, type InstitutionPoint } from '../lib/core/io';
 import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib/core/model';
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
+import type { ClassifyArgs } from './classify-args';
 import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
 import { fileChunks, readHead, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
@@ -15,16 +16,7 @@ import { UsageError } from './usage-error';
  * What `classify` reads besides the firms, as named on its command line: loaded on the main
  * thread, or by the engine's worker thread while the main thread reads the firms.
  */
-export interface SetupSpec {
-	zones: string;
-	institutions?: string;
-	institutionTypes?: InstitutionType[];
-	institutionFields?: InstitutionField[];
-	nearestByType: boolean;
-	bufferKm?: number;
-	/** List every zone repair. */
-	verbose: boolean;
-}
+export type SetupSpec = Pick<ClassifyArgs, 'zones' | 'institutions' | 'institutionTypes' | 'institutionFields' | 'nearestByType' | 'bufferKm' | 'verbose'>;
 
 /** The loaded setup without its geometry: what writing and the summary need. */
 export interface SetupSummary {

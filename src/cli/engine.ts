@@ -50,14 +50,7 @@ function workerEngine(setup: EngineSetup): WorkerEngine {
 		unavailable(error);
 		return { started: Promise.resolve(false), compute: () => Promise.reject(error), close: async () => {} };
 	}
-	const pending = new Map<number, { resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();
-	let next = 0;
-	let failure: unknown = null;
-	const fail = (error: unknown) => {
-		failure ??= error;
-		for (const { reject } of pending.values()) reject(error);
-		pending.clear();
-	};
+	const batches = batchCalls(worker);
 	const started = new Promise<boolean>((resolve) => {
 		const early = (error: unknown) => {
 			unavailable(error);
@@ -66,18 +59,22 @@ function workerEngine(setup: EngineSetup): WorkerEngine {
 		worker.once('error', early);
 		worker.once('message', () => {
 			worker.off('error', early);
-			worker.on('error', fail);
-			worker.on('exit', (code) => fail(new Error(`the engine worker stopped (exit code ${code})`)));
-			worker.on('message', ({ id, results }: { id: number; results: FirmResults }) => {
-				pending.get(id)?.resolve(results);
-				pending.delete(id);
-			});
+			worker.on('error', batches.fail);
+			worker.on('exit', (code) => batches.fail(new Error(`the engine worker stopped (exit code ${code})`)));
+			worker.on('message', batches.answer);
 			resolve(true);
 		});
 	});
+	return { started, compute: batches.send, close: () => stopWorker(worker) };
+}
+
+/** Batches sent to an engine thread, answered by id; all refused once the thread has failed. */
+function batchCalls(worker: Worker) {
+	const pending = new Map<number, { resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();
+	let next = 0;
+	let failure: unknown = null;
 	return {
-		started,
-		compute(lons, lats) {
+		send(lons: Float64Array, lats: Float64Array): Promise<FirmResults> {
 			if (failure !== null) return Promise.reject(failure);
 			const id = next++;
 			return new Promise((resolve, reject) => {
@@ -85,11 +82,21 @@ function workerEngine(setup: EngineSetup): WorkerEngine {
 				worker.postMessage({ id, lons, lats });
 			});
 		},
-		async close() {
-			worker.removeAllListeners('exit');
-			await worker.terminate();
+		answer({ id, results }: { id: number; results: FirmResults }): void {
+			pending.get(id)?.resolve(results);
+			pending.delete(id);
+		},
+		fail(error: unknown): void {
+			failure ??= error;
+			for (const { reject } of pending.values()) reject(error);
+			pending.clear();
 		}
 	};
+}
+
+async function stopWorker(worker: Worker): Promise<void> {
+	worker.removeAllListeners('exit');
+	await worker.terminate();
 }
 
 function newWorker(setup: EngineSetup): Worker {
@@ -134,15 +141,8 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		unavailable(error);
 		return here();
 	}
-	const pending = new Map<number, { resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();
-	let next = 0;
-	let failure: unknown = null;
+	const batches = batchCalls(worker);
 	let fallback: LoadingEngine | null = null;
-	const fail = (error: unknown) => {
-		failure ??= error;
-		for (const { reject } of pending.values()) reject(error);
-		pending.clear();
-	};
 	const ready = new Promise<SetupSummary>((resolve, reject) => {
 		let started = false;
 		worker.once('error', (error) => {
@@ -154,22 +154,19 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		});
 		const stop = (error: unknown) => {
 			if (fallback) return;
-			fail(error);
+			batches.fail(error);
 			reject(error);
 		};
 		worker.on('error', (error) => started && stop(error));
 		worker.on('exit', (code) => stop(new Error(`the engine worker stopped (exit code ${code})`)));
 		worker.on('message', (message: SetupMessage | { id: number; results: FirmResults }) => {
 			started = true;
-			if ('id' in message) {
-				pending.get(message.id)?.resolve(message.results);
-				pending.delete(message.id);
-			} else if ('line' in message) stderr(message.line);
+			if ('id' in message) batches.answer(message);
+			else if ('line' in message) stderr(message.line);
 			else if ('stage' in message) stage.update(message.stage);
 			else if ('stageDone' in message) stage.clear();
-			else if ('failed' in message) {
-				stop(receivedError(message.failed));
-			} else resolve(message.summary);
+			else if ('failed' in message) stop(receivedError(message.failed));
+			else resolve(message.summary);
 		});
 	});
 	ready.catch(() => {});
@@ -178,18 +175,9 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		async compute(lons, lats) {
 			// Batches wait for the worker to be known: it might not have started.
 			await ready.catch(() => {});
-			if (fallback) return fallback.compute(lons, lats);
-			if (failure !== null) throw failure;
-			const id = next++;
-			return new Promise((resolve, reject) => {
-				pending.set(id, { resolve, reject });
-				worker.postMessage({ id, lons, lats });
-			});
+			return fallback ? fallback.compute(lons, lats) : batches.send(lons, lats);
 		},
-		async close() {
-			worker.removeAllListeners('exit');
-			await worker.terminate();
-		}
+		close: () => stopWorker(worker)
 	};
 }
 
