@@ -32,6 +32,7 @@ import { isGeoJson, LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSpec,
 import { Progress } from './progress';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
+import { thousands } from './thousands';
 
 /**
  * Batches read ahead while the engine thread still reads the zones: 4 MiB of the file each, so
@@ -163,20 +164,20 @@ function summarize(args: ClassifyArgs, stderr: (line: string) => void, run: Clas
 	if (info) stderr(`firms: ${args.firms} — ${describeSource(info)}`);
 	const zoneNotes = [repaired > 0 ? `${repaired} repaired` : '', invalid > 0 ? `${invalid} left out` : ''].filter(Boolean).join(', ');
 	const named = unlisted > 0 ? `the first ${LISTED_REPAIRS} repairs named above, every one with --verbose` : 'each named above';
-	stderr(`zones: ${zoneIds.length.toLocaleString('en')} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
-	if (institutionIds) stderr(`institutions: ${institutionIds.length.toLocaleString('en')} from ${args.institutions}${describeSelection(args)}`);
+	stderr(`zones: ${thousands(zoneIds.length)} from ${args.zones}${zoneNotes ? ` (${zoneNotes}; ${named})` : ''}`);
+	if (institutionIds) stderr(`institutions: ${thousands(institutionIds.length)} from ${args.institutions}${describeSelection(args)}`);
 	for (const line of listed) stderr(`  ${line}`);
 	if (counts.outsideJapan > 0) {
 		const where = info?.format === 'csv' ? 'line' : 'feature';
 		const first = outside.map((n) => `${where} ${n}`).join(', ');
-		stderr(`warning: ${counts.outsideJapan.toLocaleString('en')} rows lie outside Japan (first: ${first}); they are kept and classified — check for typing errors or exchanged latitude and longitude`);
+		stderr(`warning: ${thousands(counts.outsideJapan)} rows lie outside Japan (first: ${first}); they are kept and classified — check for typing errors or exchanged latitude and longitude`);
 	}
-	if (counts.problems > listed.length) stderr(`  … and ${(counts.problems - listed.length).toLocaleString('en')} more rows with problems (see the problem column)`);
+	if (counts.problems > listed.length) stderr(`  … and ${thousands(counts.problems - listed.length)} more rows with problems (see the problem column)`);
 	stderr(`wrote ${args.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	stderr(`rows read: ${counts.rows.toLocaleString('en')}`);
-	const buffer = args.bufferKm === undefined ? '' : `, ${counts.withinBuffer.toLocaleString('en')} within ${args.bufferKm} km of an institution`;
-	stderr(`classified: ${counts.ok.toLocaleString('en')} (${counts.inside.toLocaleString('en')} inside a zone${buffer})`);
-	stderr(`with problems: ${counts.problems.toLocaleString('en')}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
+	stderr(`rows read: ${thousands(counts.rows)}`);
+	const buffer = args.bufferKm === undefined ? '' : `, ${thousands(counts.withinBuffer)} within ${args.bufferKm} km of an institution`;
+	stderr(`classified: ${thousands(counts.ok)} (${thousands(counts.inside)} inside a zone${buffer})`);
+	stderr(`with problems: ${thousands(counts.problems)}${counts.problems > 0 ? ' (kept, computed columns empty, reason in the problem column)' : ''}`);
 	if (geocodeSummary) {
 		stderr(TOWNS_CREDIT);
 		geocodeSummary.printLevels(stderr);
@@ -334,7 +335,7 @@ function warnExchanged(info: FirmSourceInfo, stderr: (line: string) => void): vo
 	const check = info.swapCheck;
 	if (!check?.suggest || info.swapped) return;
 	stderr(
-		`warning: latitude and longitude look exchanged: ${check.swapped.toLocaleString('en')} of the first ${check.numeric.toLocaleString('en')} rows with coordinates lie in Japan only with the columns "${info.latColumn}" and "${info.lonColumn}" the other way round; run again with --swap-lat-lon to exchange them`
+		`warning: latitude and longitude look exchanged: ${thousands(check.swapped)} of the first ${thousands(check.numeric)} rows with coordinates lie in Japan only with the columns "${info.latColumn}" and "${info.lonColumn}" the other way round; run again with --swap-lat-lon to exchange them`
 	);
 }
 

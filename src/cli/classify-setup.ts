@@ -11,6 +11,7 @@ import { bundledInstitutions, groupByType, selectInstitutions } from './institut
 import { fileChunks, readHead, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
+import { thousands } from './thousands';
 
 /**
  * What `classify` reads besides the firms, as named on its command line: loaded on the main
@@ -88,7 +89,7 @@ export async function loadZones(
 	let result: { zones: Zone[]; problems: ZoneProblem[] };
 	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
 	const progress = options.stage ?? new StageProgress();
-	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${total.toLocaleString('en')} vertices`);
+	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${thousands(total)} vertices`);
 	const bundled = /^(district|municipality|prefecture):(.*)$/is.exec(spec.trim());
 	if (bundled) {
 		const kind = bundled[1].toLowerCase();

@@ -21,6 +21,7 @@ import { Progress } from './progress';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
 import { threadsFor } from './threads';
 import { UsageError } from './usage-error';
+import { thousands } from './thousands';
 
 /** The geocode output has no classification: the writers get empty results. */
 const NO_RESULTS: FirmResults = { offsets: new Uint32Array(0), zoneIndices: new Uint32Array(0), inside: new Uint8Array(0) };
@@ -157,14 +158,14 @@ export class GeocodeSummary {
 	print(stderr: (line: string) => void, minLevel: string): void {
 		const { listed, problems } = this.tally;
 		for (const { line, text } of listed) stderr(`  ${this.file} line ${line}: ${text}`);
-		if (problems > listed.length) stderr(`  … and ${(problems - listed.length).toLocaleString('en')} more rows not placed (see the problem column)`);
+		if (problems > listed.length) stderr(`  … and ${thousands(problems - listed.length)} more rows not placed (see the problem column)`);
 		if (this.rows > 0 && this.placed === 0) stderr(`warning: no address was placed at ${minLevel} level or better — is "${this.column >= 0 ? 'the address column' : 'the file'}" really addresses in Japan, and was the file read in the right encoding?`);
 		stderr(TOWNS_CREDIT);
 	}
 
 	/** The last lines: rows, placed, and counts per level. */
 	printCounts(stderr: (line: string) => void, minLevel: string): void {
-		const n = (v: number) => v.toLocaleString('en');
+		const n = thousands;
 		stderr(`rows read: ${n(this.rows)}`);
 		stderr(`placed (--min-level ${minLevel}): ${n(this.placed)}; not placed: ${n(this.rows - this.placed)} (coordinates empty, reason in the problem column)`);
 		this.printLevels(stderr);
@@ -172,7 +173,7 @@ export class GeocodeSummary {
 
 	/** One line: counts per level. */
 	printLevels(stderr: (line: string) => void): void {
-		const n = (v: number) => v.toLocaleString('en');
+		const n = thousands;
 		const l = this.levels;
 		const unread = this.tally.unread > 0 ? `, not read (cells do not line up) ${n(this.tally.unread)}` : '';
 		stderr(`by level: koaza ${n(l.koaza)}, town ${n(l.town)}, municipality ${n(l.municipality)}, prefecture ${n(l.prefecture)}, not found ${n(l.none)}${unread}`);

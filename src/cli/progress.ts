@@ -1,3 +1,4 @@
+import { thousands } from './thousands';
 /**
  * A one-line progress display on stderr, redrawn at most four times a second, only when stderr is
  * a terminal (so logs and pipes get just the summary).
@@ -31,7 +32,7 @@ export class Progress {
 		const seconds = (now - this.started) / 1000;
 		const percent = this.totalBytes > 0 ? Math.min(100, (100 * bytesRead) / this.totalBytes) : 0;
 		const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
-		this.stream.write(`\r\x1b[K${this.label}: ${rows.toLocaleString('en')} rows, ${percent.toFixed(0)}% of input, ${rate.toLocaleString('en')} rows/s`);
+		this.stream.write(`\r\x1b[K${this.label}: ${thousands(rows)} rows, ${percent.toFixed(0)}% of input, ${thousands(rate)} rows/s`);
 		this.shown = true;
 	}
 
