@@ -110,8 +110,8 @@ export function scanCsvRecords(bytes: Uint8Array, options: ScanCsvOptions = {}):
 		for (;;) {
 			let t = 0;
 			// The cell's first byte, or the one after its opening quote, may start a formula: a cheap
-			// first look (one table read, a fifth faster than eight comparisons on every cell); the
-			// writer checks such records exactly.
+			// first look (one table read; eight comparisons on every cell made the scan 8–22 % slower),
+			// which the writer checks exactly.
 			const c0 = b[cs];
 			if (FORMULA_LEAD[c0] !== 0 && (c0 !== QUOTE || FORMULA_LEAD[b[cs + 1]] === 2)) flags |= RECORD_FORMULA_START;
 			if (c0 === QUOTE) {
