@@ -2,7 +2,8 @@
  * An order of points that keeps neighbours together (a Z-order curve over 2^16 × 2^16 cells of
  * their bounding box), for queries whose cost is memory reads: classifying points in this order
  * touches each index cell and polygon edge list while it is still in the processor's cache, not
- * once per scattered firm. On the million-firm benchmark that took a fifth off the engine's time.
+ * once per scattered firm. On the million-firm benchmark the engine took 0.99 s instead of 1.25 s,
+ * the sort included.
  *
  * Written by hand: no package sorts a permutation of typed arrays by a Z-order key without
  * allocating an object per point. Points with NaN coordinates come last, in their input order.
