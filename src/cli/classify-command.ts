@@ -146,9 +146,11 @@ async function classifyFirms(
 		: geocoding
 			? firmsFromAddresses(csvBatches(), args, summary!)
 			: readFirmsCsv(fileChunks(args.firms, batchBytes, pool), { file: args.firms, isUtf8, batchBytes, sampleBytes: batchBytes, swap: args.swapLatLon, pool });
-	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: threads - 1 }), ready: Promise.resolve(preloaded!.summary) };
+	// The loading engine has one thread at most; a preloaded setup (the chunk pipeline falling back) goes to N − 1.
+	const engineThreads = context.engine ? Math.min(1, threads - 1) : threads - 1;
+	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: engineThreads }), ready: Promise.resolve(preloaded!.summary) };
 	try {
-		return await classifyStream(batches, summary, args, engine, context.engine ? (threads > 1 ? 1 : 0) : threads - 1, outputFor, totalBytes, firstBatch, pool);
+		return await classifyStream(batches, summary, args, engine, engineThreads, outputFor, totalBytes, firstBatch, pool);
 	} finally {
 		if (engine !== context.engine) await engine.close();
 	}

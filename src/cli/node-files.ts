@@ -24,7 +24,7 @@ export async function* fileChunks(path: string, chunkBytes = 4 << 20, pool?: Buf
 				await new Promise((resolve) => setImmediate(resolve));
 				turn = Date.now();
 			}
-			const buffer = pool ? new Uint8Array(pool.take(chunkBytes), 0, chunkBytes) : new Uint8Array(chunkBytes);
+			const buffer = pool?.bytes(chunkBytes) ?? new Uint8Array(chunkBytes);
 			const n = readSync(fd, buffer, 0, chunkBytes, null);
 			if (n === 0) return;
 			yield n === chunkBytes ? buffer : buffer.subarray(0, n);

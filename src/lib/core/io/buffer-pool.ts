@@ -34,6 +34,16 @@ export class BufferPool {
 		return buffer;
 	}
 
+	/** `length` bytes over a buffer from {@link take}: its old contents, to be written before read. */
+	bytes(length: number): Uint8Array {
+		return new Uint8Array(this.take(length), 0, length);
+	}
+
+	/** `length` 32-bit numbers over a buffer from {@link take}, old contents and all. */
+	uint32s(length: number): Uint32Array {
+		return new Uint32Array(this.take(length * 4), 0, length);
+	}
+
 	/** Gives a buffer back for later batches; the caller no longer reads or writes it. */
 	give(buffer: ArrayBufferLike): void {
 		if (!this.own.has(buffer) || this.free.includes(buffer as ArrayBuffer)) return;

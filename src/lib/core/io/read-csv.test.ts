@@ -58,7 +58,7 @@ describe('readCsv', () => {
 				const flags: number[] = [];
 				// The chunks come from the pool too, as the command's file reader takes them.
 				const chunks = chunked(bytes, cuts).map((chunk) => {
-					const copy = new Uint8Array(pool.take(chunk.length), 0, chunk.length);
+					const copy = pool.bytes(chunk.length);
 					copy.set(chunk);
 					return copy;
 				});

@@ -164,7 +164,7 @@ function withoutFirst(r: CsvRecords): CsvRecords {
 
 function concat(tail: Uint8Array, parts: Uint8Array[], length: number, pool?: BufferPool): Uint8Array {
 	if (tail.length === 0 && parts.length === 1 && !pool) return parts[0];
-	const out = pool ? new Uint8Array(pool.take(tail.length + length), 0, tail.length + length) : new Uint8Array(tail.length + length);
+	const out = pool?.bytes(tail.length + length) ?? new Uint8Array(tail.length + length);
 	out.set(tail);
 	let at = tail.length;
 	for (const part of parts) {
