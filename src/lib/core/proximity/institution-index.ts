@@ -26,8 +26,11 @@ export interface InstitutionIndex {
 const MAX_CANDIDATES = 3;
 /** …down to 2^-16 of a 1° top-level cell (under 2 m). */
 const MAX_DEPTH = 16;
-/** A cell whose parent has more candidates than this asks geokdbush afresh. */
-const ASK_GEOKDBUSH_ABOVE = 48;
+/**
+ * Chord length on the unit sphere added to a cell's limit: unit vectors and their differences
+ * round by about 1e-16, so this (6 µm) keeps every candidate the exact distances would keep.
+ */
+const CHORD_SLACK = 1e-12;
 /** geokdbush measures on a 6371 km sphere; this turns our kilometres into its kilometres. */
 const TO_GEOKDBUSH_KM = 6371 / EARTH_RADIUS_KM;
 
@@ -60,37 +63,56 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 	for (let i = 0; i < count; i++) tree.add(lons[i], lats[i]);
 	tree.finish();
 
-	const distances: number[] = [];
+	// Unit vectors: a cell's candidates are filtered by chord length, three products a candidate
+	// instead of a haversine's four trigonometric calls, so even a long parent list filters quickly.
+	const unit = new Float64Array(count * 3);
+	for (let i = 0; i < count; i++) toUnit(lons[i], lats[i], unit, i * 3);
+	const centre = new Float64Array(3);
+	const chords = new Float64Array(count);
 	const cells = cellTree([-180, -90, 180, 90], 360, 180, MAX_DEPTH, (parent, x0, y0, x1, y1, _depth, out) => {
 		const cx = (x0 + x1) / 2;
 		const cy = (y0 + y1) / 2;
 		const r = cellRadiusKm(x0, y0, x1, y1);
-		let candidates: readonly number[];
-		if (parent === null || parent.length > ASK_GEOKDBUSH_ABOVE) {
-			// geokdbush's cost follows its answer's size, filtering the parent's list follows the
-			// parent's: long lists are cheaper to ask again.
-			const [first] = around(tree, cx, cy, 1);
-			const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * r;
-			// Past half the circumference geokdbush's haversine bound wraps round: search everything.
-			const maxKm = reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6;
-			candidates = around(tree, cx, cy, Infinity, maxKm < 6371 * 3 ? maxKm : Infinity).sort((a, b) => a - b);
-		} else candidates = parent;
+		const candidates = parent ?? candidatesNear(tree, lons, lats, cx, cy, r);
+		toUnit(cx, cy, centre, 0);
+		let nearest = Infinity;
+		for (let k = 0; k < candidates.length; k++) {
+			const j = candidates[k] * 3;
+			const dx = unit[j] - centre[0], dy = unit[j + 1] - centre[1], dz = unit[j + 2] - centre[2];
+			chords[k] = dx * dx + dy * dy + dz * dz;
+			if (chords[k] < nearest) nearest = chords[k];
+		}
 		// Any point p of the cell has its nearest institution n within d(c, n) ≤ d(c, p) + d(p, n)
 		// ≤ r + (r + d1), c the centre, r the cell radius, d1 the centre's nearest distance.
-		let d1 = Infinity;
-		distances.length = 0;
-		for (const i of candidates) {
-			const d = haversineKm(cx, cy, lons[i], lats[i]);
-			distances.push(d);
-			if (d < d1) d1 = d;
-		}
+		const d1 = 2 * Math.asin(Math.min(1, Math.sqrt(nearest) / 2)) * EARTH_RADIUS_KM;
 		const limit = (d1 + 2 * r) * (1 + 1e-9) + 1e-9;
-		candidates.forEach((i, k) => {
-			if (distances[k] <= limit) out.push(i);
-		});
+		const chord = limit / EARTH_RADIUS_KM >= Math.PI ? Infinity : 2 * Math.sin(limit / EARTH_RADIUS_KM / 2) + CHORD_SLACK;
+		const keep = chord * chord;
+		for (let k = 0; k < candidates.length; k++) if (chords[k] <= keep) out.push(candidates[k]);
 		return out.length > MAX_CANDIDATES;
 	});
 	return { count, ids, lons, lats, cosLats, cells };
+}
+
+/**
+ * Institutions that can be nearest somewhere within `r` km of (cx, cy), ascending: those no
+ * farther from it than its nearest institution plus 2r, found by geokdbush.
+ */
+function candidatesNear(tree: KDBush, lons: Float64Array, lats: Float64Array, cx: number, cy: number, r: number): number[] {
+	const [first] = around(tree, cx, cy, 1);
+	const reach = haversineKm(cx, cy, lons[first], lats[first]) + 2 * r;
+	// Past half the circumference geokdbush's haversine bound wraps round: search everything.
+	const maxKm = reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6;
+	return around(tree, cx, cy, Infinity, maxKm < 6371 * 3 ? maxKm : Infinity).sort((a, b) => a - b);
+}
+
+/** Writes the unit vector of (lon, lat) degrees to `out[at .. at + 3)`. */
+function toUnit(lon: number, lat: number, out: Float64Array, at: number): void {
+	const phi = (lat * Math.PI) / 180;
+	const lambda = (lon * Math.PI) / 180;
+	out[at] = Math.cos(phi) * Math.cos(lambda);
+	out[at + 1] = Math.cos(phi) * Math.sin(lambda);
+	out[at + 2] = Math.sin(phi);
 }
 
 /**
