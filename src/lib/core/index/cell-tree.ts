@@ -25,6 +25,13 @@ export interface CellTree {
 	nodeCount: number;
 	entries: Uint32Array;
 	entryTotal: number;
+	/** The last leaf found, its top-level cell and box: points in curve order often fall in it again. */
+	lastLeaf: number;
+	lastTop: number;
+	lastX0: number;
+	lastY0: number;
+	lastX1: number;
+	lastY1: number;
 }
 
 /**
@@ -73,7 +80,13 @@ export function cellTree(bbox: readonly [number, number, number, number], cols: 
 		entryCount: new Uint32Array(capacity),
 		nodeCount: top,
 		entries: new Uint32Array(Math.max(1024, top * 4)),
-		entryTotal: 0
+		entryTotal: 0,
+		lastLeaf: -1,
+		lastTop: -1,
+		lastX0: 0,
+		lastY0: 0,
+		lastX1: 0,
+		lastY1: 0
 	};
 }
 
@@ -95,7 +108,11 @@ export function leafAt(tree: CellTree, x: number, y: number): number {
 	let row = Math.floor((y - minY) / cellH);
 	if (col >= cols) col = cols - 1;
 	if (row >= rows) row = rows - 1;
-	let node = row * cols + col;
+	const top = row * cols + col;
+	// Every step down compares the point with a midpoint: a point of the same top-level cell inside
+	// the last leaf's half-open box makes the same comparisons, so it lands in the same leaf.
+	if (top === tree.lastTop && x >= tree.lastX0 && x < tree.lastX1 && y >= tree.lastY0 && y < tree.lastY1) return tree.lastLeaf;
+	let node = top;
 	let x0 = minX + col * cellW;
 	let y0 = minY + row * cellH;
 	let x1 = col === cols - 1 ? maxX : minX + (col + 1) * cellW;
@@ -109,7 +126,16 @@ export function leafAt(tree: CellTree, x: number, y: number): number {
 			if (++tree.visits[node] < SPLIT_AFTER) return node;
 			first = split(tree, node);
 		}
-		if (first <= 0) return node;
+		if (first === LEAF) {
+			// A leaf that may still be split is not remembered: its visits must be counted.
+			tree.lastLeaf = node;
+			tree.lastTop = top;
+			tree.lastX0 = x0;
+			tree.lastY0 = y0;
+			tree.lastX1 = x1;
+			tree.lastY1 = y1;
+			return node;
+		}
 		const xm = (x0 + x1) / 2;
 		const ym = (y0 + y1) / 2;
 		let quadrant = 0;
