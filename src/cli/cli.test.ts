@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { shapefileZip } from '../../tests/fixtures/import/shapefile-zip';
 
 // End-to-end: the real command on fixture files (made by test/make-fixtures.ts). Expected values
 // come from Papa Parse (cells) and a brute-force Turf loop (zones, nearest institution), not from
@@ -257,6 +258,33 @@ describe('classify, other inputs and outputs', () => {
 		expect(await zonesOf('prefecture:13,27')).toEqual(['13', '13', '', '27', '']);
 		expect(await zonesOf('district:Higashi-Osaka,ota')).toEqual(['ota', '', '', 'higashiosaka', '']);
 		expect(await zonesOf('district:東大阪')).toEqual(['', '', '', 'higashiosaka', '']);
+	});
+
+	it('classifies against zones from a zipped Shapefile as against the same zones in GeoJSON', async () => {
+		// Two wards as squares; the Shapefile's outer rings run clockwise, as that format wants.
+		const squares: [string, number, number][] = [['north', 139.7, 35.7], ['south', 139.7, 35.5]];
+		const ring = (x: number, y: number) => [[x, y], [x, y + 0.1], [x + 0.1, y + 0.1], [x + 0.1, y], [x, y]];
+		const zip = join(OUT, 'wards.zip');
+		writeFileSync(zip, shapefileZip('wards', { type: 'polygon', fields: ['id'], records: squares.map(([id, x, y]) => ({ geometry: [ring(x, y)], values: [id] })) }, { prj: 'GEOGCS["GCS_JGD_2011",DATUM["D_JGD_2011"]]' }));
+		const geojson = join(OUT, 'wards.geojson');
+		const features = squares.map(([id, x, y]) => ({ type: 'Feature', id, properties: {}, geometry: { type: 'Polygon', coordinates: [ring(x, y).reverse()] } }));
+		writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features }));
+		const firms = join(OUT, 'ward-firms.csv');
+		writeFileSync(firms, 'id,lat,lon\na,35.75,139.75\nb,35.55,139.72\nc,35.65,139.75\n');
+		const outputs = await Promise.all(
+			[zip, geojson].map(async (zones) => {
+				const out = join(OUT, `ward-firms-${zones.endsWith('.zip') ? 'zip' : 'geojson'}.csv`);
+				const result = await run('classify', '--firms', firms, '--zones', zones, '--out', out);
+				expect(result.status, result.stderr).toBe(0);
+				return readFileSync(out, 'utf8');
+			})
+		);
+		expect(parseCsv(outputs[0].replace(/^\ufeff/, '')).slice(1).map((r) => r.slice(3, 5))).toEqual([
+			['north', 'true'],
+			['south', 'true'],
+			['', 'false']
+		]);
+		expect(outputs[0]).toBe(outputs[1]);
 	});
 
 	it('refuses an unknown municipality code or district with what to use instead', async () => {

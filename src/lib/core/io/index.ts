@@ -28,8 +28,6 @@ export { detectSwapped, type SwapCheck } from './detect-swapped';
 export { duplicateIds, type DuplicateIds } from './duplicate-ids';
 export { duplicateIdFinder, type DuplicateIdFinder } from './duplicate-id-finder';
 export { IMPORT_LIMITS, checkFileSize } from './file-limits';
-export { prjCrs, type PrjCrs } from './prj-crs';
-export { readShapefileZip, type ShapefileRead } from './read-shapefile-zip';
 export { readFeatureFile } from './read-feature-file';
 export type { FirmBatch, CsvRows, FeatureRows, FirmSourceInfo, GeocodedRows } from './firm-batch';
 export { readFirmsCsv, type ReadFirmsCsvOptions } from './read-firms-csv';

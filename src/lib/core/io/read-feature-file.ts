@@ -1,7 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { decodeText } from './encoding/decode-text';
 import { parseGeoJson } from './parse-geojson';
-import { readShapefileZip } from './read-shapefile-zip';
 
 /**
  * A file of features — GeoJSON or a zipped Shapefile, told apart by content (a zip starts with
@@ -13,6 +12,10 @@ import { readShapefileZip } from './read-shapefile-zip';
  * const collection = await readFeatureFile(bytes, { file: 'wards.zip' });
  */
 export async function readFeatureFile(bytes: Uint8Array, options: { file: string }): Promise<FeatureCollection> {
-	if (bytes[0] === 0x50 && bytes[1] === 0x4b) return (await readShapefileZip(bytes, options)).collection;
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+		// Loaded for a zip only: the Shapefile reader and proj4 are a third of the command's code.
+		const { readShapefileZip } = await import('./read-shapefile-zip');
+		return (await readShapefileZip(bytes, options)).collection;
+	}
 	return parseGeoJson(decodeText(bytes, options), options);
 }
