@@ -50,7 +50,9 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 	const bandBase = new Uint32Array(partCount);
 	const bandCount = new Uint32Array(partCount);
 	const bandScale = new Float64Array(partCount);
-	const edgeStarts: number[] = [];
+	// At most one edge per stored vertex.
+	const edgeStarts = new Uint32Array(vertexCount);
+	let edgeCount = 0;
 	const partEdgeEnd = new Uint32Array(partCount);
 	let pos = 0;
 	let totalBands = 0;
@@ -79,16 +81,16 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 				coords[pos++] = first[1];
 			}
 			for (let e = ringStart; e < pos - 2; e += 2) {
-				edgeStarts.push(e);
+				edgeStarts[edgeCount++] = e;
 				rise += Math.abs(coords[e + 3] - coords[e + 1]);
 			}
 		}
-		partEdgeEnd[p] = edgeStarts.length;
+		partEdgeEnd[p] = edgeCount;
 		bbox[p * 4] = minX;
 		bbox[p * 4 + 1] = minY;
 		bbox[p * 4 + 2] = maxX;
 		bbox[p * 4 + 3] = maxY;
-		const edges = edgeStarts.length - (p === 0 ? 0 : partEdgeEnd[p - 1]);
+		const edges = edgeCount - (p === 0 ? 0 : partEdgeEnd[p - 1]);
 		// An edge of height h spans about h · count / height extra bands; keep their sum in bounds.
 		const spanCap = rise > 0 ? Math.floor((SPAN_ENTRIES_PER_EDGE * edges * (maxY - minY)) / rise) : MAX_BANDS;
 		const count = Math.max(1, Math.min(MAX_BANDS, Math.ceil(edges / EDGES_PER_BAND), spanCap));
@@ -100,27 +102,30 @@ export function buildPolygonBands(parts: readonly (readonly (readonly Position[]
 
 	// Two passes over the edges (count, then fill) build the CSR band table without per-band arrays.
 	const bandStart = new Uint32Array(totalBands + 1);
-	forEachEdgeBand((band) => bandStart[band + 1]++);
-	for (let b = 0; b < totalBands; b++) bandStart[b + 1] += bandStart[b];
-	const fill = bandStart.slice(0, totalBands);
-	const bandEdges = new Uint32Array(bandStart[totalBands]);
-	forEachEdgeBand((band, edge) => (bandEdges[fill[band]++] = edge));
-
-	return { partCount, coords, bbox, bandBase, bandCount, bandScale, bandStart, bandEdges };
-
-	function forEachEdgeBand(visit: (band: number, edge: number) => void): void {
+	const fill = new Uint32Array(totalBands);
+	let bandEdges = new Uint32Array(0);
+	for (let pass = 0; pass < 2; pass++) {
 		let k = 0;
 		for (let p = 0; p < partCount; p++) {
+			const base = bandBase[p];
 			for (; k < partEdgeEnd[p]; k++) {
 				const e = edgeStarts[k];
 				const y1 = coords[e + 1];
 				const y2 = coords[e + 3];
-				const from = bandOf(p, Math.min(y1, y2));
-				const to = bandOf(p, Math.max(y1, y2));
-				for (let b = from; b <= to; b++) visit(bandBase[p] + b, e);
+				const from = base + bandOf(p, Math.min(y1, y2));
+				const to = base + bandOf(p, Math.max(y1, y2));
+				if (pass === 0) for (let b = from; b <= to; b++) bandStart[b + 1]++;
+				else for (let b = from; b <= to; b++) bandEdges[fill[b]++] = e;
 			}
 		}
+		if (pass === 0) {
+			for (let b = 0; b < totalBands; b++) bandStart[b + 1] += bandStart[b];
+			fill.set(bandStart.subarray(0, totalBands));
+			bandEdges = new Uint32Array(bandStart[totalBands]);
+		}
 	}
+
+	return { partCount, coords, bbox, bandBase, bandCount, bandScale, bandStart, bandEdges };
 
 	function bandOf(p: number, y: number): number {
 		return clampBand((y - bbox[p * 4 + 1]) * bandScale[p], bandCount[p]);
