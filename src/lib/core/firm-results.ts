@@ -76,7 +76,8 @@ function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
 	const inside = new Uint8Array(n);
 	for (let k = 0; k < n; k++) {
 		const i = order[k];
-		zoneIndices.set(sorted.zoneIndices.subarray(sorted.offsets[k], sorted.offsets[k + 1]), offsets[i]);
+		// A point's few zones copied one by one: a subarray per point was most of this step's allocation.
+		for (let from = sorted.offsets[k], to = offsets[i]; from < sorted.offsets[k + 1]; from++, to++) zoneIndices[to] = sorted.zoneIndices[from];
 		inside[i] = sorted.inside[k];
 	}
 	const results: FirmResults = { offsets, zoneIndices, inside };
