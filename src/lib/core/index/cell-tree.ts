@@ -25,13 +25,11 @@ export interface CellTree {
 	nodeCount: number;
 	entries: Uint32Array;
 	entryTotal: number;
-	/** The last leaf found, its top-level cell and box: points in curve order often fall in it again. */
+	/** The last leaf found, its top-level cell and box (x0, y0, x1, y1): points in curve order often fall in it again. */
 	lastLeaf: number;
 	lastTop: number;
-	lastX0: number;
-	lastY0: number;
-	lastX1: number;
-	lastY1: number;
+	/** A typed array, not four number fields: storing a double in an object field can allocate. */
+	lastBox: Float64Array;
 }
 
 /**
@@ -83,10 +81,7 @@ export function cellTree(bbox: readonly [number, number, number, number], cols: 
 		entryTotal: 0,
 		lastLeaf: -1,
 		lastTop: -1,
-		lastX0: 0,
-		lastY0: 0,
-		lastX1: 0,
-		lastY1: 0
+		lastBox: new Float64Array(4)
 	};
 }
 
@@ -111,7 +106,8 @@ export function leafAt(tree: CellTree, x: number, y: number): number {
 	const top = row * cols + col;
 	// Every step down compares the point with a midpoint: a point of the same top-level cell inside
 	// the last leaf's half-open box makes the same comparisons, so it lands in the same leaf.
-	if (top === tree.lastTop && x >= tree.lastX0 && x < tree.lastX1 && y >= tree.lastY0 && y < tree.lastY1) return tree.lastLeaf;
+	const last = tree.lastBox;
+	if (top === tree.lastTop && x >= last[0] && x < last[2] && y >= last[1] && y < last[3]) return tree.lastLeaf;
 	let node = top;
 	let x0 = minX + col * cellW;
 	let y0 = minY + row * cellH;
@@ -130,10 +126,10 @@ export function leafAt(tree: CellTree, x: number, y: number): number {
 			// A leaf that may still be split is not remembered: its visits must be counted.
 			tree.lastLeaf = node;
 			tree.lastTop = top;
-			tree.lastX0 = x0;
-			tree.lastY0 = y0;
-			tree.lastX1 = x1;
-			tree.lastY1 = y1;
+			last[0] = x0;
+			last[1] = y0;
+			last[2] = x1;
+			last[3] = y1;
 			return node;
 		}
 		const xm = (x0 + x1) / 2;
