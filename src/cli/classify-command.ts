@@ -235,19 +235,19 @@ async function classifyStream(
 		() => (loading = false)
 	);
 	const output = new AtomicOutput(args.out);
-	let writer: { csv: ClassifiedCsvWriter | null; geojson: ClassifiedGeoJsonWriter | null } | null = null;
-	// The writers need the zone and institution ids: made when the first batch is written.
-	const writerFor = async (batch: FirmBatch | null) => {
+	// The writers need the zone and institution ids: made, with the setup they came from, when the
+	// first batch is written (or at the end, for a file without rows).
+	let writing: { setup: SetupSummary; csv: ClassifiedCsvWriter | null; geojson: ClassifiedGeoJsonWriter | null } | null = null;
+	const startWriting = async (batch: FirmBatch | null) => {
 		const setup = await engine.ready;
 		const options = outputFor(setup);
-		writer = { csv: args.format === 'csv' ? createClassifiedCsvWriter(options) : null, geojson: args.format === 'geojson' ? createClassifiedGeoJsonWriter(options) : null };
+		const started = { setup, csv: args.format === 'csv' ? createClassifiedCsvWriter(options) : null, geojson: args.format === 'geojson' ? createClassifiedGeoJsonWriter(options) : null };
 		if (batch) {
 			firstBatch(batch.columns, batch.info, options);
-			output.write(writer.csv ? writer.csv.header(batch.columns) : writer.geojson!.start());
+			output.write(started.csv ? started.csv.header(batch.columns) : started.geojson!.start());
 		}
-		return { setup, writer };
+		return (writing = started);
 	};
-	let setup: SetupSummary | null = null;
 	const progress = new Progress(totalBytes);
 	const tally = new RunTally();
 	let info: FirmSourceInfo | null = null;
@@ -255,8 +255,7 @@ async function classifyStream(
 	const writeOldest = async () => {
 		const { batch, results: pending } = inFlight.shift()!;
 		const results = await pending;
-		if (writer === null) setup = (await writerFor(batch)).setup;
-		const { csv, geojson } = writer!;
+		const { csv, geojson } = writing ?? (await startWriting(batch));
 		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
 		const t = tallyBatch(batch, results);
 		tally.add(t);
@@ -274,8 +273,8 @@ async function classifyStream(
 			if (inFlight.length >= (loading && engineThreads > 0 ? READ_AHEAD : maxInFlight)) await writeOldest();
 		}
 		while (inFlight.length > 0) await writeOldest();
-		if (writer === null) setup = (await writerFor(null)).setup;
-		if (writer!.geojson) output.write(writer!.geojson.end());
+		writing ??= await startWriting(null);
+		if (writing.geojson) output.write(writing.geojson.end());
 		output.commit();
 	} catch (error) {
 		output.abandon();
@@ -283,7 +282,7 @@ async function classifyStream(
 		throw error;
 	}
 	progress.clear();
-	return { setup: setup!, tally, info, geocodeSummary };
+	return { setup: writing.setup, tally, info, geocodeSummary };
 }
 
 /** The run on several threads: chunks of the file read, classified and written by workers. */
