@@ -38,12 +38,7 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 			const { nearest, km } = nearestInstitutions(institutionIndex, lons, lats);
 			results.nearest = nearest;
 			results.km = km;
-			if (bufferKm !== undefined) {
-				// Compared before rounding: a firm 5.0004 km away is outside a 5 km buffer.
-				const within = new Uint8Array(km.length);
-				for (let i = 0; i < km.length; i++) within[i] = km[i] <= bufferKm ? 1 : 0;
-				results.withinBuffer = within;
-			}
+			if (bufferKm !== undefined) results.withinBuffer = within(km, bufferKm);
 		}
 		if (typeIndexes.length) results.byType = typeIndexes.map((index) => nearestInstitutions(index, lons, lats));
 		return results;
@@ -52,14 +47,7 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 		if (lons.length < LOCALITY_MIN) return compute(lons, lats);
 		// In Z-order, then back: the same answers, with index cells and edges read while cached.
 		const order = localityOrder(lons, lats);
-		const n = order.length;
-		const sortedLons = new Float64Array(n);
-		const sortedLats = new Float64Array(n);
-		for (let k = 0; k < n; k++) {
-			sortedLons[k] = lons[order[k]];
-			sortedLats[k] = lats[order[k]];
-		}
-		return inInputOrder(compute(sortedLons, sortedLats), order);
+		return inInputOrder(compute(inOrder(lons, order), inOrder(lats, order)), order);
 	};
 }
 
@@ -68,27 +56,62 @@ const LOCALITY_MIN = 2048;
 
 /** Results computed for points in `order` (`order[k]`: input index of point k), back in input order. */
 function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
+	const results: FirmResults = { ...zonesBack(sorted, order), inside: backUint8(sorted.inside, order) };
+	if (sorted.nearest) results.nearest = backInt32(sorted.nearest, order);
+	if (sorted.km) results.km = backFloat64(sorted.km, order);
+	if (sorted.withinBuffer) results.withinBuffer = backUint8(sorted.withinBuffer, order);
+	if (sorted.byType) results.byType = sorted.byType.map((g) => ({ nearest: backInt32(g.nearest, order), km: backFloat64(g.km, order) }));
+	return results;
+}
+
+/** Each point's zones back in input order: its offsets and zone indices. */
+function zonesBack(sorted: FirmResults, order: Uint32Array): Pick<FirmResults, 'offsets' | 'zoneIndices'> {
 	const n = order.length;
 	const offsets = new Uint32Array(n + 1);
 	for (let k = 0; k < n; k++) offsets[order[k] + 1] = sorted.offsets[k + 1] - sorted.offsets[k];
 	for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
 	const zoneIndices = new Uint32Array(sorted.zoneIndices.length);
-	const inside = new Uint8Array(n);
 	for (let k = 0; k < n; k++) {
-		const i = order[k];
 		// A point's few zones copied one by one: a subarray per point was most of this step's allocation.
-		for (let from = sorted.offsets[k], to = offsets[i]; from < sorted.offsets[k + 1]; from++, to++) zoneIndices[to] = sorted.zoneIndices[from];
-		inside[i] = sorted.inside[k];
+		for (let from = sorted.offsets[k], to = offsets[order[k]]; from < sorted.offsets[k + 1]; from++, to++) zoneIndices[to] = sorted.zoneIndices[from];
 	}
-	const results: FirmResults = { offsets, zoneIndices, inside };
-	const back = <T extends Int32Array | Float64Array | Uint8Array>(values: T): T => {
-		const out = new (values.constructor as new (length: number) => T)(n);
-		for (let k = 0; k < n; k++) out[order[k]] = values[k];
-		return out;
-	};
-	if (sorted.nearest) results.nearest = back(sorted.nearest);
-	if (sorted.km) results.km = back(sorted.km);
-	if (sorted.withinBuffer) results.withinBuffer = back(sorted.withinBuffer);
-	if (sorted.byType) results.byType = sorted.byType.map((g) => ({ nearest: back(g.nearest), km: back(g.km) }));
-	return results;
+	return { offsets, zoneIndices };
+}
+
+/** 1 where `km` ≤ `bufferKm`: compared before rounding, so a firm 5.0004 km away is outside a 5 km buffer. */
+function within(km: Float64Array, bufferKm: number): Uint8Array {
+	const flags = new Uint8Array(km.length);
+	for (let i = 0; i < km.length; i++) flags[i] = km[i] <= bufferKm ? 1 : 0;
+	return flags;
+}
+
+/**
+ * `values` in `order`. The loops of a batch are kept out of the functions that only call others:
+ * V8 optimised such a function while inside its loop, before its later calls had run, and threw
+ * the code away at the first of them, batch after batch.
+ */
+function inOrder(values: Float64Array, order: Uint32Array): Float64Array {
+	const out = new Float64Array(order.length);
+	for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
+	return out;
+}
+
+// One function per array type: a single generic one (constructor read from the values) made V8
+// throw away and recompile the optimised code of its caller for every new type it met.
+function backInt32(values: Int32Array, order: Uint32Array): Int32Array {
+	const out = new Int32Array(order.length);
+	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
+	return out;
+}
+
+function backFloat64(values: Float64Array, order: Uint32Array): Float64Array {
+	const out = new Float64Array(order.length);
+	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
+	return out;
+}
+
+function backUint8(values: Uint8Array, order: Uint32Array): Uint8Array {
+	const out = new Uint8Array(order.length);
+	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
+	return out;
 }
