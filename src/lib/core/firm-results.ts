@@ -54,9 +54,16 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 /** Batches smaller than this are classified in input order: sorting would cost more than it saves. */
 const LOCALITY_MIN = 2048;
 
-/** Results computed for points in `order` (`order[k]`: input index of point k), back in input order. */
+/**
+ * Results computed for points in `order` (`order[k]`: input index of point k), back in input order.
+ * The loops are in functions of their own that return arrays: V8 optimises a function inside a
+ * long loop before the code after the loop has run, and one that then made an object threw that
+ * code away at nearly every batch.
+ */
 function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
-	const results: FirmResults = { ...zonesBack(sorted, order), inside: backUint8(sorted.inside, order) };
+	const offsets = offsetsBack(sorted.offsets, order);
+	// The same fields in the same order as classifyPoints and compute give them: one shape for every batch's results.
+	const results: FirmResults = { offsets, zoneIndices: zoneIndicesBack(sorted, order, offsets), inside: backUint8(sorted.inside, order) };
 	if (sorted.nearest) results.nearest = backInt32(sorted.nearest, order);
 	if (sorted.km) results.km = backFloat64(sorted.km, order);
 	if (sorted.withinBuffer) results.withinBuffer = backUint8(sorted.withinBuffer, order);
@@ -64,18 +71,23 @@ function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
 	return results;
 }
 
-/** Each point's zones back in input order: its offsets and zone indices. */
-function zonesBack(sorted: FirmResults, order: Uint32Array): Pick<FirmResults, 'offsets' | 'zoneIndices'> {
+/** Where each point's zones start, in input order, from the same in `order`. */
+function offsetsBack(sortedOffsets: Uint32Array, order: Uint32Array): Uint32Array {
 	const n = order.length;
 	const offsets = new Uint32Array(n + 1);
-	for (let k = 0; k < n; k++) offsets[order[k] + 1] = sorted.offsets[k + 1] - sorted.offsets[k];
+	for (let k = 0; k < n; k++) offsets[order[k] + 1] = sortedOffsets[k + 1] - sortedOffsets[k];
 	for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
+	return offsets;
+}
+
+/** Each point's zone indices in input order, at `offsets` (from {@link offsetsBack}). */
+function zoneIndicesBack(sorted: FirmResults, order: Uint32Array, offsets: Uint32Array): Uint32Array {
 	const zoneIndices = new Uint32Array(sorted.zoneIndices.length);
-	for (let k = 0; k < n; k++) {
+	for (let k = 0; k < order.length; k++) {
 		// A point's few zones copied one by one: a subarray per point was most of this step's allocation.
 		for (let from = sorted.offsets[k], to = offsets[order[k]]; from < sorted.offsets[k + 1]; from++, to++) zoneIndices[to] = sorted.zoneIndices[from];
 	}
-	return { offsets, zoneIndices };
+	return zoneIndices;
 }
 
 /** 1 where `km` ≤ `bufferKm`: compared before rounding, so a firm 5.0004 km away is outside a 5 km buffer. */

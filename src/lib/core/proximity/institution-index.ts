@@ -192,9 +192,18 @@ export function nearestInstitutions(index: InstitutionIndex, lons: Float64Array,
 	if (lats.length !== n) throw new Error(`nearestInstitutions: ${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
 	const nearest = new Int32Array(n);
 	const km = new Float64Array(n);
-	for (let i = 0; i < n; i++) {
+	fillNearest(index, lons, lats, nearest, km);
+	return { nearest, km };
+}
+
+/**
+ * The loop of {@link nearestInstitutions}, apart from the object it returns: V8 optimises a
+ * function inside a long loop before the code after the loop has run, and a function that then
+ * made an object threw that code away at each call.
+ */
+function fillNearest(index: InstitutionIndex, lons: Float64Array, lats: Float64Array, nearest: Int32Array, km: Float64Array): void {
+	for (let i = 0; i < lons.length; i++) {
 		nearest[i] = nearestAt(index, lons[i], lats[i], km, i);
 		if (nearest[i] < 0) km[i] = NaN;
 	}
-	return { nearest, km };
 }
