@@ -57,8 +57,8 @@ const LOCALITY_MIN = 2048;
 /**
  * Results computed for points in `order` (`order[k]`: input index of point k), back in input order.
  * The loops are in functions of their own that return arrays: V8 optimises a function inside a
- * long loop before the code after the loop has run, and one that then made an object threw that
- * code away at nearly every batch.
+ * long loop before the code after the loop has run, and one that then called another function or
+ * made an object threw that code away at nearly every batch.
  */
 function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
 	const offsets = offsetsBack(sorted.offsets, order);
@@ -97,11 +97,7 @@ function within(km: Float64Array, bufferKm: number): Uint8Array {
 	return flags;
 }
 
-/**
- * `values` in `order`. The loops of a batch are kept out of the functions that only call others:
- * V8 optimised such a function while inside its loop, before its later calls had run, and threw
- * the code away at the first of them, batch after batch.
- */
+/** `values` in `order`: a loop of its own, as in {@link inInputOrder}. */
 function inOrder(values: Float64Array, order: Uint32Array): Float64Array {
 	const out = new Float64Array(order.length);
 	for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
