@@ -126,12 +126,22 @@ describe('Duranton–Overman and Ripley in parts', () => {
 				// Binning moves each pair by at most half a bin (h / 20): with 190–1,770 pairs the
 				// curves may differ from the per-pair sums by up to about 0.5 % of their peak.
 				const peak = Math.max(...observed, ...bands.globalUpper);
+				const tolerance = 0.01 * peak;
 				for (let k = 0; k < points; k++) {
-					expect(Math.abs(result.density[k] - observed[k])).toBeLessThan(0.01 * peak);
-					expect(Math.abs(result.localUpper[k] - bands.localUpper[k])).toBeLessThan(0.01 * peak);
-					expect(Math.abs(result.localLower[k] - bands.localLower[k])).toBeLessThan(0.01 * peak);
-					expect(Math.abs(result.globalUpper[k] - bands.globalUpper[k])).toBeLessThan(0.01 * peak);
+					expect(Math.abs(result.density[k] - observed[k])).toBeLessThan(tolerance);
+					expect(Math.abs(result.localUpper[k] - bands.localUpper[k])).toBeLessThan(tolerance);
+					expect(Math.abs(result.localLower[k] - bands.localLower[k])).toBeLessThan(tolerance);
 				}
+				// The global band is the envelope of the curves (draws and observed) but the most
+				// extreme one: which one that is can change with a tiny difference between two
+				// nearly as extreme curves, so the band is not within the tolerance of the per-pair
+				// one in every run (seed 12, 20 firms: 1.4 % of the peak). It is the envelope of the
+				// per-pair curves with one of them set aside.
+				expect(Math.floor(0.05 * (draws + 1))).toBe(1);
+				const all = [...Array.from({ length: draws }, (_, r) => curves.subarray(r * points, (r + 1) * points)), observed];
+				const envelopeWithout = (aside: number) => Array.from({ length: points }, (_, k) => Math.max(...all.filter((_, c) => c !== aside).map((curve) => curve[k])));
+				const matches = all.map((_, aside) => envelopeWithout(aside).every((v, k) => Math.abs(result.globalUpper[k] - v) < tolerance));
+				expect(matches).toContain(true);
 			}),
 			{ numRuns: 6 }
 		);
