@@ -48,7 +48,7 @@ const SPLITTABLE = -2;
  * Queries a splittable leaf answers before it is split. Each of the four cells a split makes is
  * refined against everything its parent holds, so a cell few points reach is cheaper left whole:
  * on a million firms over 2,000 zones, classifying while the index refined took 0.83 of the time
- * with 16 as with 6, and no longer over prefectures, cluster programmes or institutions.
+ * with 16 as with 6, and no more time over prefectures, cluster programmes or institutions.
  */
 export const SPLIT_AFTER = 16;
 /** Degrees (≈ 0.1 mm); far above rounding in cell bounds (≈ 1e-14°), far below any real feature. */
