@@ -11,6 +11,7 @@ import { bundledInstitutions, groupByType, selectInstitutions } from './institut
 import { fileChunks, readHead, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
+import { zoneCache } from './zone-cache';
 import { thousands } from './thousands';
 
 /**
@@ -100,9 +101,17 @@ export async function loadZones(
 		const { date, simplification } = bundledMunicipalities().index;
 		stderr(`zones: bundled N03 boundaries of ${date}, simplified to ${simplification} of the vertices; for firms near a boundary use a full-resolution N03 file as --zones`);
 	} else {
-		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them.
-		const collection = await readFeatureFile(readWhole(spec), { file: spec });
-		result = readZones(collection, { file: spec, onProgress });
+		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them; checked once for
+		// every run with the same file.
+		const bytes = readWhole(spec);
+		const cache = zoneCache();
+		const key = cache?.key(bytes, /\.zip$/i.test(spec) ? 'zip' : 'geojson');
+		const cached = key === undefined ? null : cache!.get(key);
+		if (cached) result = cached;
+		else {
+			result = readZones(await readFeatureFile(bytes, { file: spec }), { file: spec, onProgress });
+			if (key !== undefined) cache!.put(key, result);
+		}
 	}
 	progress.clear();
 	const listed = options.listAll ? Infinity : LISTED_REPAIRS;

@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { readZones } from '../lib/core/io';
+import { ZoneCache, type CheckedZones } from './zone-cache';
+
+const IN = join(import.meta.dirname, 'test/in');
+const BIN = join(import.meta.dirname, '../../bin/cluster-map.js');
+
+/** Zones with everything an entry must keep: holes, multipolygons, a repair, an id made up, Japanese names, -0. */
+function checked(): CheckedZones {
+	const square = (x: number, y: number, size: number) => [
+		[x, y],
+		[x + size, y],
+		[x + size, y + size],
+		[x, y + size],
+		[x, y]
+	];
+	const collection: FeatureCollection = {
+		type: 'FeatureCollection',
+		features: [
+			{ type: 'Feature', id: 'ota', properties: { name: '大田区' }, geometry: { type: 'Polygon', coordinates: [square(139.6, 35.5, 0.2), square(139.65, 35.55, 0.05).reverse()] } },
+			{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[square(135.5, 34.6, 0.1)], [square(-0, 34.8, 0.1)]] } },
+			{ type: 'Feature', id: 'point', properties: {}, geometry: { type: 'Point', coordinates: [139, 35] } },
+			{ type: 'Feature', id: 'spiky', properties: { name: 'とげ' }, geometry: { type: 'Polygon', coordinates: [[[137, 35], [137.1, 35], [137.1, 35], [137.1, 35.1], [137, 35.1]]] } }
+		]
+	};
+	return readZones(collection, { file: 'zones.geojson' });
+}
+
+const temporary = () => mkdtempSync(join(tmpdir(), 'cluster-map-zone-cache-'));
+
+describe('ZoneCache', () => {
+	it('gives back exactly the zones and problems it kept', () => {
+		const cache = new ZoneCache(temporary());
+		const zones = checked();
+		expect(zones.problems.map((p) => p.severity)).toEqual(expect.arrayContaining(['repaired', 'invalid']));
+		const key = cache.key(new TextEncoder().encode('some file'), 'geojson');
+		expect(cache.get(key)).toBeNull();
+		cache.put(key, zones);
+		const again = cache.get(key)!;
+		expect(again).toEqual(zones);
+		expect(Object.is(again.zones[1].geometry.coordinates[1][0][0][0], -0)).toBe(Object.is(zones.zones[1].geometry.coordinates[1][0][0][0], -0));
+	});
+
+	it('keys an entry by the bytes and how they are read', () => {
+		const cache = new ZoneCache(temporary());
+		const bytes = new TextEncoder().encode('{"type":"FeatureCollection","features":[]}');
+		const other = bytes.slice();
+		other[other.length - 2] = 0x20;
+		expect(new Set([cache.key(bytes, 'geojson'), cache.key(other, 'geojson'), cache.key(bytes, 'zip')]).size).toBe(3);
+		expect(cache.key(bytes.slice(), 'geojson')).toBe(cache.key(bytes, 'geojson'));
+	});
+
+	it('reads a damaged entry as none, and removes it', () => {
+		const dir = temporary();
+		const cache = new ZoneCache(dir);
+		const zones = checked();
+		const damages: [string, (path: string) => void][] = [
+			['truncated', (path) => truncateSync(path, statSync(path).size - 8)],
+			['not an entry', (path) => writeFileSync(path, 'hello')],
+			['another format', (path) => writeFileSync(path, Buffer.concat([Buffer.from([0x43, 0x4d, 0x5a, 0x43, 99, 0, 0, 0]), readFileSync(path).subarray(8)]))],
+			['a shape past its coordinates', (path) => {
+				const bytes = readFileSync(path);
+				const jsonBytes = bytes.readUInt32LE(8);
+				bytes.writeUInt32LE(1_000_000, Math.ceil((24 + jsonBytes) / 8) * 8 + 4); // the first ring's length
+				writeFileSync(path, bytes);
+			}]
+		];
+		for (const [what, damage] of damages) {
+			const key = cache.key(new TextEncoder().encode(what), 'geojson');
+			cache.put(key, zones);
+			damage(join(dir, `${key}.zones`));
+			expect(cache.get(key), what).toBeNull();
+			expect(existsSync(join(dir, `${key}.zones`)), what).toBe(false);
+		}
+	});
+
+	it('keeps nothing for positions with a third value, which it could not give back', () => {
+		const dir = temporary();
+		const cache = new ZoneCache(dir);
+		const zones = checked();
+		zones.zones[0].geometry.coordinates[0][0] = [139.6, 35.5, 12];
+		cache.put('k', zones);
+		expect(readdirSync(dir)).toEqual([]);
+	});
+
+	it('keeps the eight most recently used entries', () => {
+		const dir = temporary();
+		const cache = new ZoneCache(dir);
+		const zones = checked();
+		for (let i = 0; i < 10; i++) {
+			cache.put(`k${i}`, zones);
+			const when = new Date(Date.UTC(2026, 0, 1, 0, 0, i));
+			utimesSync(join(dir, `k${i}.zones`), when, when);
+		}
+		expect(readdirSync(dir).sort()).toEqual(['k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9'].map((k) => `${k}.zones`));
+		// k2, the oldest, used again: k3 goes next.
+		expect(cache.get('k2')).not.toBeNull();
+		cache.put('k10', zones);
+		expect(readdirSync(dir)).not.toContain('k3.zones');
+		expect(readdirSync(dir)).toContain('k2.zones');
+	});
+
+	it('is not in the way of a folder it cannot write', () => {
+		const file = join(temporary(), 'a file');
+		writeFileSync(file, '');
+		const cache = new ZoneCache(join(file, 'zones'));
+		cache.put('k', checked());
+		expect(cache.get('k')).toBeNull();
+	});
+});
+
+describe('classify with the zone cache', () => {
+	function classify(env: Record<string, string>, zones: string, out: string): Promise<{ status: number; stderr: string }> {
+		const args = [BIN, 'classify', '--firms', join(IN, 'firms.csv'), '--zones', zones, '--institutions', join(IN, 'institutions.csv'), '--buffer-km', '2', '--verbose', '--out', out];
+		return new Promise((resolve) => {
+			execFile(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } }, (error, _stdout, stderr) => {
+				resolve({ status: error ? ((error as { code?: number }).code ?? 1) : 0, stderr: stderr.replace(/^wrote .*$/m, 'wrote') });
+			});
+		});
+	}
+
+	it('writes the same file and says the same, zones read afresh or from the cache; a changed file is read afresh', async () => {
+		const dir = temporary();
+		const cacheDir = join(dir, 'cache');
+		const zones = join(dir, 'zones.geojson');
+		copyFileSync(join(IN, 'zones.geojson'), zones);
+		const afresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'afresh.csv'));
+		const first = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'first.csv'));
+		expect(readdirSync(cacheDir)).toHaveLength(1);
+		const cached = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'cached.csv'));
+		expect(afresh.status).toBe(0);
+		expect(afresh.stderr).toContain('the polygon crosses itself'); // a repair, said again from the cache
+		for (const run of [first, cached]) expect(run.stderr.replaceAll(dir, '')).toBe(afresh.stderr.replaceAll(dir, ''));
+		const expected = readFileSync(join(dir, 'afresh.csv'));
+		expect(readFileSync(join(dir, 'first.csv')).equals(expected)).toBe(true);
+		expect(readFileSync(join(dir, 'cached.csv')).equals(expected)).toBe(true);
+
+		// Every zone moved far away, the file's size and date kept: no firm is in one any more.
+		const text = readFileSync(zones, 'utf8');
+		const { mtime } = statSync(zones);
+		const moved = text.replace(/(?<![\d.])3(\d\.\d)/g, '2$1'); // latitudes 30–39° to 20–29°
+		expect(moved.length).toBe(text.length);
+		writeFileSync(zones, moved);
+		utimesSync(zones, mtime, mtime);
+		const changed = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'changed.csv'));
+		const changedAfresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'changed-afresh.csv'));
+		expect(changed.status).toBe(0);
+		expect(readdirSync(cacheDir)).toHaveLength(2);
+		expect(readFileSync(join(dir, 'changed.csv')).equals(readFileSync(join(dir, 'changed-afresh.csv')))).toBe(true);
+		expect(readFileSync(join(dir, 'changed.csv')).equals(expected)).toBe(false);
+	});
+});
