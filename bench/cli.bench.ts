@@ -3,9 +3,11 @@
  * of CSV with Japanese names, a few quoted cells) × 2,000 concave zones (5–60 vertices, some with
  * holes, some multipart) × 1,000 institutions, with --buffer-km. Each run is a fresh process
  * (startup included); wall time is measured outside it, peak memory (max RSS) by the command's
- * hidden --stats flag. Sizes 100,000, 1,000,000 and 5,000,000 firms, each with the default threads,
- * --threads 1 and --threads 2: a warm-up of each, then BENCH_RUNS (default 3) rounds of the three
- * in turn: median, spread, and the ratio to --threads 1 round by round.
+ * hidden --stats flag. Sizes 100,000, 1,000,000 and 5,000,000 firms, each with the default threads
+ * (the checked zones found in the command's cache, as after any earlier run with the same zones
+ * file, and read afresh with the cache off), --threads 1 and --threads 2: a warm-up of each, then
+ * BENCH_RUNS (default 3) rounds of the four in turn: median, spread, and the ratio to --threads 1
+ * round by round.
  *
  * The naive baseline column runs in its own process: Papa Parse on the whole file, a plain Turf
  * loop (booleanPointInPolygon over every zone, distance to every institution) timed on a
@@ -161,11 +163,12 @@ interface Sample {
 	rssMb: number;
 }
 
-function runCli(data: Dataset, threads?: number): Sample {
+function runCli(data: Dataset, { threads, afresh }: { threads?: number; afresh?: boolean }): Sample {
 	const out = join(DIR, 'out.csv');
 	const started = performance.now();
 	const threadArgs = threads === undefined ? [] : ['--threads', String(threads)];
-	const child = spawnSync(process.execPath, [BIN, 'classify', '--firms', data.firms, '--zones', data.zones, '--institutions', data.institutions, '--buffer-km', String(BUFFER_KM), '--out', out, '--stats', ...threadArgs], { encoding: 'utf8', maxBuffer: 1 << 24 });
+	const env = afresh ? { ...process.env, CLUSTER_MAP_ZONE_CACHE: 'off' } : process.env;
+	const child = spawnSync(process.execPath, [BIN, 'classify', '--firms', data.firms, '--zones', data.zones, '--institutions', data.institutions, '--buffer-km', String(BUFFER_KM), '--out', out, '--stats', ...threadArgs], { encoding: 'utf8', maxBuffer: 1 << 24, env });
 	const wallS = (performance.now() - started) / 1000;
 	if (child.status !== 0) throw new Error(`cluster-map failed (${child.status}): ${child.stderr}`);
 	const stats = JSON.parse(/^stats (.*)$/m.exec(child.stderr)?.[1] ?? '{}') as { cpu_ms: number; max_rss_mb: number };
@@ -219,7 +222,13 @@ const seconds = (s: number) => `${s.toFixed(2)} s`;
 const load = () => loadavg()[0].toFixed(1);
 
 /** The variants timed at every size, in turn within each round: the default, one thread, both cores. */
-const VARIANTS: { label: string; threads?: number }[] = [{ label: 'default' }, { label: '--threads 1', threads: 1 }, { label: '--threads 2', threads: 2 }];
+const VARIANTS: { label: string; threads?: number; afresh?: boolean }[] = [
+	{ label: 'default' },
+	// The warm-up leaves the checked zones in the cache, as any earlier run with the same zones file would.
+	{ label: 'default, zones read afresh (cache off)', afresh: true },
+	{ label: '--threads 1', threads: 1 },
+	{ label: '--threads 2', threads: 2 }
+];
 
 /** Runs the benchmark and hands the runner one table. */
 export async function run(report: (result: BenchResult) => void = print): Promise<void> {
@@ -235,10 +244,11 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 		const data = dataset(count);
 		const mb = statSync(data.firms).size / 1e6;
 		const loadBefore = load();
-		for (const v of VARIANTS) runCli(data, v.threads); // warm-up: file cache
+		for (const v of VARIANTS) runCli(data, v); // warm-up: file cache
 		// Rounds of every variant in turn, so that a change in the machine's load falls on all alike.
 		const samples = VARIANTS.map(() => [] as Sample[]);
-		for (let r = 0; r < runs; r++) VARIANTS.forEach((v, i) => samples[i].push(runCli(data, v.threads)));
+		for (let r = 0; r < runs; r++) VARIANTS.forEach((v, i) => samples[i].push(runCli(data, v)));
+		const b = count === withBaseline ? runBaseline(data) : null;
 		const loadAfter = load();
 		const one = samples[VARIANTS.findIndex((v) => v.threads === 1)];
 		VARIANTS.forEach((v, i) => {
@@ -248,12 +258,11 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 			// Round by round against --threads 1: wall and CPU ratios, median.
 			const ratio = (pick: (s: Sample) => number) => median(samples[i].map((s, r) => pick(s) / pick(one[r]))).toFixed(2);
 			let naive = '—';
-			if (count === withBaseline && v.threads === undefined) {
-				const b = runBaseline(data);
+			if (b && v.threads === undefined) {
 				const total = b.parseS + b.loopS + b.writeS;
 				naive = `${seconds(total)} (parse ${seconds(b.parseS)}, Turf loop ${seconds(b.loopS)} est. from ${b.sampled} rows, write ${seconds(b.writeS)}); ${b.rssMb} MB; **${(total / median(wall)).toFixed(0)}× slower**`;
 			}
-			if (v.threads === undefined && count >= 1e6) perMillion.push(`wall ${(median(wall) / (count / 1e6)).toFixed(2)} s, CPU ${(median(cpu) / (count / 1e6)).toFixed(2)} s at ${(count / 1e6).toLocaleString('en')}M`);
+			if (v.threads === undefined && count >= 1e6) perMillion.push(`${v.label}: wall ${(median(wall) / (count / 1e6)).toFixed(2)} s, CPU ${(median(cpu) / (count / 1e6)).toFixed(2)} s at ${(count / 1e6).toLocaleString('en')}M`);
 			rows.push([
 				`${count.toLocaleString('en')} firms (${mb.toFixed(0)} MB CSV), ${v.label}`,
 				seconds(median(wall)),
@@ -267,8 +276,8 @@ export async function run(report: (result: BenchResult) => void = print): Promis
 			]);
 		});
 	}
-	if (perMillion.length > 0) notes.push(`Default run, per million firms: ${perMillion.join('; ')} — the fixed start-up and zone loading weigh less on large files; memory stays bounded. Wall time depends on what else the machine runs; CPU time much less.`);
-	notes.push(`${runs} rounds after a warm-up of each variant, the variants in turn within a round, each run a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Default: one engine thread beside the main thread for files of 32 MB and more, else one thread; --threads 2: the chunk pipeline, this thread and one worker each reading, classifying and writing chunks (${availableParallelism()} cores here).`);
+	if (perMillion.length > 0) notes.push(`Default runs, per million firms: ${perMillion.join('; ')} — the fixed start-up and zone loading weigh less on large files; memory stays bounded. Wall time depends on what else the machine runs; CPU time much less.`);
+	notes.push(`${runs} rounds after a warm-up of each variant, the variants in turn within a round, each run a new process; ${ZONES} zones, ${INSTITUTIONS} institutions, --buffer-km ${BUFFER_KM}. Every variant but "zones read afresh" finds the checked zones in the command's cache (left by the warm-up, as by any earlier run with the same zones file); "zones read afresh" sets CLUSTER_MAP_ZONE_CACHE=off, as a first run with a new zones file. Default: one engine thread beside the main thread for files of 32 MB and more, else one thread; --threads 2: the chunk pipeline, this thread and one worker each reading, classifying and writing chunks (${availableParallelism()} cores here).`);
 	notes.push(`Machine: ${machine()}, when done. The load column is the 1-minute load average before and after each size's runs: above the number of cores, other work was competing for them.`);
 	notes.push('CPU time is user + system of the whole process, every thread (V8\'s compiler and garbage collector threads included): with several threads wall time is below it. "÷ one thread" is the median over rounds of this run\'s wall and CPU time over the --threads 1 run of the same round.');
 	notes.push(`Command: node bin/cluster-map.js classify --firms bench/output/cli/firms-N.csv --zones bench/output/cli/zones-${ZONES}.geojson --institutions bench/output/cli/institutions-${INSTITUTIONS}.csv --buffer-km ${BUFFER_KM} --out bench/output/cli/out.csv [--threads 1|2]`);
