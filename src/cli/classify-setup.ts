@@ -1,6 +1,7 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { isUtf8 } from 'node:buffer';
 import type { EngineSetup } from '../lib/core/firm-results';
+import { zoneParts, type ZoneParts } from '../lib/core/classify';
 import type { ZoneProblem } from '../lib/core/geo';
 import { municipalityZones, prefectureZones } from '../lib/core/geography';
 import { districtZones, institutionsFromGeoJson, readFeatureFile, readInstitutionsCsv, readZones, type InstitutionPoint } from '../lib/core/io';
@@ -11,7 +12,7 @@ import { bundledInstitutions, groupByType, selectInstitutions } from './institut
 import { fileChunks, readHead, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
-import { zoneCache } from './zone-cache';
+import { zoneCache, type CheckedZones } from './zone-cache';
 import { thousands } from './thousands';
 
 /**
@@ -51,11 +52,11 @@ export interface StageReport {
  * @throws InputError for a file that cannot be used, UsageError for a spec that cannot work
  */
 export async function loadSetup(spec: SetupSpec, stderr: (line: string) => void, stage?: StageReport): Promise<LoadedSetup> {
-	const { zones, repaired, invalid, unlisted } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
+	const { zones, parts, repaired, invalid, unlisted } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
 	const institutions = spec.institutions === undefined ? null : await loadInstitutions(spec.institutions, stderr, spec);
 	const byType = institutions && spec.nearestByType ? groupByType(institutions, spec.institutions!) : undefined;
 	return {
-		engine: { zones, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions) },
+		engine: { zones, zoneParts: parts, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions) },
 		summary: {
 			zoneIds: zones.map((z) => z.id),
 			repaired,
@@ -86,8 +87,8 @@ export async function loadZones(
 	spec: string,
 	stderr: (line: string) => void,
 	options: { listAll?: boolean; stage?: StageReport } = {}
-): Promise<{ zones: Zone[]; repaired: number; invalid: number; unlisted: number }> {
-	let result: { zones: Zone[]; problems: ZoneProblem[] };
+): Promise<{ zones: Zone[]; parts?: ZoneParts; repaired: number; invalid: number; unlisted: number }> {
+	let result: { zones: Zone[]; problems: ZoneProblem[]; parts?: ZoneParts };
 	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
 	const progress = options.stage ?? new StageProgress();
 	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${thousands(total)} vertices`);
@@ -110,7 +111,12 @@ export async function loadZones(
 		if (cached) result = cached;
 		else {
 			result = readZones(await readFeatureFile(bytes, { file: spec }), { file: spec, onProgress });
-			if (key !== undefined) cache!.put(key, result);
+			if (key !== undefined) {
+				// Made here to be kept; the engine would make it anyway.
+				const fresh: CheckedZones = { ...result, parts: zoneParts(result.zones) };
+				cache!.put(key, fresh);
+				result = fresh;
+			}
 		}
 	}
 	progress.clear();
@@ -123,7 +129,7 @@ export async function loadZones(
 	const unlisted = Math.max(0, repairs - listed);
 	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
 	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
-	return { zones: result.zones, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
+	return { zones: result.zones, parts: result.parts, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
 }
 
 /**

@@ -48,12 +48,12 @@ export async function runCompare(args: CompareArgs, io: { stdout: (text: string)
 }
 
 async function compare(args: CompareArgs, io: { stdout: (text: string) => void; stderr: (line: string) => void }, setSummary: (line: string) => void): Promise<void> {
-	const { zones } = await loadZones(args.zones, io.stderr);
+	const { zones, parts } = await loadZones(args.zones, io.stderr);
 	if (zones.length === 0) throw new InputError(args.zones, 'has no usable zone', { hint: 'Give at least one Polygon or MultiPolygon.' });
 	const institutions = args.institutions === undefined ? null : await loadInstitutions(args.institutions, io.stderr);
 	const named = (['communication', 'subcontractor', 'employees', 'industry'] as const).map((k) => args[k]).filter((c): c is string => c !== undefined);
 	const optional = args.table === 'comparison' ? [] : Object.values(DEFAULT_COLUMNS);
-	const data = await readComparisonData(args.firms, [...args.outcomes, ...named], { zones, institutions }, { optional });
+	const data = await readComparisonData(args.firms, [...args.outcomes, ...named], { zones, zoneParts: parts, institutions }, { optional });
 
 	const contrasts = contrastsOf(args, data, zones.map((z) => z.id), zones.map((z) => z.name));
 	const unplaced = data.unplaced.reduce((s, v) => s + v, 0);

@@ -3,6 +3,7 @@ import { cellText, InputError, readFirmsCsv, type FirmBatch, type InstitutionPoi
 import type { Zone } from '../lib/core/model';
 import { geoJsonBatches } from './classify-command';
 import { isGeoJson } from './classify-setup';
+import type { ZoneParts } from '../lib/core/classify';
 import { createFirmResultsComputer } from '../lib/core/firm-results';
 import { fileChunks } from './node-files';
 
@@ -36,10 +37,10 @@ export interface ComparisonData {
 export async function readComparisonData(
 	file: string,
 	wanted: readonly string[],
-	setup: { zones: Zone[]; institutions: InstitutionPoint[] | null },
+	setup: { zones: Zone[]; zoneParts?: ZoneParts; institutions: InstitutionPoint[] | null },
 	options: { optional?: readonly string[] } = {}
 ): Promise<ComparisonData> {
-	const compute = createFirmResultsComputer({ zones: setup.zones, institutions: setup.institutions });
+	const compute = createFirmResultsComputer({ zones: setup.zones, zoneParts: setup.zoneParts, institutions: setup.institutions });
 	const batches = isGeoJson(file) ? geoJsonBatches(file) : readFirmsCsv(fileChunks(file), { file, isUtf8 });
 	const cells = new Map<string, string[]>();
 	const lines: number[] = [];

@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import { buildZoneIndex, classifyPoints, zoneParts } from '../lib/core/classify';
 import { readZones } from '../lib/core/io';
 import { ZoneCache, type CheckedZones } from './zone-cache';
 
@@ -28,7 +30,8 @@ function checked(): CheckedZones {
 			{ type: 'Feature', id: 'spiky', properties: { name: 'とげ' }, geometry: { type: 'Polygon', coordinates: [[[137, 35], [137.1, 35], [137.1, 35], [137.1, 35.1], [137, 35.1]]] } }
 		]
 	};
-	return readZones(collection, { file: 'zones.geojson' });
+	const read = readZones(collection, { file: 'zones.geojson' });
+	return { ...read, parts: zoneParts(read.zones) };
 }
 
 const temporary = () => mkdtempSync(join(tmpdir(), 'cluster-map-zone-cache-'));
@@ -43,7 +46,23 @@ describe('ZoneCache', () => {
 		cache.put(key, zones);
 		const again = cache.get(key)!;
 		expect(again).toEqual(zones);
-		expect(Object.is(again.zones[1].geometry.coordinates[1][0][0][0], -0)).toBe(Object.is(zones.zones[1].geometry.coordinates[1][0][0][0], -0));
+		// The kept edge tables answer as freshly built ones, boundaries and holes included.
+		const box = (zone: number) => {
+			const ring = JSON.stringify(zones.zones[zone].geometry.coordinates).match(/-?[\d.]+,-?[\d.]+/g)!.map((pair) => pair.split(',').map(Number));
+			return [Math.min(...ring.map((p) => p[0])), Math.min(...ring.map((p) => p[1])), Math.max(...ring.map((p) => p[0])), Math.max(...ring.map((p) => p[1]))];
+		};
+		// A 40 × 40 grid over each zone's box and a little beyond: inside, outside, in holes, on edges.
+		const grid = zones.zones.flatMap((_, z) => {
+			const [x0, y0, x1, y1] = box(z);
+			return Array.from({ length: 1600 }, (_, i) => [x0 + ((i % 40) / 36 - 0.05) * (x1 - x0), y0 + (Math.floor(i / 40) / 36 - 0.05) * (y1 - y0)]);
+		});
+		const lons = Float64Array.from(grid, (p) => p[0]);
+		const lats = Float64Array.from(grid, (p) => p[1]);
+		const fresh = classifyPoints(buildZoneIndex(zones.zones), lons, lats);
+		expect(classifyPoints(buildZoneIndex(again.zones, again.parts), lons, lats)).toEqual(fresh);
+		expect(fresh.zoneIndices.length).toBeGreaterThan(grid.length / 2);
+		const firstLon = (checked: CheckedZones) => (checked.zones[1].geometry as MultiPolygon).coordinates[1][0][0][0];
+		expect(Object.is(firstLon(again), -0)).toBe(Object.is(firstLon(zones), -0));
 	});
 
 	it('keys an entry by the bytes and how they are read', () => {
@@ -59,16 +78,34 @@ describe('ZoneCache', () => {
 		const dir = temporary();
 		const cache = new ZoneCache(dir);
 		const zones = checked();
+		// Changes the entry's bytes, then signs them again as the cache does (header: 16 bytes, then the SHA-256 of the rest).
+		const edit = (path: string, change: (bytes: Buffer) => void) => {
+			const bytes = readFileSync(path);
+			change(bytes);
+			createHash('sha256').update(bytes.subarray(48)).digest().copy(bytes, 16);
+			writeFileSync(path, bytes);
+		};
 		const damages: [string, (path: string) => void][] = [
 			['truncated', (path) => truncateSync(path, statSync(path).size - 8)],
 			['not an entry', (path) => writeFileSync(path, 'hello')],
-			['another format', (path) => writeFileSync(path, Buffer.concat([Buffer.from([0x43, 0x4d, 0x5a, 0x43, 99, 0, 0, 0]), readFileSync(path).subarray(8)]))],
-			['a shape past its coordinates', (path) => {
+			['another format', (path) => edit(path, (bytes) => bytes.writeUInt32LE(99, 4))],
+			['one bit of a coordinate flipped', (path) => {
 				const bytes = readFileSync(path);
-				const jsonBytes = bytes.readUInt32LE(8);
-				bytes.writeUInt32LE(1_000_000, Math.ceil((24 + jsonBytes) / 8) * 8 + 4); // the first ring's length
+				bytes[bytes.length - 3] ^= 1;
 				writeFileSync(path, bytes);
-			}]
+			}],
+			['a ring longer than its coordinates', (path) =>
+				edit(path, (bytes) => {
+					const jsonBytes = bytes.readUInt32LE(8);
+					bytes.writeUInt32LE(1_000_000, Math.ceil((48 + jsonBytes) / 8) * 8 + 4); // the first ring's length
+				})],
+			['an array longer than the file', (path) => edit(path, (bytes) => {
+				const jsonBytes = bytes.readUInt32LE(8);
+				const json = bytes.subarray(48, 48 + jsonBytes).toString('utf8');
+				const longer = json.replace(/"arrays":\[\["u32",(\d+)\]/, (_, n) => `"arrays":[["u32",${String(Number(n) + 2).padStart(n.length, '0')}]`);
+				expect(longer).not.toBe(json);
+				bytes.write(longer.length === json.length ? longer : json, 48, 'utf8');
+			})]
 		];
 		for (const [what, damage] of damages) {
 			const key = cache.key(new TextEncoder().encode(what), 'geojson');

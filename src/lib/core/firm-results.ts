@@ -3,7 +3,7 @@
  * and whether any does, its nearest institution and distance, the within-buffer flag and, on
  * request, the nearest institution of each type.
  */
-import { buildZoneIndex, classifyPoints } from './classify';
+import { buildZoneIndex, classifyPoints, type ZoneParts } from './classify';
 import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
 import { localityOrder } from './index/locality-order';
@@ -12,6 +12,8 @@ import { buildInstitutionIndex, nearestInstitutions } from './proximity/institut
 /** What the engine needs to classify firms: everything but the firms. */
 export interface EngineSetup {
 	zones: Zone[];
+	/** `zoneParts(zones)`, when it was made before (kept with the checked zones of a file). */
+	zoneParts?: ZoneParts;
 	institutions: InstitutionPoint[] | null;
 	bufferKm?: number;
 	/** Institutions grouped by type: each group's nearest institution and km too (`FirmResults.byType`). */
@@ -28,7 +30,7 @@ export interface EngineSetup {
  * const results = compute(batch.lons, batch.lats);
  */
 export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
-	const zoneIndex = buildZoneIndex(setup.zones);
+	const zoneIndex = buildZoneIndex(setup.zones, setup.zoneParts);
 	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
 	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));
 	const { bufferKm } = setup;

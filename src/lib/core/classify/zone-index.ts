@@ -33,16 +33,22 @@ const MAX_DEPTH = 12;
 const MIN_TOP_CELL = 0.02;
 const MAX_TOP_CELLS = 1 << 16;
 
+/** The polygon parts of zones as {@link buildZoneIndex} reads them: typed arrays only, to keep or send. */
+export interface ZoneParts {
+	/** Every part with a ring that has vertices, in zone order. */
+	readonly parts: PolygonBands;
+	/** Zone index of each part (non-decreasing). */
+	readonly partZone: Uint32Array;
+}
+
 /**
- * Builds a {@link ZoneIndex} from zones (Polygon or MultiPolygon geometries, holes respected).
- * Rings should be valid (see `validateZones`); an unclosed ring is taken as closed.
+ * The first step of {@link buildZoneIndex}, apart: the zones' polygon parts in banded edge tables.
+ * The command-line tool keeps it with the checked zones of a file, for the next run.
  *
- * @param zones zones in the order results are reported
  * @example
- * const index = buildZoneIndex(zones);
- * zonesAt(index, 139.72, 35.56); // e.g. [0, 3]
+ * const index = buildZoneIndex(zones, zoneParts(zones));
  */
-export function buildZoneIndex(zones: readonly Zone[]): ZoneIndex {
+export function zoneParts(zones: readonly Zone[]): ZoneParts {
 	const polygons: Position[][][] = [];
 	const owners: number[] = [];
 	zones.forEach((zone, z) => {
@@ -54,14 +60,28 @@ export function buildZoneIndex(zones: readonly Zone[]): ZoneIndex {
 			}
 		}
 	});
-	const parts = buildPolygonBands(polygons);
-	const index = { zoneCount: zones.length, zoneIds: zones.map((zone) => zone.id), parts, partZone: Uint32Array.from(owners), boxes: null, cells: null };
-	if (polygons.length === 0) return index;
+	return { parts: buildPolygonBands(polygons), partZone: Uint32Array.from(owners) };
+}
 
-	const boxes = new Flatbush(polygons.length);
+/**
+ * Builds a {@link ZoneIndex} from zones (Polygon or MultiPolygon geometries, holes respected).
+ * Rings should be valid (see `validateZones`); an unclosed ring is taken as closed.
+ *
+ * @param zones zones in the order results are reported
+ * @param prepared `zoneParts(zones)`, when it was made before (kept from an earlier run)
+ * @example
+ * const index = buildZoneIndex(zones);
+ * zonesAt(index, 139.72, 35.56); // e.g. [0, 3]
+ */
+export function buildZoneIndex(zones: readonly Zone[], prepared: ZoneParts = zoneParts(zones)): ZoneIndex {
+	const { parts, partZone } = prepared;
+	const index = { zoneCount: zones.length, zoneIds: zones.map((zone) => zone.id), parts, partZone, boxes: null, cells: null };
+	if (parts.partCount === 0) return index;
+
+	const boxes = new Flatbush(parts.partCount);
 	const b = parts.bbox;
 	let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-	for (let p = 0; p < polygons.length; p++) {
+	for (let p = 0; p < parts.partCount; p++) {
 		boxes.add(b[p * 4], b[p * 4 + 1], b[p * 4 + 2], b[p * 4 + 3]);
 		minX = Math.min(minX, b[p * 4]);
 		minY = Math.min(minY, b[p * 4 + 1]);
