@@ -168,7 +168,10 @@ describe('classify with the zone cache', () => {
 		copyFileSync(join(IN, 'zones.geojson'), zones);
 		const afresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'afresh.csv'));
 		const first = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'first.csv'));
-		expect(readdirSync(cacheDir)).toHaveLength(1);
+		// One folder for this version of the command's bundle, one entry in it.
+		const [bundle] = readdirSync(cacheDir);
+		expect(bundle).toMatch(/^cli-/);
+		expect(readdirSync(join(cacheDir, bundle))).toHaveLength(1);
 		const cached = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'cached.csv'));
 		expect(afresh.status).toBe(0);
 		expect(afresh.stderr).toContain('the polygon crosses itself'); // a repair, said again from the cache
@@ -187,7 +190,7 @@ describe('classify with the zone cache', () => {
 		const changed = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'changed.csv'));
 		const changedAfresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'changed-afresh.csv'));
 		expect(changed.status).toBe(0);
-		expect(readdirSync(cacheDir)).toHaveLength(2);
+		expect(readdirSync(join(cacheDir, bundle))).toHaveLength(2);
 		expect(readFileSync(join(dir, 'changed.csv')).equals(readFileSync(join(dir, 'changed-afresh.csv')))).toBe(true);
 		expect(readFileSync(join(dir, 'changed.csv')).equals(expected)).toBe(false);
 	});

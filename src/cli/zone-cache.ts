@@ -23,17 +23,17 @@ export interface CheckedZones {
  * and the zone index's edge tables (`zoneParts`), another 0.06 s; a checksum keeps a damaged entry out.
  *
  * Entries live beside the command's bundle (node_modules/.cache/cluster-map/cli-…/zones), so a
- * new version of the code, whose checks may differ, starts with none, and `npm install` or
- * removing node_modules clears them. `CLUSTER_MAP_ZONE_CACHE=off` turns the cache off; a path
- * puts it there. Run from the TypeScript sources (no bundle) there is none. An entry that cannot
- * be read is read afresh; one that cannot be written is not kept: the cache never stops a run.
+ * new version of the code, whose checks may differ, starts with none, and a rebuilt bundle or
+ * removing node_modules clears them. `CLUSTER_MAP_ZONE_CACHE=off` turns the cache off; a folder
+ * puts it there, in a subfolder named after the bundle for the same reason. Run from the
+ * TypeScript sources (no bundle) there is none. An entry that cannot be read is read afresh; one
+ * that cannot be written is not kept: the cache never stops a run.
  */
 export function zoneCache(): ZoneCache | null {
 	const setting = process.env.CLUSTER_MAP_ZONE_CACHE;
-	if (setting === 'off') return null;
-	if (setting) return new ZoneCache(setting);
-	const here = fileURLToPath(import.meta.url);
-	return /[\\/]node_modules[\\/]\.cache[\\/]cluster-map[\\/]cli-[^\\/]+[\\/][^\\/]+\.mjs$/.test(here) ? new ZoneCache(fileURLToPath(new URL('./zones', import.meta.url))) : null;
+	const bundle = /[\\/]node_modules[\\/]\.cache[\\/]cluster-map[\\/](cli-[^\\/]+)[\\/][^\\/]+\.mjs$/.exec(fileURLToPath(import.meta.url));
+	if (setting === 'off' || bundle === null) return null;
+	return new ZoneCache(setting ? join(setting, bundle[1]) : fileURLToPath(new URL('./zones', import.meta.url)));
 }
 
 /** Bumped whenever the layout below changes. */
