@@ -44,8 +44,13 @@ describe('ZoneCache', () => {
 		const key = cache.key(new TextEncoder().encode('some file'), 'geojson');
 		expect(cache.get(key)).toBeNull();
 		cache.put(key, zones);
+		// The rings are built when first read, also by a structured clone (as sent to a worker thread).
+		expect(structuredClone(cache.get(key))).toEqual(zones);
 		const again = cache.get(key)!;
 		expect(again).toEqual(zones);
+		const written = cache.get(key)!;
+		written.zones[0].geometry.coordinates = [];
+		expect(written.zones[0].geometry.coordinates).toEqual([]);
 		// The kept edge tables answer as freshly built ones, boundaries and holes included.
 		const box = (zone: number) => {
 			const ring = JSON.stringify(zones.zones[zone].geometry.coordinates).match(/-?[\d.]+,-?[\d.]+/g)!.map((pair) => pair.split(',').map(Number));
