@@ -221,7 +221,7 @@ const seconds = (s: number) => `${s.toFixed(2)} s`;
 /** Load average over the last minute, one decimal. */
 const load = () => loadavg()[0].toFixed(1);
 
-/** The variants timed at every size, in turn within each round: the default, one thread, both cores. */
+/** The variants timed at every size, in turn within each round: the default (zones cached, then read afresh), one thread, both cores. */
 const VARIANTS: { label: string; threads?: number; afresh?: boolean }[] = [
 	{ label: 'default' },
 	// The warm-up leaves the checked zones in the cache, as any earlier run with the same zones file would.
