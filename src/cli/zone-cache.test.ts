@@ -147,6 +147,17 @@ describe('ZoneCache', () => {
 		expect(readdirSync(dir)).toContain('k2.zones');
 	});
 
+	it('removes an entry half written by a run stopped an hour ago, not one being written now', () => {
+		const dir = temporary();
+		const cache = new ZoneCache(dir);
+		const hourAgo = new Date(Date.now() - 3700_000);
+		writeFileSync(join(dir, 'old.zones.partial-1'), 'half');
+		utimesSync(join(dir, 'old.zones.partial-1'), hourAgo, hourAgo);
+		writeFileSync(join(dir, 'new.zones.partial-2'), 'half');
+		cache.put('k', checked());
+		expect(readdirSync(dir).sort()).toEqual(['k.zones', 'new.zones.partial-2']);
+	});
+
 	it('is not in the way of a folder it cannot write', () => {
 		const file = join(temporary(), 'a file');
 		writeFileSync(file, '');

@@ -92,9 +92,15 @@ export class ZoneCache {
 		}
 	}
 
-	/** Removes the least recently used entries past {@link MAX_ENTRIES} or {@link MAX_BYTES} (the newest is always kept). */
+	/**
+	 * Removes the least recently used entries past {@link MAX_ENTRIES} or {@link MAX_BYTES} (the
+	 * newest is always kept), and entries half written by a run stopped an hour or more ago.
+	 */
 	private prune(): void {
-		const entries = readdirSync(this.dir)
+		const names = readdirSync(this.dir);
+		const stale = Date.now() - 3600_000;
+		for (const name of names) if (name.includes('.zones.partial-') && statSync(join(this.dir, name)).mtimeMs < stale) forget(join(this.dir, name));
+		const entries = names
 			.filter((name) => name.endsWith('.zones'))
 			.map((name) => ({ path: join(this.dir, name), stat: statSync(join(this.dir, name)) }))
 			.sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
@@ -213,7 +219,7 @@ function decode(bytes: Uint8Array): CheckedZones | null {
 			for (let p = 0; p < polygons; p++) skipPolygon(shape, coordinates, read);
 			lazyCoordinates(geometry, () => {
 				const at = { ...start };
-				return geometry.type === 'Polygon' ? polygonAt(shape, coordinates, at) : Array.from({ length: count(shape, at) }, () => polygonAt(shape, coordinates, at));
+				return geometry.type === 'Polygon' ? polygonAt(shape, coordinates, at) : Array.from({ length: shape[at.shape++] }, () => polygonAt(shape, coordinates, at));
 			});
 		}
 		if (read.shape !== shape.length || read.coordinate !== coordinates.length) return null;
@@ -228,12 +234,11 @@ function digest(bytes: Uint8Array): Uint8Array {
 	return createHash('sha256').update(bytes.subarray(HEADER_BYTES)).digest();
 }
 
-/** One polygon's rings, read from `read` on; throws past the end of the arrays. */
+/** One polygon's rings, read from `read` on (within the arrays: {@link skipPolygon} checked it). */
 function polygonAt(shape: Uint32Array, coordinates: Float64Array, read: { shape: number; coordinate: number }): Position[][] {
-	const rings: Position[][] = new Array(count(shape, read));
+	const rings: Position[][] = new Array(shape[read.shape++]);
 	for (let r = 0; r < rings.length; r++) {
-		const length = count(shape, read);
-		if (read.coordinate + length * 2 > coordinates.length) throw new RangeError('coordinates past the end');
+		const length = shape[read.shape++];
 		const ring: Position[] = new Array(length);
 		for (let i = 0; i < length; i++, read.coordinate += 2) ring[i] = [coordinates[read.coordinate], coordinates[read.coordinate + 1]];
 		rings[r] = ring;
