@@ -137,7 +137,7 @@ interface Described {
 
 function encode({ zones, problems, parts }: CheckedZones): Uint8Array | null {
 	const shape: number[] = [];
-	let positions = 0;
+	const lonLats: number[] = [];
 	for (const zone of zones) {
 		const polygons = zone.geometry.type === 'Polygon' ? [zone.geometry.coordinates] : zone.geometry.coordinates;
 		if (zone.geometry.type === 'MultiPolygon') shape.push(polygons.length);
@@ -145,24 +145,14 @@ function encode({ zones, problems, parts }: CheckedZones): Uint8Array | null {
 			shape.push(rings.length);
 			for (const ring of rings) {
 				shape.push(ring.length);
-				for (const position of ring) if (position.length !== 2) return null;
-				positions += ring.length;
-			}
-		}
-	}
-	const coordinates = new Float64Array(positions * 2);
-	let at = 0;
-	for (const zone of zones) {
-		const polygons = zone.geometry.type === 'Polygon' ? [zone.geometry.coordinates] : zone.geometry.coordinates;
-		for (const rings of polygons) {
-			for (const ring of rings) {
-				for (const [lon, lat] of ring) {
-					coordinates[at++] = lon;
-					coordinates[at++] = lat;
+				for (const position of ring) {
+					if (position.length !== 2) return null;
+					lonLats.push(position[0], position[1]);
 				}
 			}
 		}
 	}
+	const coordinates = Float64Array.from(lonLats);
 	const arrays = [Uint32Array.from(shape), coordinates, ...partArrays(parts)];
 	const described: Described = {
 		zones: zones.map((zone) => ({ ...zone, geometry: { ...zone.geometry, coordinates: null } }) as unknown as Zone),
