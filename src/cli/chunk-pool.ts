@@ -5,7 +5,7 @@ import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
 import { readCsv, type CsvBatch } from '../lib/core/io/read-csv';
 import { addressColumn } from './address-column';
 import { chunkProcessor, type ChunkOutput, type ChunkSetup } from './chunk-job';
-import { startWorker } from './engine';
+import { startWorker } from './engine-thread';
 import { AtomicOutput, fileChunks, fileSize } from './node-files';
 import type { Progress } from './progress';
 import { recordChunks } from './record-chunks';

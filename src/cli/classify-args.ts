@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MIN_LEVEL } from '../lib/core/geocode/geocode-batch';
-import type { GeocodeLevel } from '../lib/core/geocode/geocoder';
+import { DEFAULT_MIN_LEVEL, type GeocodeLevel } from '../lib/core/geocode/levels';
 import type { InstitutionField, InstitutionType } from '../lib/core/model';
 import { parseMinLevel } from './geocode-args';
-import { parseFields, parseTypes } from './institution-selection';
+import { parseFields, parseTypes } from './institution-args';
 import { parseThreads } from './threads';
 import { UsageError } from './usage-error';
 

@@ -22,15 +22,14 @@ import {
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
 import type { ChunkSetup } from './chunk-job';
 import { chunkPlan, headBatches, startChunkWorkers, UseOneThread, writeChunks, type ChunkWorkers } from './chunk-pool';
-import { threadsFor } from './threads';
 import type { ClassifyArgs } from './classify-args';
 import { geocodedBatches, GeocodeSummary } from './geocode-command';
-import { AtomicOutput, fileChunks, fileSize, readWhole, refuseOutputOverInput } from './node-files';
+import { AtomicOutput, fileChunks, readWhole } from './node-files';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
-import { loadEngine, startEngine, type LoadingEngine } from './engine';
-import { isGeoJson, LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSpec, type SetupSummary } from './classify-setup';
+import { startEngine, type LoadingEngine } from './engine';
+import { startClassify, type ClassifyStart } from './classify-start';
+import { LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSummary } from './classify-setup';
 import { Progress } from './progress';
-import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 import { thousands } from './thousands';
 
@@ -39,51 +38,22 @@ import { thousands } from './thousands';
  * batch by batch (memory stays bounded whatever the file size), writes OUT, and prints warnings
  * and a summary to stderr.
  *
+ * @param start the run as `startClassify` began it (its engine thread may be reading the zones already)
  * @throws InputError for a file that cannot be used (nothing is left at OUT)
  */
-export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void): Promise<void> {
-	const started = performance.now();
-	refuseOutputOverInput(args.out, [
-		{ option: '--firms', path: args.firms },
-		{ option: '--zones', path: args.zones },
-		...(args.institutions === undefined ? [] : [{ option: '--institutions', path: args.institutions }])
-	]);
-	const geoJsonFirms = isGeoJson(args.firms);
-	if (geoJsonFirms && args.swapLatLon) throw new UsageError('--swap-lat-lon exchanges two CSV columns; a GeoJSON file has its coordinates in the geometry, as [longitude, latitude]');
-	const totalBytes = fileSize(args.firms);
-	const threads = threadsFor(args.threads, totalBytes);
-	// The chunk pipeline only when --threads asks for it: by default a large file is classified in
-	// one engine thread beside this one's reading and writing, which measured faster on two shared
-	// cores (src/cli/README.md, Performance). Chunk workers load their code while the zones are read.
-	const workers = args.threads !== undefined && threads > 1 && !geoJsonFirms ? startChunkWorkers(threads) : null;
+export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void, start?: ClassifyStart): Promise<void> {
+	const { started, geoJsonFirms, totalBytes, threads, spec, engine } = start ?? startClassify(args, stderr);
 	try {
-		await classify(args, stderr, { started, geoJsonFirms, totalBytes, threads, workers });
-	} finally {
-		await workers?.close();
-	}
-}
-
-async function classify(
-	args: ClassifyArgs,
-	stderr: (line: string) => void,
-	{ started, geoJsonFirms, totalBytes, threads, workers }: { started: number; geoJsonFirms: boolean; totalBytes: number; threads: number; workers: ChunkWorkers | null }
-): Promise<void> {
-	const spec: SetupSpec = {
-		zones: args.zones,
-		institutions: args.institutions,
-		institutionTypes: args.institutionTypes,
-		institutionFields: args.institutionFields,
-		nearestByType: args.nearestByType,
-		bufferKm: args.bufferKm,
-		verbose: args.verbose
-	};
-	// The chunk pipeline reads the zones and institutions here first, to send them to every worker;
-	// otherwise an engine thread reads them while this one reads the firms (one thread: in turn).
-	const preloaded = workers ? await loadSetup(spec, stderr) : null;
-	const engine = preloaded ? null : loadEngine(spec, stderr, new StageProgress(), { thread: threads > 1 });
-	try {
-		const run = await classifyFirms(args, stderr, { geoJsonFirms, totalBytes, threads, workers, preloaded, engine });
-		summarize(args, stderr, run, started);
+		// Chunk workers load their code while the zones are read.
+		const workers = engine ? null : startChunkWorkers(threads);
+		try {
+			// The chunk pipeline reads the zones and institutions here first, to send them to every worker.
+			const preloaded = workers ? await loadSetup(spec, stderr) : null;
+			const run = await classifyFirms(args, stderr, { geoJsonFirms, totalBytes, threads, workers, preloaded, engine });
+			summarize(args, stderr, run, started);
+		} finally {
+			await workers?.close();
+		}
 	} catch (error) {
 		// A zones or institutions file that cannot be used is reported first, as when it was read first.
 		await engine?.ready;

@@ -9,7 +9,7 @@ import type { InstitutionField, InstitutionType, Zone, ZoneSource } from '../lib
 import { bundledDistricts, bundledMunicipalities, bundledPrefectures } from './bundled-data';
 import type { ClassifyArgs } from './classify-args';
 import { bundledInstitutions, groupByType, selectInstitutions } from './institution-selection';
-import { fileChunks, readHead, readWhole } from './node-files';
+import { fileChunks, isGeoJson, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 import { zoneCache, type CheckedZones } from './zone-cache';
@@ -153,16 +153,4 @@ export async function loadInstitutions(
 	}
 	if (!filter.institutionTypes && !filter.institutionFields) return all;
 	return selectInstitutions(all, { types: filter.institutionTypes, fields: filter.institutionFields }, spec);
-}
-
-/**
- * Features rather than CSV: GeoJSON by extension, a zipped Shapefile (.zip), or by content for a
- * file whose first character is `{` or that starts as a zip does ("PK").
- */
-export function isGeoJson(path: string): boolean {
-	if (/\.(geo)?json$/i.test(path) || /\.zip$/i.test(path)) return true;
-	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
-	const head = readHead(path, 64);
-	if (head[0] === 0x50 && head[1] === 0x4b) return true;
-	return /^\s*\{/.test(new TextDecoder().decode(head).replace(/^\ufeff/, ''));
 }

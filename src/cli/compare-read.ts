@@ -2,10 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { cellText, InputError, readFirmsCsv, type FirmBatch, type InstitutionPoint } from '../lib/core/io';
 import type { Zone } from '../lib/core/model';
 import { geoJsonBatches } from './classify-command';
-import { isGeoJson } from './classify-setup';
 import type { ZoneParts } from '../lib/core/classify';
 import { createFirmResultsComputer } from '../lib/core/firm-results';
-import { fileChunks } from './node-files';
+import { fileChunks, isGeoJson } from './node-files';
 
 /** Firms read whole for a comparison: the wanted columns' text, zone membership and distances. */
 export interface ComparisonData {

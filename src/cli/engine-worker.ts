@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
 import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 import { loadSetup, type SetupSpec } from './classify-setup';
-import { sentError, type SetupMessage } from './engine';
+import { sentError, type SetupMessage } from './engine-thread';
 
 const port = parentPort!;
 const data = workerData as { setup: EngineSetup } | { spec: SetupSpec };

@@ -4,7 +4,10 @@ import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-re
 import { join } from 'node:path';
 import { InputError } from '../lib/core/io';
 import { loadSetup, type SetupSpec } from './classify-setup';
+import { EventEmitter } from 'node:events';
+import type { Worker } from 'node:worker_threads';
 import { loadEngine, startEngine } from './engine';
+import { batchCalls } from './engine-thread';
 import { UsageError } from './usage-error';
 
 const square = (x: number, y: number, id: string): Zone => ({
@@ -101,11 +104,42 @@ describe('loadEngine', () => {
 		expect(inThread.lines).toEqual(here.lines);
 	});
 
+	it('takes batches before the zones are read, and answers them once they are', async () => {
+		const zones = join(IN, 'zones.geojson');
+		const engine = loadEngine(spec(zones), () => {}, silent, { thread: true });
+		try {
+			// Sent at once, not after `ready`: the thread finds them waiting.
+			const early = [engine.compute(Float64Array.of(139.72, 135.6), Float64Array.of(35.56, 34.68)), engine.compute(Float64Array.of(NaN), Float64Array.of(NaN))];
+			const answered = await Promise.all(early);
+			const direct = await loadSetup(spec(zones), () => {});
+			const compute = createFirmResultsComputer(direct.engine);
+			expect(answered).toEqual([compute(Float64Array.of(139.72, 135.6), Float64Array.of(35.56, 34.68)), compute(Float64Array.of(NaN), Float64Array.of(NaN))]);
+		} finally {
+			await engine.close();
+		}
+	});
+
 	it('passes on a usage error as one', async () => {
 		const bundled = { ...spec('municipality:'), institutions: undefined };
 		const engine = loadEngine(bundled, () => {}, silent, { thread: true });
 		await expect(engine.ready).rejects.toBeInstanceOf(UsageError);
 		await expect(engine.compute(Float64Array.of(0), Float64Array.of(0))).rejects.toBeInstanceOf(UsageError);
 		await engine.close();
+	});
+});
+
+describe('batchCalls', () => {
+	it('gives the batches a thread never answered, and later ones, to another engine', async () => {
+		const posted: unknown[] = [];
+		const worker = Object.assign(new EventEmitter(), { postMessage: (message: unknown) => posted.push(message) }) as unknown as Worker;
+		const calls = batchCalls(worker);
+		const compute = createFirmResultsComputer(setup);
+		const first = calls.send(lons, lats);
+		const second = calls.send(lons.slice(1), lats.slice(1));
+		expect(posted).toHaveLength(2);
+		calls.redirect(async (x, y) => compute(x, y));
+		const third = calls.send(lons.slice(2), lats.slice(2));
+		expect(posted).toHaveLength(2);
+		expect(await Promise.all([first, second, third])).toEqual([compute(lons, lats), compute(lons.slice(1), lats.slice(1)), compute(lons.slice(2), lats.slice(2))]);
 	});
 });

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { GEOCODE_LEVELS, type GeocodeLevel } from '../lib/core/geocode/geocoder';
-import { DEFAULT_MIN_LEVEL } from '../lib/core/geocode/geocode-batch';
+import { DEFAULT_MIN_LEVEL, GEOCODE_LEVELS, type GeocodeLevel } from '../lib/core/geocode/levels';
 import { describeParseError } from './classify-args';
 import { parseThreads } from './threads';
 import { UsageError } from './usage-error';

@@ -1,8 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { cellText, COLUMN_NAMES, ENCODING_LABELS, guessColumns, InputError, readFirmsCsv, type FirmBatch, type FirmSourceInfo } from '../lib/core/io';
 import { geoJsonBatches } from './classify-command';
-import { isGeoJson } from './classify-setup';
-import { fileChunks, fileSize } from './node-files';
+import { fileChunks, fileSize, isGeoJson } from './node-files';
 
 /** Firm positions for a hot-spot run, and which firms are counted. */
 export interface HotspotFirms {

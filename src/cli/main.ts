@@ -72,14 +72,20 @@ export async function main(argv: string[], io: Console = nodeConsole): Promise<n
 			return 0;
 		}
 		if (command !== 'classify') throw new UsageError(command.startsWith('-') ? `unknown option ${command} (a command comes first: cluster-map classify …)` : `unknown command "${command}"`);
-		const [{ parseClassifyArgs }, { runClassify }] = await Promise.all([import('./classify-args'), import('./classify-command')]);
+		const [{ parseClassifyArgs }, { startClassify }] = await Promise.all([import('./classify-args'), import('./classify-start')]);
 		const args = parseClassifyArgs(rest);
 		stats = args.stats;
 		if (args.help) {
 			io.stdout(CLASSIFY_HELP);
 			return 0;
 		}
-		await runClassify(args, io.stderr);
+		// The engine starts (in its thread, reading the zones) before the command's modules load.
+		const start = startClassify(args, io.stderr);
+		const { runClassify } = await import('./classify-command').catch(async (error: unknown) => {
+			await start.engine?.close();
+			throw error;
+		});
+		await runClassify(args, io.stderr, start);
 		return 0;
 	} catch (error) {
 		if (error instanceof UsageError) {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InputError, type BufferPool } from '../lib/core/io';
+import type { BufferPool } from '../lib/core/io/buffer-pool';
+import { InputError } from '../lib/core/io/input-error';
 
 /** Longest a run goes without letting signal handlers in, in milliseconds. */
 const SIGNAL_LATENCY_MS = 50;
@@ -57,6 +58,18 @@ export function readHead(path: string, bytes: number): Uint8Array {
 	} finally {
 		closeSync(fd);
 	}
+}
+
+/**
+ * Features rather than CSV: GeoJSON by extension, a zipped Shapefile (.zip), or by content for a
+ * file whose first character is `{` or that starts as a zip does ("PK").
+ */
+export function isGeoJson(path: string): boolean {
+	if (/\.(geo)?json$/i.test(path) || /\.zip$/i.test(path)) return true;
+	if (/\.(csv|tsv|txt)$/i.test(path)) return false;
+	const head = readHead(path, 64);
+	if (head[0] === 0x50 && head[1] === 0x4b) return true;
+	return /^\s*\{/.test(new TextDecoder().decode(head).replace(/^\ufeff/, ''));
 }
 
 /**

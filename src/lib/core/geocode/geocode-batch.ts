@@ -7,10 +7,8 @@ import type { CsvBatch } from '../io/read-csv';
 import type { RowProblem } from '../io/row-problem';
 import { cellText } from '../io/cell-text';
 import { recordShapeProblems } from '../io/read-firms-csv';
-import { GEOCODE_LEVELS, type GeocodeLevel, type Geocoder } from './geocoder';
-
-/** The least precise level placed by default: a firm needs at least its town. */
-export const DEFAULT_MIN_LEVEL: GeocodeLevel = 'town';
+import type { Geocoder } from './geocoder';
+import { GEOCODE_LEVELS, type GeocodeLevel } from './levels';
 
 /** Counts per level, and of addresses that matched nothing. */
 export type LevelCounts = Record<GeocodeLevel | 'none', number>;

@@ -18,9 +18,9 @@ import { allPrefixes, buildMunicipalityTable, longestPrefix, type MunicipalityTa
 import type { PointE6, TownIndex, TownMunicipalityRows, TownPrefectureFile } from './town-data';
 import { nearestToMean } from './town-data';
 
-export type GeocodeLevel = 'koaza' | 'town' | 'municipality' | 'prefecture';
-/** Most precise first. */
-export const GEOCODE_LEVELS: readonly GeocodeLevel[] = ['koaza', 'town', 'municipality', 'prefecture'];
+import type { GeocodeLevel } from './levels';
+
+export { GEOCODE_LEVELS, type GeocodeLevel } from './levels';
 
 export interface GeocodeResult {
 	/** null when nothing matched. */
