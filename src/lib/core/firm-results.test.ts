@@ -18,16 +18,25 @@ function star(id: string, lon: number, lat: number, r: number, next: () => numbe
 	return { id, name: id, source: 'drawn', geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
 }
 
+/** Zones, institutions (three types) and a batch of points over them, seeded. */
+function world(seed: number) {
+	const next = random(seed);
+	const zones = Array.from({ length: 60 }, (_, z) => star(`z${z}`, 135 + next() * 5, 34 + next() * 3, 0.05 + next() * 0.4, next));
+	const institutions: InstitutionPoint[] = Array.from({ length: 40 }, (_, i) => ({ id: `i${i}`, lon: 135 + next() * 5, lat: 34 + next() * 3, type: INSTITUTION_TYPES[i % 3] }));
+	const byType = INSTITUTION_TYPES.slice(0, 3).map((type) => institutions.filter((i) => i.type === type));
+	const points = (n: number) => ({
+		lons: Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : 134.5 + next() * 6)),
+		lats: Float64Array.from({ length: n }, (_, i) => (i % 89 === 0 ? Infinity : 33.5 + next() * 4))
+	});
+	return { setup: { zones, institutions, bufferKm: 10, byType }, points };
+}
+
 describe('createFirmResultsComputer', () => {
 	it('gives a large batch, classified in Z-order, the answers of each point classified alone', () => {
-		const next = random(20261206);
-		const zones = Array.from({ length: 60 }, (_, z) => star(`z${z}`, 135 + next() * 5, 34 + next() * 3, 0.05 + next() * 0.4, next));
-		const institutions: InstitutionPoint[] = Array.from({ length: 40 }, (_, i) => ({ id: `i${i}`, lon: 135 + next() * 5, lat: 34 + next() * 3, type: INSTITUTION_TYPES[i % 3] }));
-		const byType = INSTITUTION_TYPES.slice(0, 3).map((type) => institutions.filter((i) => i.type === type));
+		const { setup, points } = world(20261206);
 		const n = 6000;
-		const lons = Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? NaN : 134.5 + next() * 6));
-		const lats = Float64Array.from({ length: n }, (_, i) => (i % 89 === 0 ? Infinity : 33.5 + next() * 4));
-		const compute = createFirmResultsComputer({ zones, institutions, bufferKm: 10, byType });
+		const { lons, lats } = points(n);
+		const compute = createFirmResultsComputer(setup);
 		const batch = compute(lons, lats);
 		let inside = 0;
 		for (let i = 0; i < n; i++) {
@@ -41,5 +50,20 @@ describe('createFirmResultsComputer', () => {
 		expect(inside).toBeGreaterThan(n / 20);
 		expect(inside).toBeLessThan(n - n / 20);
 		expect(batch.offsets[n]).toBe(batch.zoneIndices.length);
+	});
+});
+
+describe('createFirmResultsComputer, batch after batch', () => {
+	it('gives every batch the answers of a computer of its own, and leaves the answers it gave before as they were', () => {
+		const { setup, points } = world(20261207);
+		// Smaller, then larger than any before (the reused arrays grow), then small again.
+		const batches = [6000, 2500, 9000, 3000, 2048].map(points);
+		const compute = createFirmResultsComputer(setup);
+		const given = batches.map(({ lons, lats }) => compute(lons, lats));
+		const copies = given.map((results) => structuredClone(results));
+		for (const [b, { lons, lats }] of batches.entries()) expect(given[b]).toEqual(createFirmResultsComputer(setup)(lons, lats));
+		// Nothing given out is a view of memory used again by a later batch.
+		given.forEach((results, b) => expect(results).toEqual(copies[b]));
+		expect(given.every((results) => results.offsets[results.offsets.length - 1] === results.zoneIndices.length)).toBe(true);
 	});
 });

@@ -7,6 +7,7 @@ import { buildZoneIndex, classifyPoints, type ZoneParts } from './classify';
 import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
 import { localityOrder } from './index/locality-order';
+import { Scratch } from './scratch';
 import { buildInstitutionIndex, nearestInstitutions } from './proximity/institution-index';
 
 /** What the engine needs to classify firms: everything but the firms. */
@@ -34,22 +35,27 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
 	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));
 	const { bufferKm } = setup;
-	const compute = (lons: Float64Array, lats: Float64Array): FirmResults => {
-		const results: FirmResults = classifyPoints(zoneIndex, lons, lats);
+	// The arrays in Z-order stay in this thread and are reused, batch after batch, with their pages;
+	// only the results in input order are new (they are handed on).
+	const scratch = new Scratch();
+	const typeScratch = typeIndexes.map(() => new Scratch());
+	const compute = (lons: Float64Array, lats: Float64Array, reuse: boolean): FirmResults => {
+		const results: FirmResults = classifyPoints(zoneIndex, lons, lats, { scratch: reuse ? scratch : undefined });
 		if (institutionIndex) {
-			const { nearest, km } = nearestInstitutions(institutionIndex, lons, lats);
+			const { nearest, km } = nearestInstitutions(institutionIndex, lons, lats, reuse ? scratch : undefined);
 			results.nearest = nearest;
 			results.km = km;
-			if (bufferKm !== undefined) results.withinBuffer = within(km, bufferKm);
+			if (bufferKm !== undefined) results.withinBuffer = within(km, bufferKm, reuse ? scratch.uint8('within', km.length) : new Uint8Array(km.length));
 		}
-		if (typeIndexes.length) results.byType = typeIndexes.map((index) => nearestInstitutions(index, lons, lats));
+		if (typeIndexes.length) results.byType = typeIndexes.map((index, t) => nearestInstitutions(index, lons, lats, reuse ? typeScratch[t] : undefined));
 		return results;
 	};
 	return (lons, lats) => {
-		if (lons.length < LOCALITY_MIN) return compute(lons, lats);
+		if (lons.length < LOCALITY_MIN) return compute(lons, lats, false);
 		// In Z-order, then back: the same answers, with index cells and edges read while cached.
-		const order = localityOrder(lons, lats);
-		return inInputOrder(compute(inOrder(lons, order), inOrder(lats, order)), order);
+		const order = localityOrder(lons, lats, scratch);
+		const n = order.length;
+		return inInputOrder(compute(inOrder(lons, order, scratch.float64('lons', n)), inOrder(lats, order, scratch.float64('lats', n)), true), order);
 	};
 }
 
@@ -93,15 +99,13 @@ function zoneIndicesBack(sorted: FirmResults, order: Uint32Array, offsets: Uint3
 }
 
 /** 1 where `km` ≤ `bufferKm`: compared before rounding, so a firm 5.0004 km away is outside a 5 km buffer. */
-function within(km: Float64Array, bufferKm: number): Uint8Array {
-	const flags = new Uint8Array(km.length);
+function within(km: Float64Array, bufferKm: number, flags: Uint8Array): Uint8Array {
 	for (let i = 0; i < km.length; i++) flags[i] = km[i] <= bufferKm ? 1 : 0;
 	return flags;
 }
 
-/** `values` in `order`: a loop of its own, as in {@link inInputOrder}. */
-function inOrder(values: Float64Array, order: Uint32Array): Float64Array {
-	const out = new Float64Array(order.length);
+/** `values` in `order`, into `out`: a loop of its own, as in {@link inInputOrder}. */
+function inOrder(values: Float64Array, order: Uint32Array, out: Float64Array): Float64Array {
 	for (let k = 0; k < order.length; k++) out[k] = values[order[k]];
 	return out;
 }

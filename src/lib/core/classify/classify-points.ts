@@ -1,3 +1,4 @@
+import type { Scratch } from '../scratch';
 import { collectZones, type ZoneIndex } from './zone-index';
 
 /**
@@ -23,6 +24,7 @@ const PROGRESS_EVERY = 1 << 16;
  * @param lons point longitudes
  * @param lats point latitudes, same length
  * @param options.onProgress called every 65,536 points and at the end with points done and the total
+ * @param options.scratch arrays to reuse from the call before: the arrays returned are then views of them, valid until the next call
  * @example
  * const { offsets, zoneIndices, inside } = classifyPoints(index, lons, lats);
  * const zonesOfFirst = zoneIndices.subarray(offsets[0], offsets[1]);
@@ -31,30 +33,29 @@ export function classifyPoints(
 	index: ZoneIndex,
 	lons: Float64Array,
 	lats: Float64Array,
-	options: { onProgress?: (done: number, total: number) => void } = {}
+	options: { onProgress?: (done: number, total: number) => void; scratch?: Scratch } = {}
 ): PointClassification {
 	const n = lons.length;
 	if (lats.length !== n) throw new Error(`classifyPoints: ${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
-	const onProgress = options.onProgress;
-	const offsets = new Uint32Array(n + 1);
-	const inside = new Uint8Array(n);
-	const scratch = new Uint32Array(index.zoneCount);
-	let zoneIndices = new Uint32Array(Math.max(1024, n));
+	const { onProgress, scratch } = options;
+	const offsets = scratch?.uint32('offsets', n + 1) ?? new Uint32Array(n + 1);
+	const inside = scratch?.uint8('inside', n) ?? new Uint8Array(n);
+	const found = new Uint32Array(index.zoneCount);
+	let zoneIndices = scratch?.uint32('zoneIndices', Math.max(1024, n)) ?? new Uint32Array(Math.max(1024, n));
 	let count = 0;
+	offsets[0] = 0;
 	for (let i = 0; i < n; i++) {
-		const found = collectZones(index, lons[i], lats[i], scratch);
-		if (found > 0) {
-			if (count + found > zoneIndices.length) {
-				const grown = new Uint32Array(Math.max(zoneIndices.length * 2, count + found));
-				grown.set(zoneIndices);
-				zoneIndices = grown;
-			}
-			for (let k = 0; k < found; k++) zoneIndices[count++] = scratch[k];
-			inside[i] = 1;
+		const zones = collectZones(index, lons[i], lats[i], found);
+		if (count + zones > zoneIndices.length) {
+			const grown = scratch?.uint32('zoneIndices', Math.max(zoneIndices.length * 2, count + zones)) ?? new Uint32Array(Math.max(zoneIndices.length * 2, count + zones));
+			grown.set(zoneIndices.subarray(0, count));
+			zoneIndices = grown;
 		}
+		for (let k = 0; k < zones; k++) zoneIndices[count++] = found[k];
+		inside[i] = zones > 0 ? 1 : 0;
 		offsets[i + 1] = count;
 		if (onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) onProgress(i + 1, n);
 	}
 	onProgress?.(n, n);
-	return { offsets, zoneIndices: zoneIndices.slice(0, count), inside };
+	return { offsets, zoneIndices: scratch ? zoneIndices.subarray(0, count) : zoneIndices.slice(0, count), inside };
 }

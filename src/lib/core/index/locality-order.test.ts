@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Scratch } from '../scratch';
 import { localityOrder } from './locality-order';
 
 /** The Z-order key written out bit by bit: y's bit above x's at every level. */
@@ -19,11 +20,14 @@ const coordinate = fc.oneof(
 
 describe('localityOrder', () => {
 	it('is a permutation in Z-order, ties and unplaced points kept in input order (property)', () => {
+		const scratch = new Scratch();
 		fc.assert(
 			fc.property(fc.array(fc.tuple(coordinate, coordinate), { maxLength: 300 }), (points) => {
 				const xs = Float64Array.from(points, (p) => p[0]);
 				const ys = Float64Array.from(points, (p) => p[1]);
 				const order = Array.from(localityOrder(xs, ys));
+				// With arrays kept from the runs before (longer, holding their values): the same order.
+				expect(Array.from(localityOrder(xs, ys, scratch))).toEqual(order);
 				expect([...order].sort((a, b) => a - b)).toEqual(points.map((_, i) => i));
 				const finite = points.map((_, i) => i).filter((i) => Number.isFinite(xs[i]) && Number.isFinite(ys[i]));
 				const box = { minX: Math.min(...finite.map((i) => xs[i])), maxX: Math.max(...finite.map((i) => xs[i])), minY: Math.min(...finite.map((i) => ys[i])), maxY: Math.max(...finite.map((i) => ys[i])) };

@@ -1,3 +1,5 @@
+import type { Scratch } from '../scratch';
+
 /**
  * An order of points that keeps neighbours together (a Z-order curve over 2^16 × 2^16 cells of
  * their bounding box), for queries whose cost is memory reads: classifying points in this order
@@ -8,12 +10,13 @@
  * Written by hand: no package sorts a permutation of typed arrays by a Z-order key without
  * allocating an object per point. Points with NaN coordinates come last, in their input order.
  *
+ * @param scratch arrays to reuse from the call before (the order returned is then one of them, valid until the next call)
  * @returns `order`: `order[k]` is the index of the k-th point in curve order (a permutation of 0 … n − 1)
  * @example
  * const order = localityOrder(lons, lats);
  * for (const i of order) visit(lons[i], lats[i]);
  */
-export function localityOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
+export function localityOrder(xs: Float64Array, ys: Float64Array, scratch?: Scratch): Uint32Array {
 	const n = xs.length;
 	let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
 	for (let i = 0; i < n; i++) {
@@ -26,11 +29,11 @@ export function localityOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
 	}
 	const scaleX = maxX > minX ? 65535 / (maxX - minX) : 0;
 	const scaleY = maxY > minY ? 65535 / (maxY - minY) : 0;
-	const keys = new Uint32Array(n);
-	const placed = new Uint32Array(n);
+	const keys = scratch?.uint32('keys', n) ?? new Uint32Array(n);
+	const placed = scratch?.uint32('placed', n) ?? new Uint32Array(n);
 	let count = 0;
 	let last = n;
-	const order = new Uint32Array(n);
+	const order = scratch?.uint32('order', n) ?? new Uint32Array(n);
 	for (let i = 0; i < n; i++) {
 		const x = xs[i], y = ys[i];
 		if (!Number.isFinite(x) || !Number.isFinite(y)) {
@@ -44,7 +47,7 @@ export function localityOrder(xs: Float64Array, ys: Float64Array): Uint32Array {
 	}
 	// The points without a key were stored from the end backwards: put them back in input order.
 	order.subarray(last).reverse();
-	radixSort(keys.subarray(0, count), placed.subarray(0, count), order);
+	radixSort(keys.subarray(0, count), placed.subarray(0, count), order, scratch);
 	return order;
 }
 
@@ -57,10 +60,10 @@ for (let b = 0; b < 256; b++) {
 }
 
 /** Stable LSD radix sort of `values` by 32-bit `keys`, in four passes of 8 bits; the result goes to `out[0 …]`. */
-function radixSort(keys: Uint32Array, values: Uint32Array, out: Uint32Array): void {
+function radixSort(keys: Uint32Array, values: Uint32Array, out: Uint32Array, scratch: Scratch | undefined): void {
 	const n = keys.length;
 	let keyFrom: Uint32Array = keys, valueFrom: Uint32Array = values;
-	let keyTo: Uint32Array = new Uint32Array(n), valueTo: Uint32Array = new Uint32Array(n);
+	let keyTo: Uint32Array = scratch?.uint32('keyTo', n) ?? new Uint32Array(n), valueTo: Uint32Array = scratch?.uint32('valueTo', n) ?? new Uint32Array(n);
 	const counts = new Uint32Array(256);
 	for (let shift = 0; shift < 32; shift += 8) {
 		counts.fill(0);

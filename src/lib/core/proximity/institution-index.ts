@@ -3,6 +3,7 @@ import { around } from 'geokdbush';
 import { EARTH_RADIUS_KM } from '../model';
 import { haversineKm } from '../geo/haversine';
 import { cellTree, leafAt, type CellTree } from '../index/cell-tree';
+import type { Scratch } from '../scratch';
 
 /**
  * A nearest-neighbour index over institution points. KDBush holds the points and geokdbush's
@@ -182,16 +183,17 @@ export function nearestInstitution(index: InstitutionIndex, lon: number, lat: nu
  * {@link nearestInstitution} for many points at once, into typed arrays, without allocating per
  * point. Time grows linearly with the number of points.
  *
+ * @param scratch arrays to reuse from the call before: the arrays returned are then views of them, valid until the next call
  * @returns `nearest[i]` the institution index (-1 when none: empty index, NaN or out-of-range
  * coordinate) and `km[i]` the distance (NaN when none)
  * @example
  * const { nearest, km } = nearestInstitutions(index, lons, lats);
  */
-export function nearestInstitutions(index: InstitutionIndex, lons: Float64Array, lats: Float64Array): { nearest: Int32Array; km: Float64Array } {
+export function nearestInstitutions(index: InstitutionIndex, lons: Float64Array, lats: Float64Array, scratch?: Scratch): { nearest: Int32Array; km: Float64Array } {
 	const n = lons.length;
 	if (lats.length !== n) throw new Error(`nearestInstitutions: ${n} longitudes but ${lats.length} latitudes; pass arrays of the same length.`);
-	const nearest = new Int32Array(n);
-	const km = new Float64Array(n);
+	const nearest = scratch?.int32('nearest', n) ?? new Int32Array(n);
+	const km = scratch?.float64('km', n) ?? new Float64Array(n);
 	fillNearest(index, lons, lats, nearest, km);
 	return { nearest, km };
 }
