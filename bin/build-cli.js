@@ -3,10 +3,9 @@
 // node_modules/.cache/cluster-map/cli-<fingerprint>/, one file per entry point plus shared
 // chunks, so that a command imports only the modules it needs. Run by `npm install`
 // (postinstall), so the first command after an install starts at once; bin/cluster-map.js
-// calls it again only when the sources have changed since. Without esbuild it does nothing and
-// the command runs the sources through tsx.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+// calls it again only when a file the bundle was built from has changed since. Without esbuild it
+// does nothing and the command runs the sources through tsx.
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -14,44 +13,49 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sources = join(root, 'src/cli');
 /** Entry points: the command, and the worker threads it starts. */
 const entries = ['main.ts', 'engine-worker.ts', 'chunk-worker.ts'].map((file) => join(sources, file));
+/** Read by the build besides the sources: a changed dependency or setting makes a new bundle. */
+const settings = ['package.json', 'package-lock.json', 'tsconfig.json'];
+const cacheDir = join(root, 'node_modules/.cache/cluster-map');
+/** Names the current bundle and the files it was built from, with their sizes and dates. */
+const currentFile = join(cacheDir, 'current.json');
 
-/** Paths, sizes and modification times of every source file the command is built from. */
-function fingerprint() {
-	const hash = createHash('sha256');
-	const walk = (dir) => {
-		// Code-unit order, not localeCompare: ICU's collator costs about 10 ms at every start.
-		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-			const path = join(dir, entry.name);
-			if (entry.isDirectory()) walk(path);
-			else if (/\.(ts|js|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
-				const { size, mtimeMs } = statSync(path);
-				hash.update(`${path}\0${size}\0${mtimeMs}\n`);
-			}
-		}
-	};
-	walk(sources);
-	walk(join(root, 'src/lib/core'));
-	// The packages are bundled too: a changed dependency makes a new bundle.
-	for (const file of ['package.json', 'package-lock.json']) {
-		const path = join(root, file);
-		if (existsSync(path)) hash.update(`${path}\0${statSync(path).size}\0${statSync(path).mtimeMs}\n`);
+/**
+ * The folder of the current bundle, or null when there is none or a file it was built from has
+ * changed (or gone). Only those files are looked at, not every source: a start takes a few
+ * milliseconds instead of walking the tree.
+ *
+ * @param {string} base the project folder (its node_modules/.cache/cluster-map holds the bundle)
+ * @returns {string | null}
+ */
+export function currentBundle(base = root) {
+	const cache = join(base, 'node_modules/.cache/cluster-map');
+	let current;
+	try {
+		current = JSON.parse(readFileSync(join(cache, 'current.json'), 'utf8'));
+	} catch {
+		return null;
 	}
-	return hash.digest('hex').slice(0, 16);
-}
-
-/** The folder of the current bundle, or null when it has not been built yet. */
-export function bundleDir() {
-	const dir = join(root, 'node_modules/.cache/cluster-map', `cli-${fingerprint()}`);
-	return { dir, built: existsSync(join(dir, 'main.mjs')) };
+	if (typeof current?.dir !== 'string' || !current.dir.startsWith('cli-') || !Array.isArray(current.files)) return null;
+	const dir = join(cache, current.dir);
+	if (!existsSync(join(dir, 'main.mjs'))) return null;
+	for (const file of current.files) {
+		if (!Array.isArray(file) || typeof file[0] !== 'string') return null;
+		const [path, size, mtimeMs] = file;
+		const stat = statSync(join(base, path), { throwIfNoEntry: false });
+		if (stat === undefined || stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
+	}
+	return dir;
 }
 
 /** Builds the bundle unless it is current; returns its folder. Throws when esbuild is missing. */
 export async function buildCli() {
-	const { dir, built } = bundleDir();
-	if (built) return dir;
-	const esbuild = await import('esbuild');
-	const partial = `${dir}.partial-${process.pid}`;
-	await esbuild.build({
+	const current = currentBundle();
+	if (current) return current;
+	const [esbuild, { createHash }] = await Promise.all([import('esbuild'), import('node:crypto')]);
+	const partial = join(cacheDir, `cli.partial-${process.pid}`);
+	const began = Date.now();
+	const { metafile } = await esbuild.build({
+		absWorkingDir: root,
 		entryPoints: entries,
 		outdir: partial,
 		outExtension: { '.js': '.mjs' },
@@ -61,19 +65,33 @@ export async function buildCli() {
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
+		metafile: true,
 		// The packages are bundled as well: resolving and loading them one by one from node_modules
 		// (some are CommonJS, parsed by Node's lexer, and @turf/turf whole) took about 0.4 s of
 		// CPU at every start. CommonJS code in the bundle gets `require` for Node's own modules.
 		banner: { js: "import { createRequire as __cmRequire } from 'node:module'; const require = __cmRequire(import.meta.url);" },
 		logLevel: 'silent'
 	});
+	// The project's own files the bundle holds (the packages' are covered by package-lock.json),
+	// and the settings, with their sizes and dates. A file changed while the build ran may not be
+	// in the bundle as it is now: its date is not kept, so the next run builds again.
+	const built = [...Object.keys(metafile.inputs).filter((path) => !path.includes('node_modules/')), ...settings.filter((file) => existsSync(join(root, file)))]
+		.sort()
+		.map((path) => {
+			const { size, mtimeMs } = statSync(join(root, path));
+			return [path, size, mtimeMs < began ? mtimeMs : -1];
+		});
+	const name = `cli-${createHash('sha256').update(JSON.stringify(built)).digest('hex').slice(0, 16)}`;
+	const dir = join(cacheDir, name);
 	try {
 		renameSync(partial, dir); // atomic: a concurrent run never imports half a bundle
 	} catch {
 		rmSync(partial, { recursive: true, force: true }); // another run got there first
 	}
-	const cache = dirname(dir);
-	for (const old of readdirSync(cache)) if (old.startsWith('cli-') && join(cache, old) !== dir && !old.includes('.partial-')) rmSync(join(cache, old), { recursive: true, force: true });
+	const pointer = `${currentFile}.partial-${process.pid}`;
+	writeFileSync(pointer, JSON.stringify({ dir: name, files: built }));
+	renameSync(pointer, currentFile);
+	for (const old of readdirSync(cacheDir)) if (old.startsWith('cli-') && old !== name && !old.includes('.partial-')) rmSync(join(cacheDir, old), { recursive: true, force: true });
 	return dir;
 }
 

@@ -5,11 +5,10 @@
 // sources directly (slower to start: ~60 modules through a loader hook).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildCli, bundleDir, root } from './build-cli.js';
+import { buildCli, currentBundle, root } from './build-cli.js';
 
 async function bundled() {
-	const { dir, built } = bundleDir();
-	return import(pathToFileURL(join(built ? dir : await buildCli(), 'main.mjs')).href);
+	return import(pathToFileURL(join(currentBundle() ?? (await buildCli()), 'main.mjs')).href);
 }
 
 async function viaTsx() {
