@@ -12,7 +12,7 @@ import { bundledInstitutions, groupByType, selectInstitutions } from './institut
 import { fileChunks, isGeoJson, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
-import { zoneCache, type CheckedZones } from './zone-cache';
+import { zoneCache, type CheckedZones, type ZoneCache } from './zone-cache';
 import { thousands } from './thousands';
 
 /**
@@ -74,6 +74,17 @@ export const LISTED_REPAIRS = 20;
 const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
 
 /** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
+/** The checked zones kept for the file at `path`, or null (none kept, or the file cannot be read). */
+function cachedZones(cache: ZoneCache, path: string, kind: string): CheckedZones | null {
+	let key: string;
+	try {
+		key = cache.keyOfFile(path, kind);
+	} catch {
+		return null;
+	}
+	return cache.get(key);
+}
+
 function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygon | MultiPolygon>[] {
 	if (kind === 'district') {
 		const { districts, polygons } = bundledDistricts();
@@ -104,17 +115,19 @@ export async function loadZones(
 	} else {
 		// GeoJSON, or a zipped Shapefile (its .prj checked), as the app reads them; checked once for
 		// every run with the same file.
-		const bytes = readWhole(spec);
 		const cache = zoneCache();
-		const key = cache?.key(bytes, /\.zip$/i.test(spec) ? 'zip' : 'geojson');
-		const cached = key === undefined ? null : cache!.get(key);
+		const kind = /\.zip$/i.test(spec) ? 'zip' : 'geojson';
+		// A file that cannot be read is reported by readWhole, as without the cache.
+		const cached = cache === null ? null : cachedZones(cache, spec, kind);
 		if (cached) result = cached;
 		else {
+			const bytes = readWhole(spec);
 			result = readZones(await readFeatureFile(bytes, { file: spec }), { file: spec, onProgress });
-			if (key !== undefined) {
-				// Made here to be kept; the engine would make it anyway.
+			if (cache !== null) {
+				// Made here to be kept; the engine would make it anyway. Keyed by the bytes read, in
+				// case the file changed since its key was taken.
 				const fresh: CheckedZones = { ...result, parts: zoneParts(result.zones) };
-				cache!.put(key, fresh);
+				cache.put(cache.key(bytes, kind), fresh);
 				result = fresh;
 			}
 		}

@@ -78,6 +78,14 @@ describe('ZoneCache', () => {
 		other[other.length - 2] = 0x20;
 		expect(new Set([cache.key(bytes, 'geojson'), cache.key(other, 'geojson'), cache.key(bytes, 'zip')]).size).toBe(3);
 		expect(cache.key(bytes.slice(), 'geojson')).toBe(cache.key(bytes, 'geojson'));
+		// Read from the file through a small buffer: the same key, for a file longer than the buffer too.
+		const dir = temporary();
+		const long = new TextEncoder().encode(`{"type":"FeatureCollection","features":[]${' '.repeat(600_000)}}`);
+		for (const [name, content] of [['small.geojson', bytes], ['long.geojson', long]] as const) {
+			writeFileSync(join(dir, name), content);
+			expect(cache.keyOfFile(join(dir, name), 'geojson')).toBe(cache.key(content, 'geojson'));
+		}
+		expect(() => cache.keyOfFile(dir, 'geojson')).toThrow();
 	});
 
 	it('reads a damaged entry as none, and removes it', () => {

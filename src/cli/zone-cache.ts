@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -51,6 +51,27 @@ export class ZoneCache {
 	/** The key of a zones file: its bytes, and how they are read (`kind`: GeoJSON or a zipped Shapefile). */
 	key(bytes: Uint8Array, kind: string): string {
 		return createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`).update(bytes).digest('hex');
+	}
+
+	/**
+	 * {@link key} of the file at `path`, read through one small buffer: when the entry is found the
+	 * file is not needed whole, and the memory of a fresh copy (written page by page) would cost
+	 * more than the hash.
+	 *
+	 * @throws when the file cannot be read, or is not a regular file
+	 */
+	keyOfFile(path: string, kind: string): string {
+		const hash = createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`);
+		const buffer = new Uint8Array(1 << 18);
+		const fd = openSync(path, 'r');
+		try {
+			// A pipe would be used up here: only a regular file is read twice.
+			if (!fstatSync(fd).isFile()) throw new Error(`${path} is not a regular file`);
+			for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+		} finally {
+			closeSync(fd);
+		}
+		return hash.digest('hex');
 	}
 
 	/** The checked zones kept under `key`, or null. */
