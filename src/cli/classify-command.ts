@@ -103,19 +103,21 @@ async function classifyFirms(
 		}
 	}
 	const summary = geocoding ? new GeocodeSummary(args.firms) : null;
-	// Each batch's memory is given back once it is written (classifyStream).
+	// Each batch's memory is given back once it is written (classifyStream). Its coordinates are
+	// shared with an engine thread rather than copied to it.
 	const pool = new BufferPool();
+	const points = threads > 1 ? new BufferPool(8, { shared: true }) : pool;
 	const firmBatchBytes = testBatchBytes ?? batchBytesFor(totalBytes);
 	const batches = geoJsonFirms
 		? geoJsonBatches(args.firms)
 		: geocoding
 			? firmsFromAddresses(csvBatches(), args, summary!)
-			: readFirmsCsv(fileChunks(args.firms, firmBatchBytes, pool), { file: args.firms, isUtf8, batchBytes: firmBatchBytes, sampleBytes: testBatchBytes, swap: args.swapLatLon, pool });
+			: readFirmsCsv(fileChunks(args.firms, firmBatchBytes, pool), { file: args.firms, isUtf8, batchBytes: firmBatchBytes, sampleBytes: testBatchBytes, swap: args.swapLatLon, pool, points });
 	// The loading engine has one thread at most; a preloaded setup (the chunk pipeline falling back) goes to N − 1.
 	const engineThreads = context.engine ? Math.min(1, threads - 1) : threads - 1;
 	const engine: LoadingEngine = context.engine ?? { ...startEngine(preloaded!.engine, { workers: engineThreads }), ready: Promise.resolve(preloaded!.summary) };
 	try {
-		return await classifyStream(batches, summary, args, engine, engineThreads, outputFor, totalBytes, firstBatch, pool);
+		return await classifyStream(batches, summary, args, engine, engineThreads, outputFor, totalBytes, firstBatch, [pool, points]);
 	} finally {
 		if (engine !== context.engine) await engine.close();
 	}
@@ -199,7 +201,7 @@ async function classifyStream(
 	outputFor: (setup: SetupSummary) => ClassifiedOutputOptions,
 	totalBytes: number,
 	firstBatch: (columns: readonly string[], info: FirmSourceInfo, output: ClassifiedOutputOptions) => void,
-	pool: BufferPool
+	[pool, points]: [records: BufferPool, points: BufferPool]
 ): Promise<ClassifyRun> {
 	// Batches handed to the engine and not yet written: enough to keep every thread busy. No more
 	// while an engine thread still reads the zones: six read ahead then cost a million firms 0.19 s
@@ -232,8 +234,10 @@ async function classifyStream(
 		tally.add(t);
 		geocodeSummary?.addTally(t, batch.columns.indexOf(batch.info.addressColumn!));
 		progress.update(tally.rows, batch.bytesRead);
-		// Written and counted: nothing reads the batch's records again.
+		// Written and counted, and the engine has answered: nothing reads the batch's records or points again.
 		if (batch.rows.kind === 'csv') for (const array of [batch.rows.records.bytes, batch.rows.records.cellStart, batch.rows.records.cellEnd]) pool.give(array.buffer);
+		points.give(batch.lons.buffer);
+		points.give(batch.lats.buffer);
 	};
 	try {
 		for await (const batch of batches) {

@@ -15,21 +15,30 @@
  * }
  */
 export class BufferPool {
-	private readonly free: ArrayBuffer[] = [];
+	private readonly free: ArrayBufferLike[] = [];
 	private readonly own = new WeakSet<ArrayBufferLike>();
+	private readonly shared: boolean;
 
-	/** @param keep free buffers kept at most (the rest are left to the garbage collector) */
-	constructor(private readonly keep = 32) {}
+	/**
+	 * @param keep free buffers kept at most (the rest are left to the garbage collector)
+	 * @param options.shared SharedArrayBuffers: sent to a worker thread, their contents are shared, not copied
+	 */
+	constructor(
+		private readonly keep = 32,
+		options: { shared?: boolean } = {}
+	) {
+		this.shared = options.shared === true;
+	}
 
 	/** A buffer of at least `bytes` bytes, old contents and all: a given-back one if one is big enough. */
-	take(bytes: number): ArrayBuffer {
+	take(bytes: number): ArrayBufferLike {
 		let best = -1;
 		for (let i = 0; i < this.free.length; i++) {
 			if (this.free[i].byteLength >= bytes && (best < 0 || this.free[i].byteLength < this.free[best].byteLength)) best = i;
 		}
 		if (best >= 0) return this.free.splice(best, 1)[0];
 		// A little room over, so that the next batch, a few bytes longer, fits the same buffer.
-		const buffer = new ArrayBuffer(bytes + (bytes >>> 4));
+		const buffer = this.shared ? new SharedArrayBuffer(bytes + (bytes >>> 4)) : new ArrayBuffer(bytes + (bytes >>> 4));
 		this.own.add(buffer);
 		return buffer;
 	}
@@ -44,9 +53,14 @@ export class BufferPool {
 		return new Uint32Array(this.take(length * 4), 0, length);
 	}
 
-	/** Gives a buffer back for later batches; the caller no longer reads or writes it. */
+	/** `length` 64-bit floats over a buffer from {@link take}, old contents and all. */
+	float64s(length: number): Float64Array {
+		return new Float64Array(this.take(length * 8), 0, length);
+	}
+
+	/** Gives a buffer back for later batches; the caller (and any thread it was shared with) no longer reads or writes it. */
 	give(buffer: ArrayBufferLike): void {
-		if (!this.own.has(buffer) || this.free.includes(buffer as ArrayBuffer)) return;
-		if (this.free.length < this.keep) this.free.push(buffer as ArrayBuffer);
+		if (!this.own.has(buffer) || this.free.includes(buffer)) return;
+		if (this.free.length < this.keep) this.free.push(buffer);
 	}
 }

@@ -8,12 +8,18 @@ import { readCsv, type CsvBatch, type ReadCsvOptions } from './read-csv';
 import type { Axis, RowProblem } from './row-problem';
 import { RECORD_MALFORMED, type CsvRecords } from './scan-csv-records';
 import type { ByteSource } from './encoding/utf8-chunks';
+import type { BufferPool } from './buffer-pool';
 
 export interface ReadFirmsCsvOptions extends ReadCsvOptions {
 	/** Coordinate columns by index or header name; guessed from the header when not given. */
 	columns?: { lat?: number | string; lon?: number | string };
 	/** Read the latitude column as longitude and the reverse (the fix for exchanged columns). */
 	swap?: boolean;
+	/**
+	 * Memory for each batch's `lons` and `lats`, given back by the consumer once the batch is
+	 * written; a pool of SharedArrayBuffers lets a worker thread read them without a copy.
+	 */
+	points?: BufferPool;
 }
 
 /** Rows of the first batch looked at for exchanged latitude and longitude. */
@@ -38,7 +44,7 @@ export async function* readFirmsCsv(source: ByteSource, options: ReadFirmsCsvOpt
 			const found = coordinateColumns(batch.header, options);
 			columns = options.swap ? { lat: found.lon, lon: found.lat } : found;
 		}
-		const firms = firmBatch(batch, columns.lat, columns.lon);
+		const firms = firmBatch(batch, columns.lat, columns.lon, options.points);
 		if (options.swap) firms.info.swapped = true;
 		if (first) firms.info.swapCheck = swapCheck(batch.records, columns.lat, columns.lon);
 		yield firms;
@@ -80,12 +86,13 @@ function coordinateColumns(header: readonly string[], options: ReadFirmsCsvOptio
 	return { lat: pick('lat', options.columns?.lat), lon: pick('lon', options.columns?.lon) };
 }
 
-function firmBatch(batch: CsvBatch, latColumn: number, lonColumn: number): FirmBatch {
+function firmBatch(batch: CsvBatch, latColumn: number, lonColumn: number, points: BufferPool | undefined): FirmBatch {
 	const { records, header } = batch;
 	const { bytes, count, firstCell, cellStart, cellEnd } = records;
 	const width = header.length;
-	const lons = new Float64Array(count);
-	const lats = new Float64Array(count);
+	// Every element is written below.
+	const lons = points?.float64s(count) ?? new Float64Array(count);
+	const lats = points?.float64s(count) ?? new Float64Array(count);
 	const problems: (RowProblem[] | null)[] = new Array(count).fill(null);
 	for (let r = 0; r < count; r++) {
 		const k = firstCell[r];
