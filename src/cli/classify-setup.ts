@@ -73,7 +73,6 @@ export const LISTED_REPAIRS = 20;
 
 const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
 
-/** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
 /** The checked zones kept for the file at `path`, or null (none kept, or the file cannot be read). */
 function cachedZones(cache: ZoneCache, path: string, kind: string): CheckedZones | null {
 	let key: string;
@@ -85,6 +84,7 @@ function cachedZones(cache: ZoneCache, path: string, kind: string): CheckedZones
 	return cache.get(key);
 }
 
+/** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
 function bundledZones(kind: string, ids: string[], spec: string): Feature<Polygon | MultiPolygon>[] {
 	if (kind === 'district') {
 		const { districts, polygons } = bundledDistricts();

@@ -15,7 +15,8 @@ export interface Engine {
 
 /**
  * Batches sent to an engine thread, answered by id; all refused once the thread has failed. The
- * points are copied to the thread, so a batch it never answers can still be classified elsewhere.
+ * points stay readable here (copied to the thread, or shared with it), so a batch it never answers
+ * can still be classified elsewhere.
  */
 export function batchCalls(worker: Worker) {
 	const pending = new Map<number, { lons: Float64Array; lats: Float64Array; resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();

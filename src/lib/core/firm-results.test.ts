@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFirmResultsComputer } from './firm-results';
-import type { InstitutionPoint } from './io';
+import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
 import { INSTITUTION_TYPES } from './model';
 
@@ -59,11 +59,15 @@ describe('createFirmResultsComputer, batch after batch', () => {
 		// Smaller, then larger than any before (the reused arrays grow), then small again.
 		const batches = [6000, 2500, 9000, 3000, 2048].map(points);
 		const compute = createFirmResultsComputer(setup);
-		const given = batches.map(({ lons, lats }) => compute(lons, lats));
-		const copies = given.map((results) => structuredClone(results));
-		for (const [b, { lons, lats }] of batches.entries()) expect(given[b]).toEqual(createFirmResultsComputer(setup)(lons, lats));
-		// Nothing given out is a view of memory used again by a later batch.
+		const given: FirmResults[] = [];
+		const copies: FirmResults[] = [];
+		for (const { lons, lats } of batches) {
+			given.push(compute(lons, lats));
+			copies.push(structuredClone(given.at(-1)!));
+		}
+		// Nothing given out is a view of memory a later batch used again: each is as it was when given.
 		given.forEach((results, b) => expect(results).toEqual(copies[b]));
+		for (const [b, { lons, lats }] of batches.entries()) expect(given[b]).toEqual(createFirmResultsComputer(setup)(lons, lats));
 		expect(given.every((results) => results.offsets[results.offsets.length - 1] === results.zoneIndices.length)).toBe(true);
 	});
 });
