@@ -26,8 +26,9 @@ import type { ClassifyArgs } from './classify-args';
 import { geocodedBatches, GeocodeSummary } from './geocode-command';
 import { AtomicOutput, fileChunks, readWhole } from './node-files';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
-import { startEngine, type LoadingEngine } from './engine';
-import { startClassify, type ClassifyStart } from './classify-start';
+import { startEngine } from './engine';
+import type { LoadingEngine } from './engine-thread';
+import type { ClassifyStart } from './classify-start';
 import { LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSummary } from './classify-setup';
 import { Progress } from './progress';
 import { UsageError } from './usage-error';
@@ -41,8 +42,8 @@ import { thousands } from './thousands';
  * @param start the run as `startClassify` began it (its engine thread may be reading the zones already)
  * @throws InputError for a file that cannot be used (nothing is left at OUT)
  */
-export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void, start?: ClassifyStart): Promise<void> {
-	const { started, geoJsonFirms, totalBytes, threads, spec, engine } = start ?? startClassify(args, stderr);
+export async function runClassify(args: ClassifyArgs, stderr: (line: string) => void, start: ClassifyStart): Promise<void> {
+	const { started, geoJsonFirms, totalBytes, threads, spec, engine } = start;
 	try {
 		// Chunk workers load their code while the zones are read.
 		const workers = engine ? null : startChunkWorkers(threads);

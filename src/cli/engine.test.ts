@@ -6,8 +6,8 @@ import { InputError } from '../lib/core/io';
 import { loadSetup, type SetupSpec } from './classify-setup';
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import { loadEngine, startEngine } from './engine';
-import { batchCalls } from './engine-thread';
+import { startEngine } from './engine';
+import { batchCalls, loadEngine } from './engine-thread';
 import { UsageError } from './usage-error';
 
 const square = (x: number, y: number, id: string): Zone => ({

@@ -3,8 +3,6 @@ import type { FirmResults } from '../lib/core/io';
 import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
 import { batchCalls, startWorker, stopWorker, unavailable, type Engine } from './engine-thread';
 
-export { loadEngine, startWorker, type Engine, type LoadingEngine } from './engine-thread';
-
 type Compute = (lons: Float64Array, lats: Float64Array) => FirmResults;
 
 /**

@@ -4,7 +4,8 @@
  * about 12 µs per 4 KiB page on the test machine (64 MiB written fresh: 0.19 s; reused: 1.5 ms)
  * — and the same sizes come back at every batch. Each name holds one array, grown
  * when a call needs more; what is returned is a view of its first `length` elements, valid until
- * the next request for that name, and not zeroed: callers write every element they read.
+ * the next request for that name, and not zeroed: callers write every element they read. (A
+ * `BufferPool`, by contrast, lends memory that another part of the program gives back.)
  *
  * @example
  * const scratch = new Scratch();
