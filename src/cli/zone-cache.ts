@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,7 @@ export class ZoneCache {
 
 	/** The key of a zones file: its bytes, and how they are read (`kind`: GeoJSON or a zipped Shapefile). */
 	key(bytes: Uint8Array, kind: string): string {
-		return createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`).update(bytes).digest('hex');
+		return keyHash(kind).update(bytes).digest('hex');
 	}
 
 	/**
@@ -61,7 +61,7 @@ export class ZoneCache {
 	 * @throws when the file cannot be read, or is not a regular file
 	 */
 	keyOfFile(path: string, kind: string): string {
-		const hash = createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`);
+		const hash = keyHash(kind);
 		const buffer = new Uint8Array(1 << 18);
 		const fd = openSync(path, 'r');
 		try {
@@ -131,6 +131,11 @@ export class ZoneCache {
 			if (i > 0 && (i >= MAX_ENTRIES || bytes > MAX_BYTES)) forget(path);
 		});
 	}
+}
+
+/** The hash of a key, before the file's bytes: what they are and how they are read. */
+function keyHash(kind: string): Hash {
+	return createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`);
 }
 
 /** Removes a file of the cache if it can. */
