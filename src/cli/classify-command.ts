@@ -17,6 +17,7 @@ import {
 	type FirmResults,
 	readFeatureFile,
 	BufferPool,
+	recordsMemory,
 	type FirmSourceInfo
 } from '../lib/core/io';
 import { RunTally, shiftLines, tallyBatch } from './batch-tally';
@@ -236,7 +237,7 @@ async function classifyStream(
 		geocodeSummary?.addTally(t, batch.columns.indexOf(batch.info.addressColumn!));
 		progress.update(tally.rows, batch.bytesRead);
 		// Written and counted, and the engine has answered: nothing reads the batch's records or points again.
-		if (batch.rows.kind === 'csv') for (const array of [batch.rows.records.bytes, batch.rows.records.cellStart, batch.rows.records.cellEnd]) pool.give(array.buffer);
+		if (batch.rows.kind === 'csv') for (const memory of recordsMemory(batch.rows.records)) pool.give(memory);
 		points.give(batch.lons.buffer);
 		points.give(batch.lats.buffer);
 	};

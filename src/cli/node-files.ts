@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BufferPool } from '../lib/core/io/buffer-pool';
+import { CHUNK_HEADROOM } from '../lib/core/io/read-csv';
 import { InputError } from '../lib/core/io/input-error';
 
 /** Longest a run goes without letting signal handlers in, in milliseconds. */
@@ -8,8 +9,10 @@ const SIGNAL_LATENCY_MS = 50;
 
 /**
  * A file's bytes in 4 MiB chunks: fresh ones (the CSV reader may keep references into them), or
- * taken from `pool` for a reader given the same pool, which copies them and gives them back. Reads
- * are synchronous: the CLI has nothing else to do meanwhile but to notice an interruption.
+ * taken from `pool` for a reader given the same pool, which makes a batch of each (in place: each
+ * chunk is read {@link CHUNK_HEADROOM} bytes into its buffer, room for the record the last batch
+ * left unfinished) or copies them and gives them back. Reads are synchronous: the CLI has nothing
+ * else to do meanwhile but to notice an interruption.
  *
  * @example
  * for await (const batch of readFirmsCsv(fileChunks('firms.csv'), { file: 'firms.csv' })) …
@@ -25,10 +28,11 @@ export async function* fileChunks(path: string, chunkBytes = 4 << 20, pool?: Buf
 				await new Promise((resolve) => setImmediate(resolve));
 				turn = Date.now();
 			}
-			const buffer = pool?.bytes(chunkBytes) ?? new Uint8Array(chunkBytes);
-			const n = readSync(fd, buffer, 0, chunkBytes, null);
+			const room = pool ? CHUNK_HEADROOM : 0;
+			const buffer = pool?.bytes(room + chunkBytes) ?? new Uint8Array(chunkBytes);
+			const n = readSync(fd, buffer, room, chunkBytes, null);
 			if (n === 0) return;
-			yield n === chunkBytes ? buffer : buffer.subarray(0, n);
+			yield room === 0 && n === chunkBytes ? buffer : buffer.subarray(room, room + n);
 		}
 	} finally {
 		closeSync(fd);

@@ -58,6 +58,11 @@ export class BufferPool {
 		return new Float64Array(this.take(length * 8), 0, length);
 	}
 
+	/** Whether `buffer` was handed out by this pool (given back or not). */
+	owns(buffer: ArrayBufferLike): boolean {
+		return this.own.has(buffer);
+	}
+
 	/** Gives a buffer back for later batches; the caller (and any thread it was shared with) no longer reads or writes it. */
 	give(buffer: ArrayBufferLike): void {
 		if (!this.own.has(buffer) || this.free.includes(buffer)) return;

@@ -3,7 +3,7 @@ export { detectEncoding, ENCODING_LABELS, type TextEncodingName } from './encodi
 export { utf8Chunks, type ByteSource, type Utf8Chunk, type Utf8ChunksOptions } from './encoding/utf8-chunks';
 export { streamChunks } from './stream-chunks';
 export { decodeText } from './encoding/decode-text';
-export { scanCsvRecords, RECORD_QUOTED, RECORD_MALFORMED, type CsvRecords, type ScanCsvOptions } from './scan-csv-records';
+export { scanCsvRecords, recordsMemory, RECORD_QUOTED, RECORD_MALFORMED, type CsvRecords, type ScanCsvOptions } from './scan-csv-records';
 export { cellText, recordCell, recordCells, spanText } from './cell-text';
 export {
 	cellAt,

@@ -23,6 +23,12 @@ export interface CsvRecords {
 	flags: Uint8Array;
 }
 
+/** The memory of every array of `records`, to give back to the pool it came from once nothing reads them. */
+export function recordsMemory(records: CsvRecords): ArrayBufferLike[] {
+	const { bytes, start, end, line, firstCell, cellStart, cellEnd, flags } = records;
+	return [bytes, start, end, line, firstCell, cellStart, cellEnd, flags].map((array) => array.buffer);
+}
+
 /** Some cell of the record is quoted. */
 export const RECORD_QUOTED = 1;
 /** A quote where RFC 4180 allows none: inside an unquoted cell, or text after a closing quote. */
@@ -39,7 +45,7 @@ export interface ScanCsvOptions {
 	line?: number;
 	/** File name for messages. */
 	file?: string;
-	/** Where the cell positions' memory comes from (see `BufferPool`); fresh arrays without. */
+	/** Where the record and cell positions' memory comes from (see `BufferPool`); fresh arrays without. */
 	pool?: BufferPool;
 }
 
@@ -81,14 +87,17 @@ export function scanCsvRecords(bytes: Uint8Array, options: ScanCsvOptions = {}):
 	const delimiter = options.delimiter ?? 0x2c;
 	const b = bytes;
 	const n = b.length;
-	let start = new Uint32Array(Math.max(16, n >>> 6));
-	let end = new Uint32Array(start.length);
-	let lines = new Uint32Array(start.length);
-	let firstCell = new Uint32Array(start.length + 1);
-	let flagsOf = new Uint8Array(start.length);
+	const pool = options.pool;
+	const recordRoom = Math.max(16, n >>> 6);
+	let start = pool?.uint32s(recordRoom) ?? new Uint32Array(recordRoom);
+	let end = pool?.uint32s(recordRoom) ?? new Uint32Array(recordRoom);
+	let lines = pool?.uint32s(recordRoom) ?? new Uint32Array(recordRoom);
+	let firstCell = pool?.uint32s(recordRoom + 1) ?? new Uint32Array(recordRoom + 1);
+	let flagsOf = pool?.bytes(recordRoom) ?? new Uint8Array(recordRoom);
+	firstCell[0] = 0; // a pooled array holds an older batch's numbers
 	const cellRoom = Math.max(64, n >>> 2);
-	let cellStart = options.pool?.uint32s(cellRoom) ?? new Uint32Array(cellRoom);
-	let cellEnd = options.pool?.uint32s(cellRoom) ?? new Uint32Array(cellRoom);
+	let cellStart = pool?.uint32s(cellRoom) ?? new Uint32Array(cellRoom);
+	let cellEnd = pool?.uint32s(cellRoom) ?? new Uint32Array(cellRoom);
 	// The largest byte that can end an unquoted cell's text: one comparison skips every other byte.
 	const high = Math.max(delimiter, QUOTE, CR, LF);
 	let slow: SlowRecord | null = null;
