@@ -29,6 +29,7 @@ import { AtomicOutput, fileChunks, readWhole } from './node-files';
 import { bundledGeocoder, TOWNS_CREDIT } from './town-data';
 import { startEngine } from './engine';
 import type { LoadingEngine } from './engine-thread';
+import type { FirmResultsMemory } from '../lib/core/firm-results';
 import type { ClassifyStart } from './classify-start';
 import { LISTED_REPAIRS, loadSetup, type LoadedSetup, type SetupSummary } from './classify-setup';
 import { Progress } from './progress';
@@ -108,7 +109,7 @@ async function classifyFirms(
 	// Each batch's memory is given back once it is written (classifyStream). Its coordinates are
 	// shared with an engine thread rather than copied to it.
 	const pool = new BufferPool();
-	const points = threads > 1 ? new BufferPool(8, { shared: true }) : pool;
+	const points = threads > 1 ? new BufferPool(32, { shared: true }) : pool;
 	const firmBatchBytes = testBatchBytes ?? batchBytesFor(totalBytes);
 	const batches = geoJsonFirms
 		? geoJsonBatches(args.firms)
@@ -226,9 +227,9 @@ async function classifyStream(
 	const progress = new Progress(totalBytes);
 	const tally = new RunTally();
 	let info: FirmSourceInfo | null = null;
-	const inFlight: { batch: FirmBatch; results: Promise<FirmResults> }[] = [];
+	const inFlight: { batch: FirmBatch; results: Promise<FirmResults>; memory: FirmResultsMemory }[] = [];
 	const writeOldest = async () => {
-		const { batch, results: pending } = inFlight.shift()!;
+		const { batch, results: pending, memory } = inFlight.shift()!;
 		const results = await pending;
 		const { csv, geojson } = writing ?? (await startWriting(batch));
 		output.write(csv ? csv.rows(batch, results) : geojson!.rows(batch, results));
@@ -240,13 +241,15 @@ async function classifyStream(
 		if (batch.rows.kind === 'csv') for (const memory of recordsMemory(batch.rows.records)) pool.give(memory);
 		points.give(batch.lons.buffer);
 		points.give(batch.lats.buffer);
+		for (const array of Object.values(memory)) points.give(array.buffer);
 	};
 	try {
 		for await (const batch of batches) {
 			info ??= batch.info;
-			const results = engine.compute(batch.lons, batch.lats);
+			const memory = resultsMemory(points, batch.count);
+			const results = engine.compute(batch.lons, batch.lats, memory);
 			results.catch(() => {}); // awaited in order below; a failure surfaces there
-			inFlight.push({ batch, results });
+			inFlight.push({ batch, results, memory });
 			if (inFlight.length >= maxInFlight) await writeOldest();
 		}
 		while (inFlight.length > 0) await writeOldest();
@@ -260,6 +263,15 @@ async function classifyStream(
 	}
 	progress.clear();
 	return { setup: writing.setup, tally, info, geocodeSummary };
+}
+
+/**
+ * Memory for a batch's results, given back once the batch is written: with an engine thread it is
+ * shared, so the thread writes its results there instead of sending them; and its pages are
+ * written fresh only by the first batches.
+ */
+function resultsMemory(pool: BufferPool, count: number): FirmResultsMemory {
+	return { offsets: pool.uint32s(count + 1), zoneIndices: pool.uint32s(count), inside: pool.bytes(count), nearest: pool.int32s(count), km: pool.float64s(count), withinBuffer: pool.bytes(count) };
 }
 
 /** The run on several threads: chunks of the file read, classified and written by workers. */

@@ -3,13 +3,14 @@
 // the thread before it loads its own modules.
 import { Worker } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io/classified-columns';
+import type { FirmResultsMemory } from '../lib/core/firm-results';
 import { InputError } from '../lib/core/io/input-error';
 import type { SetupSpec, SetupSummary, StageReport } from './classify-setup';
 import { UsageError } from './usage-error';
 
-/** Classifies batches of points, in worker threads or in this one. */
+/** Classifies batches of points, in worker threads or in this one; the results go to `memory` when lent. */
 export interface Engine {
-	compute(lons: Float64Array, lats: Float64Array): Promise<FirmResults>;
+	compute(lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory): Promise<FirmResults>;
 	close(): Promise<void>;
 }
 
@@ -19,16 +20,17 @@ export interface Engine {
  * can still be classified elsewhere.
  */
 export function batchCalls(worker: Worker) {
-	const pending = new Map<number, { lons: Float64Array; lats: Float64Array; resolve: (r: FirmResults) => void; reject: (e: unknown) => void }>();
+	type Batch = { lons: Float64Array; lats: Float64Array; memory?: FirmResultsMemory; resolve: (r: FirmResults) => void; reject: (e: unknown) => void };
+	const pending = new Map<number, Batch>();
 	let next = 0;
 	let failure: unknown = null;
 	return {
-		send(lons: Float64Array, lats: Float64Array): Promise<FirmResults> {
+		send(lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory): Promise<FirmResults> {
 			if (failure !== null) return Promise.reject(failure);
 			const id = next++;
 			return new Promise((resolve, reject) => {
-				pending.set(id, { lons, lats, resolve, reject });
-				worker.postMessage({ id, lons, lats });
+				pending.set(id, { lons, lats, memory, resolve, reject });
+				worker.postMessage({ id, lons, lats, memory });
 			});
 		},
 		answer({ id, results }: { id: number; results: FirmResults }): void {
@@ -42,7 +44,7 @@ export function batchCalls(worker: Worker) {
 		},
 		/** The unanswered batches, and every later one, go to `compute` instead. */
 		redirect(compute: Engine['compute']): void {
-			for (const { lons, lats, resolve, reject } of pending.values()) compute(lons, lats).then(resolve, reject);
+			for (const { lons, lats, memory, resolve, reject } of pending.values()) compute(lons, lats, memory).then(resolve, reject);
 			pending.clear();
 			this.send = compute;
 		}
@@ -82,7 +84,7 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		// Awaited later, by the first batch or the caller: not an unhandled rejection meanwhile.
 		computer.catch(() => {});
 		ready.catch(() => {});
-		return { ready, compute: async (lons, lats) => (await computer)(lons, lats), close: async () => {} };
+		return { ready, compute: async (lons, lats, memory) => (await computer)(lons, lats, memory), close: async () => {} };
 	};
 	if (!options.thread) return here();
 	let worker: Worker;
@@ -127,7 +129,7 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		ready,
 		// Sent at once, not when the zones are read: the thread finds the first batches waiting as
 		// soon as it can classify, while this one is still busy reading the next.
-		compute: (lons, lats) => batches.send(lons, lats),
+		compute: (lons, lats, memory) => batches.send(lons, lats, memory),
 		close: () => stopWorker(worker)
 	};
 }

@@ -2,18 +2,19 @@
 // Given a spec, it first reads the zones and institutions itself while the main thread reads firms.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
+import { createFirmResultsComputer, type EngineSetup, type FirmResultsMemory } from '../lib/core/firm-results';
 import { loadSetup, type SetupSpec } from './classify-setup';
 import { sentError, type SetupMessage } from './engine-thread';
 
 const port = parentPort!;
 const data = workerData as { setup: EngineSetup } | { spec: SetupSpec };
 
-function serve(compute: (lons: Float64Array, lats: Float64Array) => FirmResults): void {
-	port.on('message', ({ id, lons, lats }: { id: number; lons: Float64Array; lats: Float64Array }) => {
-		const results: FirmResults = compute(lons, lats);
-		const buffers = [results.offsets, results.zoneIndices, results.inside, results.nearest, results.km, results.withinBuffer].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
-		port.postMessage({ id, results }, [...new Set(buffers)]);
+function serve(compute: (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults): void {
+	port.on('message', ({ id, lons, lats, memory }: { id: number; lons: Float64Array; lats: Float64Array; memory?: FirmResultsMemory }) => {
+		// Nothing is transferred: results in the memory lent by the main thread are shared, others
+		// copied. The first buffer a thread transfers (detaches) makes V8 throw away the thread's
+		// optimised code that reads typed arrays, to compile it again with checks.
+		port.postMessage({ id, results: compute(lons, lats, memory) });
 	});
 }
 

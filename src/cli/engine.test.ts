@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Zone } from '../lib/core/model';
-import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
+import { createFirmResultsComputer, type EngineSetup, type FirmResultsMemory } from '../lib/core/firm-results';
 import { join } from 'node:path';
-import { InputError } from '../lib/core/io';
+import { BufferPool, InputError } from '../lib/core/io';
 import { loadSetup, type SetupSpec } from './classify-setup';
 import { EventEmitter } from 'node:events';
 import type { Worker } from 'node:worker_threads';
@@ -125,6 +125,34 @@ describe('loadEngine', () => {
 		await expect(engine.ready).rejects.toBeInstanceOf(UsageError);
 		await expect(engine.compute(Float64Array.of(0), Float64Array.of(0))).rejects.toBeInstanceOf(UsageError);
 		await engine.close();
+	});
+});
+
+describe('an engine thread given memory for the results', () => {
+	it('writes large batches\' results into the shared memory lent, which later batches use again', async () => {
+		const pool = new BufferPool(32, { shared: true });
+		const engine = startEngine(setup, { workers: 1 });
+		const compute = createFirmResultsComputer(setup);
+		try {
+			let memory: FirmResultsMemory | null = null;
+			for (const seed of [1, 2, 3]) {
+				// Enough points for the engine's Z-order path (2,048 and more), a few without coordinates.
+				const n = 3000 + seed * 100;
+				const lons = Float64Array.from({ length: n }, (_, i) => (i % 101 === 0 ? NaN : -0.5 + ((i * 7919 * seed) % 3500) / 1000));
+				const lats = Float64Array.from({ length: n }, (_, i) => -0.5 + ((i * 104729 + seed) % 3500) / 1000);
+				// The memory of the batch before, given back once its results were read, serves this one.
+				if (memory) for (const array of Object.values(memory)) pool.give(array.buffer);
+				memory = { offsets: pool.uint32s(n + 1), zoneIndices: pool.uint32s(n), inside: pool.bytes(n), nearest: pool.int32s(n), km: pool.float64s(n), withinBuffer: pool.bytes(n) };
+				const results = await engine.compute(lons, lats, memory);
+				expect(results).toEqual(compute(lons, lats));
+				// Written into the memory lent, not sent back as a copy.
+				expect(results.km!.buffer).toBeInstanceOf(SharedArrayBuffer);
+				expect(memory.km).toEqual(results.km);
+				expect(memory.offsets).toEqual(results.offsets);
+			}
+		} finally {
+			await engine.close();
+		}
 	});
 });
 

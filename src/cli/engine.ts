@@ -1,9 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { FirmResults } from '../lib/core/io';
-import { createFirmResultsComputer, type EngineSetup } from '../lib/core/firm-results';
+import { createFirmResultsComputer, type EngineSetup, type FirmResultsMemory } from '../lib/core/firm-results';
 import { batchCalls, startWorker, stopWorker, unavailable, type Engine } from './engine-thread';
 
-type Compute = (lons: Float64Array, lats: Float64Array) => FirmResults;
+type Compute = (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults;
 
 /**
  * Starts the engine without waiting for it: with `workers` > 0 it runs in that many worker
@@ -17,14 +17,14 @@ type Compute = (lons: Float64Array, lats: Float64Array) => FirmResults;
  */
 export function startEngine(setup: EngineSetup, options: { workers: number }): Engine {
 	let local: Compute | null = null;
-	const here: Compute = (lons, lats) => (local ??= createFirmResultsComputer(setup))(lons, lats);
-	if (options.workers <= 0) return { compute: async (lons, lats) => here(lons, lats), close: async () => {} };
+	const here: Compute = (lons, lats, memory) => (local ??= createFirmResultsComputer(setup))(lons, lats, memory);
+	if (options.workers <= 0) return { compute: async (lons, lats, memory) => here(lons, lats, memory), close: async () => {} };
 	const pool = Array.from({ length: options.workers }, () => workerEngine(setup));
 	let turn = 0;
 	return {
-		async compute(lons, lats) {
+		async compute(lons, lats, memory) {
 			const worker = pool[turn++ % pool.length];
-			return (await worker.started) ? worker.compute(lons, lats) : here(lons, lats);
+			return (await worker.started) ? worker.compute(lons, lats, memory) : here(lons, lats, memory);
 		},
 		close: async () => void (await Promise.all(pool.map((w) => w.close())))
 	};

@@ -71,3 +71,23 @@ describe('createFirmResultsComputer, batch after batch', () => {
 		expect(given.every((results) => results.offsets[results.offsets.length - 1] === results.zoneIndices.length)).toBe(true);
 	});
 });
+
+describe('createFirmResultsComputer, into memory lent', () => {
+	it('writes the answers of fresh memory into memory holding an older batch\'s numbers, and zones beyond its room into a fresh array', () => {
+		const { setup, points } = world(20261208);
+		const compute = createFirmResultsComputer(setup);
+		const n = 5000;
+		const { lons, lats } = points(n);
+		const expected = createFirmResultsComputer(setup)(lons, lats);
+		const zones = expected.zoneIndices.length;
+		expect(zones).toBeGreaterThan(1);
+		for (const room of [zones, zones - 1]) {
+			const memory = { offsets: new Uint32Array(n + 1).fill(7), zoneIndices: new Uint32Array(room).fill(7), inside: new Uint8Array(n).fill(7), nearest: new Int32Array(n).fill(7), km: new Float64Array(n).fill(7), withinBuffer: new Uint8Array(n).fill(7) };
+			const results = compute(lons, lats, memory);
+			expect(results).toEqual(expected);
+			expect([results.offsets, results.inside, results.nearest, results.km, results.withinBuffer]).toEqual([memory.offsets, memory.inside, memory.nearest, memory.km, memory.withinBuffer]);
+			expect(results.km).toBe(memory.km);
+			expect(results.zoneIndices.buffer === memory.zoneIndices.buffer).toBe(room >= zones);
+		}
+	});
+});

@@ -22,21 +22,38 @@ export interface EngineSetup {
 }
 
 /**
+ * Memory for one batch's results, lent by the caller: SharedArrayBuffers that another thread reads
+ * without a copy, or memory given back and lent again batch after batch, whose pages are then
+ * written fresh only once. `offsets` holds n + 1 numbers, `inside`, `nearest`, `km` and
+ * `withinBuffer` n (n: the batch's points); `zoneIndices` is room for the batch's zones, and a
+ * fresh array holds them when they are more.
+ */
+export interface FirmResultsMemory {
+	offsets: Uint32Array;
+	zoneIndices: Uint32Array;
+	inside: Uint8Array;
+	nearest: Int32Array;
+	km: Float64Array;
+	withinBuffer: Uint8Array;
+}
+
+/**
  * Builds the zone and institution indexes once and returns the per-batch computation: zones of
  * every point, nearest institution and distance, within-buffer flags. NaN coordinates (rows with
- * problems) get no zone and no institution.
+ * problems) get no zone and no institution. Given `memory` (for batches of 2,048 points or more),
+ * the results are written into it.
  *
  * @example
  * const compute = createFirmResultsComputer({ zones, institutions, bufferKm: 5 });
  * const results = compute(batch.lons, batch.lats);
  */
-export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array) => FirmResults {
+export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults {
 	const zoneIndex = buildZoneIndex(setup.zones, setup.zoneParts);
 	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
 	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));
 	const { bufferKm } = setup;
 	// The arrays in Z-order stay in this thread and are reused, batch after batch, with their pages;
-	// only the results in input order are new (they are handed on).
+	// only the results in input order are new (they are handed on), or written into memory lent.
 	const scratch = new Scratch();
 	const typeScratch = typeIndexes.map(() => new Scratch());
 	const compute = (lons: Float64Array, lats: Float64Array, reuse: boolean): FirmResults => {
@@ -50,12 +67,12 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 		if (typeIndexes.length) results.byType = typeIndexes.map((index, t) => nearestInstitutions(index, lons, lats, reuse ? typeScratch[t] : undefined));
 		return results;
 	};
-	return (lons, lats) => {
+	return (lons, lats, memory) => {
 		if (lons.length < LOCALITY_MIN) return compute(lons, lats, false);
 		// In Z-order, then back: the same answers, with index cells and edges read while cached.
 		const order = localityOrder(lons, lats, scratch);
 		const n = order.length;
-		return inInputOrder(compute(inOrder(lons, order, scratch.float64('lons', n)), inOrder(lats, order, scratch.float64('lats', n)), true), order);
+		return inInputOrder(compute(inOrder(lons, order, scratch.float64('lons', n)), inOrder(lats, order, scratch.float64('lats', n)), true), order, memory);
 	};
 }
 
@@ -63,34 +80,36 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 const LOCALITY_MIN = 2048;
 
 /**
- * Results computed for points in `order` (`order[k]`: input index of point k), back in input order.
- * The loops are in functions of their own that return arrays: V8 optimises a function inside a
+ * Results computed for points in `order` (`order[k]`: input index of point k), back in input order,
+ * in `memory` when it is lent. The loops are in functions of their own that return arrays: V8 optimises a function inside a
  * long loop before the code after the loop has run, and one that then called another function or
  * made an object threw that code away at nearly every batch.
  */
-function inInputOrder(sorted: FirmResults, order: Uint32Array): FirmResults {
-	const offsets = offsetsBack(sorted.offsets, order);
+function inInputOrder(sorted: FirmResults, order: Uint32Array, memory: FirmResultsMemory | undefined): FirmResults {
+	const n = order.length;
+	const zones = sorted.zoneIndices.length;
+	const offsets = offsetsBack(sorted.offsets, order, memory?.offsets ?? new Uint32Array(n + 1));
+	const zoneIndices = memory && memory.zoneIndices.length >= zones ? memory.zoneIndices.subarray(0, zones) : new Uint32Array(zones);
 	// The same fields in the same order as classifyPoints and compute give them: one shape for every batch's results.
-	const results: FirmResults = { offsets, zoneIndices: zoneIndicesBack(sorted, order, offsets), inside: backUint8(sorted.inside, order) };
-	if (sorted.nearest) results.nearest = backInt32(sorted.nearest, order);
-	if (sorted.km) results.km = backFloat64(sorted.km, order);
-	if (sorted.withinBuffer) results.withinBuffer = backUint8(sorted.withinBuffer, order);
-	if (sorted.byType) results.byType = sorted.byType.map((g) => ({ nearest: backInt32(g.nearest, order), km: backFloat64(g.km, order) }));
+	const results: FirmResults = { offsets, zoneIndices: zoneIndicesBack(sorted, order, offsets, zoneIndices), inside: backUint8(sorted.inside, order, memory?.inside ?? new Uint8Array(n)) };
+	if (sorted.nearest) results.nearest = backInt32(sorted.nearest, order, memory?.nearest ?? new Int32Array(n));
+	if (sorted.km) results.km = backFloat64(sorted.km, order, memory?.km ?? new Float64Array(n));
+	if (sorted.withinBuffer) results.withinBuffer = backUint8(sorted.withinBuffer, order, memory?.withinBuffer ?? new Uint8Array(n));
+	if (sorted.byType) results.byType = sorted.byType.map((g) => ({ nearest: backInt32(g.nearest, order, new Int32Array(n)), km: backFloat64(g.km, order, new Float64Array(n)) }));
 	return results;
 }
 
-/** Where each point's zones start, in input order, from the same in `order`. */
-function offsetsBack(sortedOffsets: Uint32Array, order: Uint32Array): Uint32Array {
+/** Where each point's zones start, in input order, from the same in `order`, into `offsets`. */
+function offsetsBack(sortedOffsets: Uint32Array, order: Uint32Array, offsets: Uint32Array): Uint32Array {
 	const n = order.length;
-	const offsets = new Uint32Array(n + 1);
+	offsets[0] = 0; // lent memory holds an older batch's numbers
 	for (let k = 0; k < n; k++) offsets[order[k] + 1] = sortedOffsets[k + 1] - sortedOffsets[k];
 	for (let i = 0; i < n; i++) offsets[i + 1] += offsets[i];
 	return offsets;
 }
 
-/** Each point's zone indices in input order, at `offsets` (from {@link offsetsBack}). */
-function zoneIndicesBack(sorted: FirmResults, order: Uint32Array, offsets: Uint32Array): Uint32Array {
-	const zoneIndices = new Uint32Array(sorted.zoneIndices.length);
+/** Each point's zone indices in input order, at `offsets` (from {@link offsetsBack}), into `zoneIndices`. */
+function zoneIndicesBack(sorted: FirmResults, order: Uint32Array, offsets: Uint32Array, zoneIndices: Uint32Array): Uint32Array {
 	for (let k = 0; k < order.length; k++) {
 		// A point's few zones copied one by one: a subarray per point was most of this step's allocation.
 		for (let from = sorted.offsets[k], to = offsets[order[k]]; from < sorted.offsets[k + 1]; from++, to++) zoneIndices[to] = sorted.zoneIndices[from];
@@ -112,20 +131,17 @@ function inOrder(values: Float64Array, order: Uint32Array, out: Float64Array): F
 
 // One function per array type: a single generic one (constructor read from the values) made V8
 // throw away and recompile the optimised code of its caller for every new type it met.
-function backInt32(values: Int32Array, order: Uint32Array): Int32Array {
-	const out = new Int32Array(order.length);
+function backInt32(values: Int32Array, order: Uint32Array, out: Int32Array): Int32Array {
 	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
 	return out;
 }
 
-function backFloat64(values: Float64Array, order: Uint32Array): Float64Array {
-	const out = new Float64Array(order.length);
+function backFloat64(values: Float64Array, order: Uint32Array, out: Float64Array): Float64Array {
 	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
 	return out;
 }
 
-function backUint8(values: Uint8Array, order: Uint32Array): Uint8Array {
-	const out = new Uint8Array(order.length);
+function backUint8(values: Uint8Array, order: Uint32Array, out: Uint8Array): Uint8Array {
 	for (let k = 0; k < order.length; k++) out[order[k]] = values[k];
 	return out;
 }

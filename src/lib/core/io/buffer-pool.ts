@@ -30,11 +30,16 @@ export class BufferPool {
 		this.shared = options.shared === true;
 	}
 
-	/** A buffer of at least `bytes` bytes, old contents and all: a given-back one if one is big enough. */
+	/**
+	 * A buffer of at least `bytes` bytes, old contents and all: the smallest given-back one that is
+	 * big enough and not more than twice as big (a small array in a large buffer would leave the
+	 * next large array to fresh memory), or a new one.
+	 */
 	take(bytes: number): ArrayBufferLike {
 		let best = -1;
 		for (let i = 0; i < this.free.length; i++) {
-			if (this.free[i].byteLength >= bytes && (best < 0 || this.free[i].byteLength < this.free[best].byteLength)) best = i;
+			const size = this.free[i].byteLength;
+			if (size >= bytes && size <= 2 * bytes && (best < 0 || size < this.free[best].byteLength)) best = i;
 		}
 		if (best >= 0) return this.free.splice(best, 1)[0];
 		// A little room over, so that the next batch, a few bytes longer, fits the same buffer.
@@ -51,6 +56,11 @@ export class BufferPool {
 	/** `length` 32-bit numbers over a buffer from {@link take}, old contents and all. */
 	uint32s(length: number): Uint32Array {
 		return new Uint32Array(this.take(length * 4), 0, length);
+	}
+
+	/** `length` signed 32-bit numbers over a buffer from {@link take}, old contents and all. */
+	int32s(length: number): Int32Array {
+		return new Int32Array(this.take(length * 4), 0, length);
 	}
 
 	/** `length` 64-bit floats over a buffer from {@link take}, old contents and all. */

@@ -89,11 +89,13 @@ export function createClassifiedCsvWriter(options: ClassifiedCsvOptions): Classi
 			const records = rows.kind === 'csv' ? rows.records : null;
 			const verbatim = records !== null && rows.kind === 'csv' && rows.delimiter === ',';
 			writer.clear();
-			// Room for the whole batch at once (the rows copied, their appended cells at most): growing
-			// by doubling wrote each byte up to twice into memory written fresh, a page fault per 4 KiB.
+			// Room for the whole batch at once (the rows copied, their appended cells at most, an eighth
+			// more for the batches after): growing by doubling wrote each byte up to twice into memory
+			// written fresh, a page fault per 4 KiB.
 			if (records !== null && batch.count > 0) {
 				const zoneCount = classified ? offsets[batch.count] - offsets[0] : 0;
-				writer.reserve(records.end[batch.count - 1] - records.start[0] + batch.count * fixedRoom + zoneCount * zoneRoom);
+				const room = records.end[batch.count - 1] - records.start[0] + batch.count * fixedRoom + zoneCount * zoneRoom;
+				writer.reserve(room + (room >>> 3));
 			}
 			for (let r = 0; r < batch.count; r++) {
 				const problem = problems[r];
