@@ -256,6 +256,7 @@ async function classifyStream(
 		writing ??= await startWriting(null);
 		if (writing.geojson) output.write(writing.geojson.end());
 		output.commit();
+		await engine.keepCells?.();
 	} catch (error) {
 		output.abandon();
 		progress.clear();

@@ -13,6 +13,7 @@ import { fileChunks, isGeoJson, readWhole } from './node-files';
 import { StageProgress } from './stage-progress';
 import { UsageError } from './usage-error';
 import { zoneCache, type CheckedZones, type ZoneCache } from './zone-cache';
+import { cellsKey, readCells, type KeptCells } from './cell-cache';
 import { thousands } from './thousands';
 
 /**
@@ -38,6 +39,8 @@ export interface SetupSummary {
 export interface LoadedSetup {
 	engine: EngineSetup;
 	summary: SetupSummary;
+	/** Where the cells the engine builds are kept for the next run (see `keepCells`), when they are. */
+	cells?: KeptCells;
 }
 
 /** Where a long stage says how far it has got: a line redrawn on a terminal. */
@@ -52,11 +55,15 @@ export interface StageReport {
  * @throws InputError for a file that cannot be used, UsageError for a spec that cannot work
  */
 export async function loadSetup(spec: SetupSpec, stderr: (line: string) => void, stage?: StageReport): Promise<LoadedSetup> {
-	const { zones, parts, repaired, invalid, unlisted } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
+	const { zones, parts, repaired, invalid, unlisted, cacheKey } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
 	const institutions = spec.institutions === undefined ? null : await loadInstitutions(spec.institutions, stderr, spec);
 	const byType = institutions && spec.nearestByType ? groupByType(institutions, spec.institutions!) : undefined;
+	// The cells the indexes built in earlier runs over these zones and institutions, when the zones are kept in the cache.
+	const cache = cacheKey === undefined ? null : zoneCache();
+	const cells = cache && readCells(cache, { zones: cellsKey({ zonesKey: cacheKey! }), institutions: institutions ? cellsKey({ institutions }) : undefined });
 	return {
-		engine: { zones, zoneParts: parts, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions) },
+		cells: cells?.kept,
+		engine: { zones, zoneParts: parts, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions), built: cells?.built },
 		summary: {
 			zoneIds: zones.map((z) => z.id),
 			repaired,
@@ -73,15 +80,16 @@ export const LISTED_REPAIRS = 20;
 
 const EXAMPLE: Record<string, string> = { district: 'district:ota', municipality: 'municipality:13111', prefecture: 'prefecture:27' };
 
-/** The checked zones kept for the file at `path`, or null (none kept, or the file cannot be read). */
-function cachedZones(cache: ZoneCache, path: string, kind: string): CheckedZones | null {
+/** The checked zones kept for the file at `path` and their key, or null (none kept, or the file cannot be read). */
+function cachedZones(cache: ZoneCache, path: string, kind: string): { key: string; checked: CheckedZones } | null {
 	let key: string;
 	try {
 		key = cache.keyOfFile(path, kind);
 	} catch {
 		return null;
 	}
-	return cache.get(key);
+	const checked = cache.get(key);
+	return checked && { key, checked };
 }
 
 /** Zones from the bundled boundaries: districts, municipalities (by code) or prefectures. */
@@ -98,8 +106,10 @@ export async function loadZones(
 	spec: string,
 	stderr: (line: string) => void,
 	options: { listAll?: boolean; stage?: StageReport } = {}
-): Promise<{ zones: Zone[]; parts?: ZoneParts; repaired: number; invalid: number; unlisted: number }> {
+): Promise<{ zones: Zone[]; parts?: ZoneParts; repaired: number; invalid: number; unlisted: number; cacheKey?: string }> {
 	let result: { zones: Zone[]; problems: ZoneProblem[]; parts?: ZoneParts };
+	// The zone cache's key of the zones, when they are kept there.
+	let cacheKey: string | undefined;
 	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
 	const progress = options.stage ?? new StageProgress();
 	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${thousands(total)} vertices`);
@@ -119,7 +129,7 @@ export async function loadZones(
 		const kind = /\.zip$/i.test(spec) ? 'zip' : 'geojson';
 		// A file that cannot be read is reported by readWhole, as without the cache.
 		const cached = cache === null ? null : cachedZones(cache, spec, kind);
-		if (cached) result = cached;
+		if (cached) ({ key: cacheKey, checked: result } = cached);
 		else {
 			const bytes = readWhole(spec);
 			result = readZones(await readFeatureFile(bytes, { file: spec }), { file: spec, onProgress });
@@ -127,7 +137,8 @@ export async function loadZones(
 				// Made here to be kept; the engine would make it anyway. Keyed by the bytes read, in
 				// case the file changed since its key was taken.
 				const fresh: CheckedZones = { ...result, parts: zoneParts(result.zones) };
-				cache.put(cache.key(bytes, kind), fresh);
+				cacheKey = cache.key(bytes, kind);
+				cache.put(cacheKey, fresh);
 				result = fresh;
 			}
 		}
@@ -142,7 +153,7 @@ export async function loadZones(
 	const unlisted = Math.max(0, repairs - listed);
 	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
 	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
-	return { zones: result.zones, parts: result.parts, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted };
+	return { zones: result.zones, parts: result.parts, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted, cacheKey };
 }
 
 /**

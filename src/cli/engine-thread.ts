@@ -11,6 +11,8 @@ import { UsageError } from './usage-error';
 /** Classifies batches of points, in worker threads or in this one; the results go to `memory` when lent. */
 export interface Engine {
 	compute(lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory): Promise<FirmResults>;
+	/** Keeps the cells its indexes built for the next run, where the zone cache keeps its zones (see `keepCells`). */
+	keepCells?(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -84,7 +86,11 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		// Awaited later, by the first batch or the caller: not an unhandled rejection meanwhile.
 		computer.catch(() => {});
 		ready.catch(() => {});
-		return { ready, compute: async (lons, lats, memory) => (await computer)(lons, lats, memory), close: async () => {} };
+		const keep = async () => {
+			const [{ cells }, built, { keepCells }] = await Promise.all([loaded, computer, import('./cell-cache')]);
+			if (cells) keepCells(cells, built.builtCells());
+		};
+		return { ready, compute: async (lons, lats, memory) => (await computer)(lons, lats, memory), keepCells: keep, close: async () => {} };
 	};
 	if (!options.thread) return here();
 	let worker: Worker;
@@ -96,6 +102,7 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 	}
 	const batches = batchCalls(worker);
 	let fallback: LoadingEngine | null = null;
+	let kept: (() => void) | null = null;
 	const ready = new Promise<SetupSummary>((resolve, reject) => {
 		let started = false;
 		worker.once('error', (error) => {
@@ -111,12 +118,14 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 			if (fallback) return;
 			batches.fail(error);
 			reject(error);
+			kept?.(); // nothing kept: the run's output does not depend on it
 		};
 		worker.on('error', (error) => started && stop(error));
 		worker.on('exit', (code) => stop(new Error(`the engine worker stopped (exit code ${code})`)));
-		worker.on('message', (message: SetupMessage | { id: number; results: FirmResults }) => {
+		worker.on('message', (message: SetupMessage | { id: number; results: FirmResults } | { kept: true }) => {
 			started = true;
 			if ('id' in message) batches.answer(message);
+			else if ('kept' in message) kept?.();
 			else if ('line' in message) stderr(message.line);
 			else if ('stage' in message) stage.update(message.stage);
 			else if ('stageDone' in message) stage.clear();
@@ -130,6 +139,13 @@ export function loadEngine(spec: SetupSpec, stderr: (line: string) => void, stag
 		// Sent at once, not when the zones are read: the thread finds the first batches waiting as
 		// soon as it can classify, while this one is still busy reading the next.
 		compute: (lons, lats, memory) => batches.send(lons, lats, memory),
+		keepCells: () =>
+			fallback
+				? fallback.keepCells!()
+				: new Promise<void>((resolve) => {
+						kept = resolve;
+						worker.postMessage({ keep: true });
+					}),
 		close: () => stopWorker(worker)
 	};
 }

@@ -5,12 +5,20 @@ import type { FirmResults } from '../lib/core/io';
 import { createFirmResultsComputer, type EngineSetup, type FirmResultsMemory } from '../lib/core/firm-results';
 import { loadSetup, type SetupSpec } from './classify-setup';
 import { sentError, type SetupMessage } from './engine-thread';
+import { keepCells } from './cell-cache';
 
 const port = parentPort!;
 const data = workerData as { setup: EngineSetup } | { spec: SetupSpec };
 
-function serve(compute: (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults): void {
-	port.on('message', ({ id, lons, lats, memory }: { id: number; lons: Float64Array; lats: Float64Array; memory?: FirmResultsMemory }) => {
+function serve(compute: (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults, keep = () => {}): void {
+	port.on('message', (message: { id: number; lons: Float64Array; lats: Float64Array; memory?: FirmResultsMemory } | { keep: true }) => {
+		if ('keep' in message) {
+			// After the last batch: the cells the indexes built, kept for the next run.
+			keep();
+			port.postMessage({ kept: true });
+			return;
+		}
+		const { id, lons, lats, memory } = message;
 		// Nothing is transferred: results in the memory lent by the main thread are shared, others
 		// copied. The first buffer a thread transfers (detaches) makes V8 throw away the thread's
 		// optimised code that reads typed arrays, to compile it again with checks.
@@ -36,10 +44,12 @@ if ('setup' in data) {
 		clear: () => say({ stageDone: true })
 	};
 	try {
-		const { engine, summary } = await loadSetup(data.spec, (line) => say({ line }), stage);
+		const { engine, summary, cells } = await loadSetup(data.spec, (line) => say({ line }), stage);
 		const compute = createFirmResultsComputer(engine);
 		say({ ready: true, summary });
-		serve(compute);
+		serve(compute, () => {
+			if (cells) keepCells(cells, compute.builtCells());
+		});
 	} catch (error) {
 		say({ failed: sentError(error) });
 	}

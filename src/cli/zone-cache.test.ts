@@ -186,17 +186,20 @@ describe('classify with the zone cache', () => {
 		});
 	}
 
-	it('writes the same file and says the same, zones read afresh or from the cache; a changed file is read afresh', async () => {
+	it('writes the same file and says the same, zones read afresh or from the cache with the cells built before; a changed file is read afresh', async () => {
 		const dir = temporary();
 		const cacheDir = join(dir, 'cache');
 		const zones = join(dir, 'zones.geojson');
 		copyFileSync(join(IN, 'zones.geojson'), zones);
 		const afresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'afresh.csv'));
 		const first = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'first.csv'));
-		// One folder for this version of the command's bundle, one entry in it.
+		// One folder for this version of the command's bundle, one entry in it, and the cells the
+		// zone and institution indexes built (src/cli/cell-cache.ts), which the next run starts from.
 		const [bundle] = readdirSync(cacheDir);
 		expect(bundle).toMatch(/^cli-/);
-		expect(readdirSync(join(cacheDir, bundle))).toHaveLength(1);
+		const entries = (ending: string) => readdirSync(join(cacheDir, bundle)).filter((name) => name.endsWith(ending));
+		expect(entries('.zones')).toHaveLength(1);
+		expect(entries('.cells')).toHaveLength(2);
 		const cached = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'cached.csv'));
 		expect(afresh.status).toBe(0);
 		expect(afresh.stderr).toContain('the polygon crosses itself'); // a repair, said again from the cache
@@ -215,8 +218,31 @@ describe('classify with the zone cache', () => {
 		const changed = await classify({ CLUSTER_MAP_ZONE_CACHE: cacheDir }, zones, join(dir, 'changed.csv'));
 		const changedAfresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off' }, zones, join(dir, 'changed-afresh.csv'));
 		expect(changed.status).toBe(0);
-		expect(readdirSync(join(cacheDir, bundle))).toHaveLength(2);
+		expect(entries('.zones')).toHaveLength(2);
+		expect(entries('.cells')).toHaveLength(3); // the institutions' cells are the same
 		expect(readFileSync(join(dir, 'changed.csv')).equals(readFileSync(join(dir, 'changed-afresh.csv')))).toBe(true);
 		expect(readFileSync(join(dir, 'changed.csv')).equals(expected)).toBe(false);
+	});
+
+	it('keeps the cells an engine thread built, and the next run on a thread starts from them', async () => {
+		const dir = temporary();
+		const cacheDir = join(dir, 'cache');
+		const zones = join(dir, 'zones.geojson');
+		copyFileSync(join(IN, 'zones.geojson'), zones);
+		const afresh = await classify({ CLUSTER_MAP_ZONE_CACHE: 'off', CLUSTER_MAP_WORKERS: '0' }, zones, join(dir, 'afresh.csv'));
+		const threaded = { CLUSTER_MAP_ZONE_CACHE: cacheDir, CLUSTER_MAP_WORKERS: '1', CLUSTER_MAP_DEBUG: '1' };
+		const first = await classify(threaded, zones, join(dir, 'first.csv'));
+		const [bundle] = readdirSync(cacheDir);
+		const cells = () => readdirSync(join(cacheDir, bundle)).filter((name) => name.endsWith('.cells'));
+		expect(cells()).toHaveLength(2);
+		const kept = cells().map((name) => readFileSync(join(cacheDir, bundle, name)));
+		const second = await classify(threaded, zones, join(dir, 'second.csv'));
+		for (const run of [afresh, first, second]) expect(run.status, run.stderr).toBe(0);
+		expect(`${first.stderr}${second.stderr}`).not.toContain('worker unavailable');
+		const expected = readFileSync(join(dir, 'afresh.csv'));
+		expect(readFileSync(join(dir, 'first.csv')).equals(expected)).toBe(true);
+		expect(readFileSync(join(dir, 'second.csv')).equals(expected)).toBe(true);
+		// The same firms again build no new cells: the entries are as the first run left them.
+		expect(cells().map((name) => readFileSync(join(cacheDir, bundle, name)))).toEqual(kept);
 	});
 });

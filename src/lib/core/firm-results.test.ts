@@ -91,3 +91,29 @@ describe('createFirmResultsComputer, into memory lent', () => {
 		}
 	});
 });
+
+describe('createFirmResultsComputer, with the cells of an earlier run', () => {
+	it('answers as a fresh computer, and starts with the cells the earlier one built', () => {
+		const { setup, points } = world(20261209);
+		const earlier = createFirmResultsComputer(setup);
+		const first = points(6000);
+		earlier(first.lons, first.lats);
+		const built = structuredClone(earlier.builtCells());
+		expect(built.zones!.child.length).toBeGreaterThan(0);
+		const later = createFirmResultsComputer({ ...setup, built });
+		expect(later.builtCells().zones!.child.length).toBe(built.zones!.child.length);
+		expect(later.builtCells().institutions!.entries).toEqual(built.institutions!.entries);
+		for (const batch of [first, points(6000), points(3000)]) expect(later(batch.lons, batch.lats)).toEqual(createFirmResultsComputer(setup)(batch.lons, batch.lats));
+	});
+
+	it('builds its own cells when those given are of other zones', () => {
+		const { setup, points } = world(20261210);
+		const other = world(20261211);
+		const elsewhere = createFirmResultsComputer(other.setup);
+		const some = other.points(3000);
+		elsewhere(some.lons, some.lats);
+		const later = createFirmResultsComputer({ ...setup, built: elsewhere.builtCells() });
+		const batch = points(4000);
+		expect(later(batch.lons, batch.lats)).toEqual(createFirmResultsComputer(setup)(batch.lons, batch.lats));
+	});
+});

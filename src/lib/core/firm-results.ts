@@ -8,7 +8,8 @@ import type { FirmResults, InstitutionPoint } from './io';
 import type { Zone } from './model';
 import { localityOrder } from './index/locality-order';
 import { Scratch } from './scratch';
-import { buildInstitutionIndex, nearestInstitutions } from './proximity/institution-index';
+import { builtCells, type BuiltCells } from './index/cell-tree';
+import { buildInstitutionIndex, institutionSource, nearestInstitutions } from './proximity/institution-index';
 
 /** What the engine needs to classify firms: everything but the firms. */
 export interface EngineSetup {
@@ -19,7 +20,18 @@ export interface EngineSetup {
 	bufferKm?: number;
 	/** Institutions grouped by type: each group's nearest institution and km too (`FirmResults.byType`). */
 	byType?: InstitutionPoint[][];
+	/** The cells the zone and institution indexes built in an earlier run over the same zones and institutions. */
+	built?: EngineCells;
 }
+
+/** Cells the zone and the institution index built (see `BuiltCells`). */
+export interface EngineCells {
+	zones?: BuiltCells;
+	institutions?: BuiltCells;
+}
+
+/** The per-batch computation, and the cells its indexes have built so far, to keep for a later run. */
+export type FirmResultsComputer = ((lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults) & { builtCells(): EngineCells };
 
 /**
  * Memory for one batch's results, lent by the caller: SharedArrayBuffers that another thread reads
@@ -47,9 +59,9 @@ export interface FirmResultsMemory {
  * const compute = createFirmResultsComputer({ zones, institutions, bufferKm: 5 });
  * const results = compute(batch.lons, batch.lats);
  */
-export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory) => FirmResults {
-	const zoneIndex = buildZoneIndex(setup.zones, setup.zoneParts);
-	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions);
+export function createFirmResultsComputer(setup: EngineSetup): FirmResultsComputer {
+	const zoneIndex = buildZoneIndex(setup.zones, setup.zoneParts, setup.built?.zones);
+	const institutionIndex = setup.institutions === null ? null : buildInstitutionIndex(setup.institutions, setup.built?.institutions);
 	const typeIndexes = (setup.byType ?? []).map((group) => buildInstitutionIndex(group));
 	const { bufferKm } = setup;
 	// The arrays in Z-order stay in this thread and are reused, batch after batch, with their pages;
@@ -67,13 +79,19 @@ export function createFirmResultsComputer(setup: EngineSetup): (lons: Float64Arr
 		if (typeIndexes.length) results.byType = typeIndexes.map((index, t) => nearestInstitutions(index, lons, lats, reuse ? typeScratch[t] : undefined));
 		return results;
 	};
-	return (lons, lats, memory) => {
+	const computer = (lons: Float64Array, lats: Float64Array, memory?: FirmResultsMemory): FirmResults => {
 		if (lons.length < LOCALITY_MIN) return compute(lons, lats, false);
 		// In Z-order, then back: the same answers, with index cells and edges read while cached.
 		const order = localityOrder(lons, lats, scratch);
 		const n = order.length;
 		return inInputOrder(compute(inOrder(lons, order, scratch.float64('lons', n)), inOrder(lats, order, scratch.float64('lats', n)), true), order, memory);
 	};
+	return Object.assign(computer, {
+		builtCells: (): EngineCells => ({
+			zones: zoneIndex.cells ? builtCells(zoneIndex.cells, zoneIndex.parts.bbox) : undefined,
+			institutions: institutionIndex?.cells ? builtCells(institutionIndex.cells, institutionSource(institutionIndex.lons, institutionIndex.lats)) : undefined
+		})
+	});
 }
 
 /** Batches smaller than this are classified in input order: sorting would cost more than it saves. */

@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
 import type { Zone } from '../model';
-import { cellTree, leafAt, type CellTree } from '../index/cell-tree';
+import { cellTree, leafAt, restoreCells, type BuiltCells, type CellTree } from '../index/cell-tree';
 import { buildPolygonBands, partCrossesBox, pointInPart, type PolygonBands } from '../index/polygon-bands';
 
 /**
@@ -69,11 +69,12 @@ export function zoneParts(zones: readonly Zone[]): ZoneParts {
  *
  * @param zones zones in the order results are reported
  * @param prepared `zoneParts(zones)`, when it was made before (kept from an earlier run)
+ * @param built the cells an index over the same parts built before (`builtCells(index.cells)`), kept from an earlier run
  * @example
  * const index = buildZoneIndex(zones);
  * zonesAt(index, 139.72, 35.56); // e.g. [0, 3]
  */
-export function buildZoneIndex(zones: readonly Zone[], prepared: ZoneParts = zoneParts(zones)): ZoneIndex {
+export function buildZoneIndex(zones: readonly Zone[], prepared: ZoneParts = zoneParts(zones), built?: BuiltCells): ZoneIndex {
 	const { parts, partZone } = prepared;
 	const index = { zoneCount: zones.length, zoneIds: zones.map((zone) => zone.id), parts, partZone, boxes: null, cells: null };
 	if (parts.partCount === 0) return index;
@@ -116,6 +117,7 @@ export function buildZoneIndex(zones: readonly Zone[], prepared: ZoneParts = zon
 		}
 		return boundary > MAX_BOUNDARY_PARTS;
 	});
+	if (built) restoreCells(cells, built, parts.bbox, 2 * parts.partCount);
 	return { ...index, boxes, cells };
 }
 

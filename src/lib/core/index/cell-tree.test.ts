@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellTree, leafAt, type CellTree } from './cell-tree';
+import { builtCells, cellTree, leafAt, restoreCells, type BuiltCells, type CellTree } from './cell-tree';
 
 /**
  * The leaf holding (x, y) by walking down from the top-level cell through nodes already built,
@@ -97,5 +97,70 @@ describe('leafAt', () => {
 		const tree = unevenTree();
 		leafAt(tree, 6.6, 6.6);
 		expect([leafAt(tree, 6.8, 6.6), leafAt(tree, 6.6, 6.8), leafAt(tree, NaN, 6.6), leafAt(tree, 6.6, NaN)]).toEqual([-1, -1, -1, -1]);
+	});
+});
+
+/** What the test trees' lists are made from, as far as restoring is concerned. */
+const SOURCE = Float64Array.of(3, 3, 2);
+
+/** The list of the leaf holding (x, y). */
+function listAt(tree: CellTree, x: number, y: number): number[] {
+	const node = leafAt(tree, x, y);
+	return node < 0 ? [] : Array.from(tree.entries.subarray(tree.entryStart[node], tree.entryStart[node] + tree.entryCount[node]));
+}
+
+describe('builtCells and restoreCells', () => {
+	it('give a new tree the cells another built: it answers as that tree does, and goes on building where it had not', () => {
+		const point = fc.tuple(fc.double({ min: BOX[0], max: BOX[2], noNaN: true }), fc.double({ min: BOX[1], max: BOX[3], noNaN: true }));
+		fc.assert(
+			fc.property(fc.array(point, { maxLength: 300 }), fc.array(point, { minLength: 1, maxLength: 300 }), (some, after) => {
+				// Twenty visits to one cell split it, and its children.
+				const before = [...Array.from({ length: 20 }, () => [3, 3]), ...some];
+				const first = unevenTree();
+				for (const [x, y] of before) leafAt(first, x, y);
+				// Copied through plain arrays, as a file would carry them.
+				const built = builtCells(first, SOURCE);
+				const copied: BuiltCells = { grid: Float64Array.from(built.grid), source: Float64Array.from(built.source), child: Int32Array.from(built.child), visits: Uint32Array.from(built.visits), entryStart: Uint32Array.from(built.entryStart), entryCount: Uint32Array.from(built.entryCount), entries: Uint32Array.from(built.entries) };
+				const restored = unevenTree();
+				expect(restoreCells(restored, copied, SOURCE, 11)).toBe(true);
+				// The same points again, to both: the same leaves, split alike (visits carried over), and
+				// no cell built twice.
+				for (const [x, y] of before) expect(leafAt(restored, x, y)).toBe(leafAt(first, x, y));
+				expect([restored.nodeCount, restored.entryTotal]).toEqual([first.nodeCount, first.entryTotal]);
+				for (const [x, y] of after) {
+					expect(listAt(restored, x, y)).toEqual(listAt(first, x, y));
+					expect(leafAt(restored, x, y)).toBe(walkDown(restored, x, y));
+				}
+			}),
+			{ seed: 20261207, numRuns: 200 }
+		);
+	});
+
+	it('are refused for another grid or source, a child before its parent or past the cells, a list past the entries, or an entry past the limit', () => {
+		const first = unevenTree();
+		for (let k = 0; k < 200; k++) leafAt(first, 3 + Math.sin(k) * 2, 3 + Math.cos(k * 1.3) * 2);
+		for (let k = 0; k < 40; k++) leafAt(first, 3, 3); // splits the cell there
+		const copy = (): BuiltCells => {
+			const b = builtCells(first, SOURCE);
+			return { grid: b.grid.slice(), source: b.source.slice(), child: b.child.slice(), visits: b.visits.slice(), entryStart: b.entryStart.slice(), entryCount: b.entryCount.slice(), entries: b.entries.slice() };
+		};
+		const split = Array.from(first.child.subarray(0, first.nodeCount)).findIndex((c) => c > 0);
+		expect(split).toBeGreaterThanOrEqual(0);
+		const damaged: [string, (b: BuiltCells) => void][] = [
+			['another grid', (b) => (b.grid[4] = COLS + 1)],
+			['another source', (b) => (b.source[2] = 2.5)],
+			['a child before its parent', (b) => (b.child[b.child.length - 1] = COLS * ROWS)],
+			['a child past the cells', (b) => (b.child[split] = b.child.length)],
+			['a list past the entries', (b) => (b.entryCount[0] = b.entries.length + 1)],
+			['an entry past the limit', (b) => (b.entries[0] = 11)]
+		];
+		expect(restoreCells(unevenTree(), copy(), SOURCE, 11)).toBe(true);
+		for (const [what, damage] of damaged) {
+			const b = copy();
+			damage(b);
+			const tree = unevenTree();
+			expect(restoreCells(tree, b, SOURCE, 11), what).toBe(false);
+			expect(tree.nodeCount, what).toBe(COLS * ROWS);
+		}
 	});
 });

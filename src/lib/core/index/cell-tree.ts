@@ -204,3 +204,80 @@ function grow(array: Uint32Array, size: number): Uint32Array {
 	grown.set(array);
 	return grown;
 }
+
+/**
+ * The cells a tree has built, to give a later tree over the same grid and the same lists (the same
+ * zones, the same institutions) a start: a run then queries the cells the runs before it built
+ * instead of building them again (about 60 ms of a million-firm run over 2,000 zones). Views of the
+ * tree's arrays, valid until it builds more.
+ */
+export interface BuiltCells {
+	/** The grid: `[minX, minY, maxX, maxY, cols, rows, maxDepth]`; cells of another grid are not taken. */
+	grid: Float64Array;
+	/**
+	 * What the lists were made from, or enough of it to tell (the zones' part boxes, the
+	 * institutions' coordinates): cells of another source are not taken. A check, not a proof: the
+	 * caller keeps cells under the key of what they were made from.
+	 */
+	source: Float64Array;
+	child: Int32Array;
+	visits: Uint32Array;
+	entryStart: Uint32Array;
+	entryCount: Uint32Array;
+	entries: Uint32Array;
+}
+
+/** The cells `tree` has built so far from the lists' `source` (see {@link BuiltCells}). */
+export function builtCells(tree: CellTree, source: Float64Array): BuiltCells {
+	const n = tree.nodeCount;
+	return {
+		grid: Float64Array.of(tree.minX, tree.minY, tree.maxX, tree.maxY, tree.cols, tree.rows, tree.maxDepth),
+		source,
+		child: tree.child.subarray(0, n),
+		visits: tree.visits.subarray(0, n),
+		entryStart: tree.entryStart.subarray(0, n),
+		entryCount: tree.entryCount.subarray(0, n),
+		entries: tree.entries.subarray(0, tree.entryTotal)
+	};
+}
+
+/**
+ * Gives a new tree (nothing queried yet) the cells of `built`, copied, when they are of its grid,
+ * made from the same `source` (what this tree's `refine` makes its lists from) and well formed:
+ * every child after its parent and inside them, every list inside `entries`, every entry below
+ * `entryLimit`. Returns whether it took them; a tree that did not builds its cells as it goes.
+ *
+ * @example
+ * const tree = cellTree(bbox, cols, rows, depth, refine);
+ * restoreCells(tree, kept, parts.bbox, 2 * parts.partCount);
+ */
+export function restoreCells(tree: CellTree, built: BuiltCells, source: Float64Array, entryLimit: number): boolean {
+	const { grid, child, visits, entryStart, entryCount, entries } = built;
+	const top = tree.cols * tree.rows;
+	const n = child.length;
+	const sameGrid = grid.length === 7 && [tree.minX, tree.minY, tree.maxX, tree.maxY, tree.cols, tree.rows, tree.maxDepth].every((value, i) => grid[i] === value);
+	if (!sameGrid || !sameValues(built.source, source) || tree.nodeCount !== top || n < top || (n - top) % 4 !== 0 || [visits, entryStart, entryCount].some((array) => array.length !== n)) return false;
+	for (let node = 0; node < n; node++) {
+		const c = child[node];
+		// Children come after their parent (a split appends them), so a descent can never come back.
+		if (!(c === UNBUILT || c === LEAF || c === SPLITTABLE || (c > node && c >= top && c + 4 <= n && (c - top) % 4 === 0))) return false;
+		if (c !== UNBUILT && entryStart[node] + entryCount[node] > entries.length) return false;
+	}
+	for (let k = 0; k < entries.length; k++) if (entries[k] >= entryLimit) return false;
+	const capacity = Math.max(tree.child.length, n * 2);
+	tree.child = new Int32Array(capacity).fill(UNBUILT);
+	tree.child.set(child);
+	tree.visits = grow(visits, capacity);
+	tree.entryStart = grow(entryStart, capacity);
+	tree.entryCount = grow(entryCount, capacity);
+	tree.nodeCount = n;
+	tree.entries = grow(entries, Math.max(tree.entries.length, entries.length * 2));
+	tree.entryTotal = entries.length;
+	return true;
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+	return true;
+}

@@ -1,2 +1,2 @@
 export { buildPolygonBands, pointInPart, partCrossesBox, type PolygonBands } from './polygon-bands';
-export { cellTree, leafAt, PAD, SPLIT_AFTER, type CellTree, type Refine } from './cell-tree';
+export { builtCells, cellTree, leafAt, restoreCells, PAD, SPLIT_AFTER, type BuiltCells, type CellTree, type Refine } from './cell-tree';

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { EARTH_RADIUS_KM } from '../model';
 import { haversineKm } from '../geo/haversine';
-import { cellTree, leafAt, type CellTree } from '../index/cell-tree';
+import { cellTree, leafAt, restoreCells, type BuiltCells, type CellTree } from '../index/cell-tree';
 import type { Scratch } from '../scratch';
 
 /**
@@ -40,11 +40,12 @@ const TO_GEOKDBUSH_KM = 6371 / EARTH_RADIUS_KM;
  * campus) are all kept; ties go to the lower index.
  *
  * @param institutions points with an id; coordinates must be finite WGS84 degrees
+ * @param built the cells an index over the same coordinates built before (`builtCells(index.cells)`), kept from an earlier run
  * @throws Error naming the institution when a coordinate is missing or out of range
  * @example
  * const index = buildInstitutionIndex([{ id: 'tokyo-tech', lon: 139.6835, lat: 35.6049 }]);
  */
-export function buildInstitutionIndex(institutions: readonly { id: string; lon: number; lat: number }[]): InstitutionIndex {
+export function buildInstitutionIndex(institutions: readonly { id: string; lon: number; lat: number }[], built?: BuiltCells): InstitutionIndex {
 	const count = institutions.length;
 	const lons = new Float64Array(count);
 	const lats = new Float64Array(count);
@@ -92,6 +93,7 @@ export function buildInstitutionIndex(institutions: readonly { id: string; lon: 
 		for (let k = 0; k < candidates.length; k++) if (chords[k] <= keep) out.push(candidates[k]);
 		return out.length > MAX_CANDIDATES;
 	});
+	if (built) restoreCells(cells, built, institutionSource(lons, lats), count);
 	return { count, ids, lons, lats, cosLats, cells };
 }
 
@@ -105,6 +107,16 @@ function candidatesNear(tree: KDBush, lons: Float64Array, lats: Float64Array, cx
 	// Past half the circumference geokdbush's haversine bound wraps round: search everything.
 	const maxKm = reach * TO_GEOKDBUSH_KM * (1 + 1e-6) + 1e-6;
 	return around(tree, cx, cy, Infinity, maxKm < 6371 * 3 ? maxKm : Infinity).sort((a, b) => a - b);
+}
+
+/** What an index's cells are made from: its coordinates, longitude and latitude by turns (see `BuiltCells`). */
+export function institutionSource(lons: Float64Array, lats: Float64Array): Float64Array {
+	const source = new Float64Array(lons.length * 2);
+	for (let i = 0; i < lons.length; i++) {
+		source[i * 2] = lons[i];
+		source[i * 2 + 1] = lats[i];
+	}
+	return source;
 }
 
 /** Writes the unit vector of (lon, lat) degrees to `out[at .. at + 3)`. */
