@@ -49,7 +49,7 @@ describe('the cell cache', () => {
 		const cache = new ZoneCache(dir);
 		const keys = { zones: cellsKey({ zonesKey: 'z' }) };
 		const cells = (n: number): EngineCells => ({
-			zones: { grid: new Float64Array(7), source: Float64Array.of(1, 2), child: new Int32Array(n).fill(-1), visits: new Uint32Array(n), entryStart: new Uint32Array(n), entryCount: new Uint32Array(n), entries: new Uint32Array(0) }
+			zones: { grid: new Float64Array(7), source: Float64Array.of(1, 2), child: new Int32Array(n).fill(-1), entryStart: new Uint32Array(n), entryCount: new Uint32Array(n), entries: new Uint32Array(0) }
 		});
 		const few = cells(800);
 		keepCells(readCells(cache, keys).kept, few);

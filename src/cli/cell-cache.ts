@@ -94,14 +94,14 @@ function write(cache: ZoneCache, key: string, cells: BuiltCells): void {
 	}
 }
 
-/** Layout: the header, the grid (7 doubles), the source, then child, visits, entry starts and counts per cell, then the entries. */
-function encode({ grid, source, child, visits, entryStart, entryCount, entries }: BuiltCells): Uint8Array {
+/** Layout: the header, the grid (7 doubles), the source, then child, entry start and count per cell, then the entries. */
+function encode({ grid, source, child, entryStart, entryCount, entries }: BuiltCells): Uint8Array {
 	const n = child.length;
-	const bytes = new Uint8Array(HEADER_BYTES + GRID_BYTES + 8 * source.length + 16 * n + 4 * entries.length);
+	const bytes = new Uint8Array(HEADER_BYTES + GRID_BYTES + 8 * source.length + 12 * n + 4 * entries.length);
 	const view = new DataView(bytes.buffer);
 	[MAGIC, FORMAT, n, entries.length, source.length, 0].forEach((value, i) => view.setUint32(i * 4, value, true));
 	let at = HEADER_BYTES;
-	for (const array of [grid, source, child, visits, entryStart, entryCount, entries]) {
+	for (const array of [grid, source, child, entryStart, entryCount, entries]) {
 		bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
 		at += array.byteLength;
 	}
@@ -116,17 +116,16 @@ function decode(bytes: Uint8Array): BuiltCells | null {
 	const view = new DataView(own.buffer, own.byteOffset, HEADER_BYTES);
 	const [magic, format, n, entryTotal, sourceLength] = [0, 1, 2, 3, 4].map((i) => view.getUint32(i * 4, true));
 	const cellsAt = HEADER_BYTES + GRID_BYTES + 8 * sourceLength;
-	if (magic !== MAGIC || format !== FORMAT || own.length !== cellsAt + 16 * n + 4 * entryTotal) return null;
+	if (magic !== MAGIC || format !== FORMAT || own.length !== cellsAt + 12 * n + 4 * entryTotal) return null;
 	if (!Buffer.from(digest(own)).equals(own.subarray(24, HEADER_BYTES))) return null; // damaged on disk
 	const at = (k: number) => own.byteOffset + cellsAt + 4 * n * k;
 	return {
 		grid: new Float64Array(own.buffer, own.byteOffset + HEADER_BYTES, 7),
 		source: new Float64Array(own.buffer, own.byteOffset + HEADER_BYTES + GRID_BYTES, sourceLength),
 		child: new Int32Array(own.buffer, at(0), n),
-		visits: new Uint32Array(own.buffer, at(1), n),
-		entryStart: new Uint32Array(own.buffer, at(2), n),
-		entryCount: new Uint32Array(own.buffer, at(3), n),
-		entries: new Uint32Array(own.buffer, at(4), entryTotal)
+		entryStart: new Uint32Array(own.buffer, at(1), n),
+		entryCount: new Uint32Array(own.buffer, at(2), n),
+		entries: new Uint32Array(own.buffer, at(3), entryTotal)
 	};
 }
 

@@ -221,7 +221,6 @@ export interface BuiltCells {
 	 */
 	source: Float64Array;
 	child: Int32Array;
-	visits: Uint32Array;
 	entryStart: Uint32Array;
 	entryCount: Uint32Array;
 	entries: Uint32Array;
@@ -234,7 +233,6 @@ export function builtCells(tree: CellTree, source: Float64Array): BuiltCells {
 		grid: Float64Array.of(tree.minX, tree.minY, tree.maxX, tree.maxY, tree.cols, tree.rows, tree.maxDepth),
 		source,
 		child: tree.child.subarray(0, n),
-		visits: tree.visits.subarray(0, n),
 		entryStart: tree.entryStart.subarray(0, n),
 		entryCount: tree.entryCount.subarray(0, n),
 		entries: tree.entries.subarray(0, tree.entryTotal)
@@ -246,17 +244,18 @@ export function builtCells(tree: CellTree, source: Float64Array): BuiltCells {
  * made from the same `source` (what this tree's `refine` makes its lists from) and well formed:
  * every child after its parent and inside them, every list inside `entries`, every entry below
  * `entryLimit`. Returns whether it took them; a tree that did not builds its cells as it goes.
+ * The cells taken are final; where none was built, cells are built and split as in a new tree.
  *
  * @example
  * const tree = cellTree(bbox, cols, rows, depth, refine);
  * restoreCells(tree, kept, parts.bbox, 2 * parts.partCount);
  */
 export function restoreCells(tree: CellTree, built: BuiltCells, source: Float64Array, entryLimit: number): boolean {
-	const { grid, child, visits, entryStart, entryCount, entries } = built;
+	const { grid, child, entryStart, entryCount, entries } = built;
 	const top = tree.cols * tree.rows;
 	const n = child.length;
 	const sameGrid = grid.length === 7 && [tree.minX, tree.minY, tree.maxX, tree.maxY, tree.cols, tree.rows, tree.maxDepth].every((value, i) => grid[i] === value);
-	if (!sameGrid || !sameValues(built.source, source) || tree.nodeCount !== top || n < top || (n - top) % 4 !== 0 || [visits, entryStart, entryCount].some((array) => array.length !== n)) return false;
+	if (!sameGrid || !sameValues(built.source, source) || tree.nodeCount !== top || n < top || (n - top) % 4 !== 0 || [entryStart, entryCount].some((array) => array.length !== n)) return false;
 	for (let node = 0; node < n; node++) {
 		const c = child[node];
 		// Children come after their parent (a split appends them), so a descent can never come back.
@@ -266,8 +265,10 @@ export function restoreCells(tree: CellTree, built: BuiltCells, source: Float64A
 	for (let k = 0; k < entries.length; k++) if (entries[k] >= entryLimit) return false;
 	const capacity = Math.max(tree.child.length, n * 2);
 	tree.child = new Int32Array(capacity).fill(UNBUILT);
-	tree.child.set(child);
-	tree.visits = grow(visits, capacity);
+	// A leaf kept is split no further: run after run over the same area, splits would go on until
+	// the deepest cells (a tree refined by ten runs was twice the size and no faster).
+	for (let node = 0; node < n; node++) tree.child[node] = child[node] === SPLITTABLE ? LEAF : child[node];
+	tree.visits = new Uint32Array(capacity);
 	tree.entryStart = grow(entryStart, capacity);
 	tree.entryCount = grow(entryCount, capacity);
 	tree.nodeCount = n;
