@@ -106,8 +106,8 @@ async function classifyFirms(
 		}
 	}
 	const summary = geocoding ? new GeocodeSummary(args.firms) : null;
-	// Each batch's memory is given back once it is written (classifyStream). Its coordinates are
-	// shared with an engine thread rather than copied to it.
+	// Each batch's memory is given back once it is written (classifyStream). Its coordinates, and
+	// the memory its results are written into, are shared with an engine thread, not copied.
 	const pool = new BufferPool();
 	const points = threads > 1 ? new BufferPool(32, { shared: true }) : pool;
 	const firmBatchBytes = testBatchBytes ?? batchBytesFor(totalBytes);

@@ -99,9 +99,9 @@ const LOCALITY_MIN = 2048;
 
 /**
  * Results computed for points in `order` (`order[k]`: input index of point k), back in input order,
- * in `memory` when it is lent. The loops are in functions of their own that return arrays: V8 optimises a function inside a
- * long loop before the code after the loop has run, and one that then called another function or
- * made an object threw that code away at nearly every batch.
+ * in `memory` when it is lent. The loops are in functions of their own that return arrays: V8
+ * optimises a function inside a long loop before the code after the loop has run, and one that
+ * then called another function or made an object threw that code away at nearly every batch.
  */
 function inInputOrder(sorted: FirmResults, order: Uint32Array, memory: FirmResultsMemory | undefined): FirmResults {
 	const n = order.length;

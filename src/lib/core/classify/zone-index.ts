@@ -69,7 +69,7 @@ export function zoneParts(zones: readonly Zone[]): ZoneParts {
  *
  * @param zones zones in the order results are reported
  * @param prepared `zoneParts(zones)`, when it was made before (kept from an earlier run)
- * @param built the cells an index over the same parts built before (`builtCells(index.cells)`), kept from an earlier run
+ * @param built the cells an index over the same parts built before (`builtCells(index.cells, parts.bbox)`), kept from an earlier run
  * @example
  * const index = buildZoneIndex(zones);
  * zonesAt(index, 139.72, 35.56); // e.g. [0, 3]

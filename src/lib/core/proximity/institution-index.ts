@@ -40,7 +40,7 @@ const TO_GEOKDBUSH_KM = 6371 / EARTH_RADIUS_KM;
  * campus) are all kept; ties go to the lower index.
  *
  * @param institutions points with an id; coordinates must be finite WGS84 degrees
- * @param built the cells an index over the same coordinates built before (`builtCells(index.cells)`), kept from an earlier run
+ * @param built the cells an index over the same coordinates built before (`builtCells(index.cells, institutionSource(…))`), kept from an earlier run
  * @throws Error naming the institution when a coordinate is missing or out of range
  * @example
  * const index = buildInstitutionIndex([{ id: 'tokyo-tech', lon: 139.6835, lat: 35.6049 }]);
