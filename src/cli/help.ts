@@ -165,7 +165,8 @@ Output:
   A point on a zone's boundary is inside; holes are outside; zones may overlap.
 
   A zones file is checked once: later runs with the same file (same bytes) reuse its checked
-  zones, kept in node_modules/.cache/cluster-map. CLUSTER_MAP_ZONE_CACHE=off reads it afresh.
+  zones and the index cells earlier runs built (never a firm), kept in
+  node_modules/.cache/cluster-map. CLUSTER_MAP_ZONE_CACHE=off reads afresh and keeps nothing.
 
 Exit status: 0 done (rows with problems are kept and counted), 2 unusable input or command
 line, or an output that cannot be written (one message says what to fix), 130/143 interrupted
