@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineCells } from '../lib/core/firm-results';
 import type { BuiltCells } from '../lib/core/index';
 import type { InstitutionPoint } from '../lib/core/io';
 import type { ZoneCache } from './zone-cache';
+import { digestAfter, readEntry, writeEntry, type EntryLimits } from './cache-files';
 
 /**
  * The cells the engine's zone and institution indexes built in a run (`BuiltCells`), kept in the
@@ -28,8 +28,9 @@ const MAGIC = 0x5443_4d43; // "CMCT", little-endian
 /** Magic, format, node count, entry count, source length, 0, then the SHA-256 of everything after the header at 24. */
 const HEADER_BYTES = 56;
 const GRID_BYTES = 56;
-const MAX_ENTRIES = 16;
-/** An entry larger than this is not kept (cells refined run after run in many places). */
+/** The sixteen most recently used entries are kept. */
+const LIMITS: EntryLimits = { ending: '.cells', entries: 16, bytes: Infinity };
+/** An entry larger than this is not kept (cells refined in many places). */
 const MAX_BYTES = 64 << 20;
 
 /** The key of the cells of the zones kept under `zonesKey`, or of institutions at these coordinates. */
@@ -59,39 +60,12 @@ export function keepCells(kept: KeptCells, built: EngineCells): void {
 }
 
 function read(cache: ZoneCache, key: string): BuiltCells | null {
-	const path = join(cache.dir, `${key}.cells`);
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(path);
-	} catch {
-		return null;
-	}
-	const cells = decode(bytes);
-	if (cells === null) forget(path);
-	else {
-		try {
-			const now = new Date();
-			utimesSync(path, now, now); // most recently used: the last to be pruned
-		} catch {
-			// read-only: kept as it is
-		}
-	}
-	return cells;
+	return readEntry(join(cache.dir, `${key}.cells`), decode);
 }
 
 function write(cache: ZoneCache, key: string, cells: BuiltCells): void {
-	const path = join(cache.dir, `${key}.cells`);
-	const partial = `${path}.partial-${process.pid}`;
 	const bytes = encode(cells);
-	if (bytes.length > MAX_BYTES) return;
-	try {
-		mkdirSync(cache.dir, { recursive: true });
-		writeFileSync(partial, bytes);
-		renameSync(partial, path); // atomic: a run started meanwhile never reads half an entry
-		prune(cache.dir);
-	} catch {
-		forget(partial); // not kept: the cache never stops a run
-	}
+	if (bytes.length <= MAX_BYTES) writeEntry(join(cache.dir, `${key}.cells`), bytes, LIMITS);
 }
 
 /** Layout: the header, the grid (7 doubles), the source, then child, entry start and count per cell, then the entries. */
@@ -131,25 +105,5 @@ function decode(bytes: Uint8Array): BuiltCells | null {
 
 /** SHA-256 of an entry's bytes after its header. */
 function digest(bytes: Uint8Array): Uint8Array {
-	return createHash('sha256').update(bytes.subarray(HEADER_BYTES)).digest();
-}
-
-/** Keeps the {@link MAX_ENTRIES} most recently used entries, and removes those half written by a run stopped an hour or more ago. */
-function prune(dir: string): void {
-	const stale = Date.now() - 3600_000;
-	for (const name of readdirSync(dir)) if (name.includes('.cells.partial-') && statSync(join(dir, name)).mtimeMs < stale) forget(join(dir, name));
-	readdirSync(dir)
-		.filter((name) => name.endsWith('.cells'))
-		.map((name) => ({ path: join(dir, name), used: statSync(join(dir, name)).mtimeMs }))
-		.sort((a, b) => b.used - a.used)
-		.slice(MAX_ENTRIES)
-		.forEach(({ path }) => forget(path));
-}
-
-function forget(path: string): void {
-	try {
-		rmSync(path, { force: true });
-	} catch {
-		// not ours to remove, or already gone with its folder
-	}
+	return digestAfter(bytes, HEADER_BYTES);
 }

@@ -55,12 +55,11 @@ export interface StageReport {
  * @throws InputError for a file that cannot be used, UsageError for a spec that cannot work
  */
 export async function loadSetup(spec: SetupSpec, stderr: (line: string) => void, stage?: StageReport): Promise<LoadedSetup> {
-	const { zones, parts, repaired, invalid, unlisted, cacheKey } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
+	const { zones, parts, repaired, invalid, unlisted, kept } = await loadZones(spec.zones, stderr, { listAll: spec.verbose, stage });
 	const institutions = spec.institutions === undefined ? null : await loadInstitutions(spec.institutions, stderr, spec);
 	const byType = institutions && spec.nearestByType ? groupByType(institutions, spec.institutions!) : undefined;
 	// The cells the indexes built in earlier runs over these zones and institutions, when the zones are kept in the cache.
-	const cache = cacheKey === undefined ? null : zoneCache();
-	const cells = cache && readCells(cache, { zones: cellsKey({ zonesKey: cacheKey! }), institutions: institutions ? cellsKey({ institutions }) : undefined });
+	const cells = kept && readCells(kept.cache, { zones: cellsKey({ zonesKey: kept.key }), institutions: institutions ? cellsKey({ institutions }) : undefined });
 	return {
 		cells: cells?.kept,
 		engine: { zones, zoneParts: parts, institutions, bufferKm: spec.bufferKm, byType: byType?.map((g) => g.institutions), built: cells?.built },
@@ -106,10 +105,10 @@ export async function loadZones(
 	spec: string,
 	stderr: (line: string) => void,
 	options: { listAll?: boolean; stage?: StageReport } = {}
-): Promise<{ zones: Zone[]; parts?: ZoneParts; repaired: number; invalid: number; unlisted: number; cacheKey?: string }> {
+): Promise<{ zones: Zone[]; parts?: ZoneParts; repaired: number; invalid: number; unlisted: number; kept?: { cache: ZoneCache; key: string } }> {
 	let result: { zones: Zone[]; problems: ZoneProblem[]; parts?: ZoneParts };
-	// The zone cache's key of the zones, when they are kept there.
-	let cacheKey: string | undefined;
+	// The zone cache and the zones' key there, when they are kept in it.
+	let kept: { cache: ZoneCache; key: string } | undefined;
 	// Checking a zone of a million vertices takes seconds: say how far it has got (on a terminal).
 	const progress = options.stage ?? new StageProgress();
 	const onProgress = (done: number, total: number) => progress.update(() => `preparing zones: ${Math.floor((100 * done) / total)}% of ${thousands(total)} vertices`);
@@ -129,16 +128,18 @@ export async function loadZones(
 		const kind = /\.zip$/i.test(spec) ? 'zip' : 'geojson';
 		// A file that cannot be read is reported by readWhole, as without the cache.
 		const cached = cache === null ? null : cachedZones(cache, spec, kind);
-		if (cached) ({ key: cacheKey, checked: result } = cached);
-		else {
+		if (cache !== null && cached !== null) {
+			result = cached.checked;
+			kept = { cache, key: cached.key };
+		} else {
 			const bytes = readWhole(spec);
 			result = readZones(await readFeatureFile(bytes, { file: spec }), { file: spec, onProgress });
 			if (cache !== null) {
 				// Made here to be kept; the engine would make it anyway. Keyed by the bytes read, in
 				// case the file changed since its key was taken.
 				const fresh: CheckedZones = { ...result, parts: zoneParts(result.zones) };
-				cacheKey = cache.key(bytes, kind);
-				cache.put(cacheKey, fresh);
+				kept = { cache, key: cache.key(bytes, kind) };
+				cache.put(kept.key, fresh);
 				result = fresh;
 			}
 		}
@@ -153,7 +154,7 @@ export async function loadZones(
 	const unlisted = Math.max(0, repairs - listed);
 	if (unlisted > 0) stderr(`${spec}: … and ${unlisted} more repairs (run with --verbose to list every one)`);
 	const zonesWith = (severity: ZoneProblem['severity']) => new Set(result.problems.filter((p) => p.severity === severity).map((p) => p.index)).size;
-	return { zones: result.zones, parts: result.parts, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted, cacheKey };
+	return { zones: result.zones, parts: result.parts, repaired: zonesWith('repaired'), invalid: zonesWith('invalid'), unlisted, kept };
 }
 
 /**

@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { ZoneParts } from '../lib/core/classify';
 import type { ZoneProblem } from '../lib/core/geo';
 import type { Zone } from '../lib/core/model';
+import { digestAfter, readEntry, writeEntry, type EntryLimits } from './cache-files';
 
 /** Zones as `readZones` gives them (the checked and repaired zones, what was done to them) and their parts. */
 export interface CheckedZones {
@@ -41,9 +42,8 @@ const FORMAT = 1;
 const MAGIC = 0x435a_4d43; // "CMZC", little-endian
 /** Magic, format, JSON bytes, 0, then the SHA-256 of everything after the header. */
 const HEADER_BYTES = 48;
-/** Entries kept: the most recently used, up to this many and this many bytes together. */
-const MAX_ENTRIES = 8;
-const MAX_BYTES = 1 << 30;
+/** Entries kept: the most recently used, up to eight and 1 GiB together. */
+const LIMITS: EntryLimits = { ending: '.zones', entries: 8, bytes: 1 << 30 };
 
 export class ZoneCache {
 	constructor(readonly dir: string) {}
@@ -76,75 +76,19 @@ export class ZoneCache {
 
 	/** The checked zones kept under `key`, or null. */
 	get(key: string): CheckedZones | null {
-		const path = join(this.dir, `${key}.zones`);
-		let bytes: Buffer;
-		try {
-			bytes = readFileSync(path);
-		} catch {
-			return null;
-		}
-		const found = decode(bytes);
-		if (found === null) {
-			forget(path);
-			return null;
-		}
-		try {
-			const now = new Date();
-			utimesSync(path, now, now); // most recently used: the last to be pruned
-		} catch {
-			// read-only: kept as it is
-		}
-		return found;
+		return readEntry(join(this.dir, `${key}.zones`), decode);
 	}
 
 	/** Keeps `checked` under `key`, unless its positions carry more than longitude and latitude. */
 	put(key: string, checked: CheckedZones): void {
 		const bytes = encode(checked);
-		if (bytes === null) return;
-		const path = join(this.dir, `${key}.zones`);
-		const partial = `${path}.partial-${process.pid}`;
-		try {
-			mkdirSync(this.dir, { recursive: true });
-			writeFileSync(partial, bytes);
-			renameSync(partial, path); // atomic: a run started meanwhile never reads half an entry
-			this.prune();
-		} catch {
-			forget(partial);
-		}
-	}
-
-	/**
-	 * Removes the least recently used entries past {@link MAX_ENTRIES} or {@link MAX_BYTES} (the
-	 * newest is always kept), and entries half written by a run stopped an hour or more ago.
-	 */
-	private prune(): void {
-		const names = readdirSync(this.dir);
-		const stale = Date.now() - 3600_000;
-		for (const name of names) if (name.includes('.zones.partial-') && statSync(join(this.dir, name)).mtimeMs < stale) forget(join(this.dir, name));
-		const entries = names
-			.filter((name) => name.endsWith('.zones'))
-			.map((name) => ({ path: join(this.dir, name), stat: statSync(join(this.dir, name)) }))
-			.sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
-		let bytes = 0;
-		entries.forEach(({ path, stat }, i) => {
-			bytes += stat.size;
-			if (i > 0 && (i >= MAX_ENTRIES || bytes > MAX_BYTES)) forget(path);
-		});
+		if (bytes !== null) writeEntry(join(this.dir, `${key}.zones`), bytes, LIMITS);
 	}
 }
 
 /** The hash of a key, before the file's bytes: what they are and how they are read. */
 function keyHash(kind: string): Hash {
 	return createHash('sha256').update(`cluster-map zones ${FORMAT} ${kind}\0`);
-}
-
-/** Removes a file of the cache if it can. */
-function forget(path: string): void {
-	try {
-		rmSync(path, { force: true });
-	} catch {
-		// not ours to remove, or already gone with its folder
-	}
 }
 
 /**
@@ -247,7 +191,7 @@ function decode(bytes: Uint8Array): CheckedZones | null {
 
 /** SHA-256 of an entry's bytes after its header. */
 function digest(bytes: Uint8Array): Uint8Array {
-	return createHash('sha256').update(bytes.subarray(HEADER_BYTES)).digest();
+	return digestAfter(bytes, HEADER_BYTES);
 }
 
 /** One polygon's rings, read from `read` on (within the arrays: {@link skipPolygon} checked it). */

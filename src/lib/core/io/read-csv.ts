@@ -182,20 +182,12 @@ function concat(tail: Uint8Array, parts: Uint8Array[], length: number, pool?: Bu
 	if (tail.length === 0 && parts.length === 1 && !pool) return parts[0];
 	const last = parts.at(-1);
 	const before = tail.length + length - (last?.length ?? 0);
-	if (pool && last && last.byteOffset >= before && pool.owns(last.buffer)) {
-		const out = new Uint8Array(last.buffer, last.byteOffset - before, before + last.length);
-		out.set(tail);
-		let at = tail.length;
-		for (const part of parts.slice(0, -1)) {
-			out.set(part, at);
-			at += part.length;
-		}
-		return out;
-	}
-	const out = pool?.bytes(tail.length + length) ?? new Uint8Array(tail.length + length);
+	// In place: the last part already where it belongs, the rest written in front of it.
+	const inPlace = pool !== undefined && last !== undefined && last.byteOffset >= before && pool.owns(last.buffer);
+	const out = inPlace ? new Uint8Array(last.buffer, last.byteOffset - before, before + last.length) : (pool?.bytes(tail.length + length) ?? new Uint8Array(tail.length + length));
 	out.set(tail);
 	let at = tail.length;
-	for (const part of parts) {
+	for (const part of inPlace ? parts.slice(0, -1) : parts) {
 		out.set(part, at);
 		at += part.length;
 	}
